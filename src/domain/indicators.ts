@@ -1,0 +1,133 @@
+import { invalid, notAvailable } from "./errors";
+import { requireFinite, requireInRange, requireInteger, requireNonEmpty, requireNonNegative } from "./numbers";
+
+/**
+ * How the indicators of a social budget are measured: participant outcome rates, throughput, survey
+ * top-box shares, and goal attainment with the board's tolerance and minimum response rate.
+ */
+
+/** Participant outcomes of one platform (for women, men or in total). */
+export interface ParticipantOutcomes {
+  /** Deltagare under året. */
+  participants: number;
+  /** Avslutade. */
+  ended: number;
+  /** Avslutade till positiv lösning: work, studies, Arbetsförmedlingen, or clarified lack of work capacity. */
+  positive: number;
+  work: number;
+  studies: number;
+  employmentService: number;
+  noWorkCapacity: number;
+  /** Avslutade av hälsoskäl. */
+  health: number;
+  /** Avbrott. */
+  dropout: number;
+}
+
+export interface OutcomeRates {
+  /** Positive solutions of all ended (goal 2023: 70 %). */
+  positive: number | null;
+  /** Of the positive solutions (goals 2023: work 35 %, studies 25 %, Arbetsförmedlingen 20–25 %). */
+  work: number | null;
+  studies: number | null;
+  employmentService: number | null;
+  noWorkCapacity: number | null;
+  /** Of all ended. */
+  health: number | null;
+  dropout: number | null;
+  /** Ended / participants during the year (goal 40 %). */
+  throughput: number | null;
+}
+
+/** part / whole, or `null` when the whole is zero (nothing to measure yet). */
+export function rate(part: number, whole: number): number | null {
+  requireNonNegative(part, "part");
+  requireNonNegative(whole, "whole");
+  if (part > whole) throw invalid("partExceedsWhole", { part, whole });
+  return whole === 0 ? null : part / whole;
+}
+
+/**
+ * The outcome rates of DOMAIN.md: the positive-solution kinds are shares **of the positive solutions**,
+ * health reasons and drop-outs shares **of all ended**.
+ */
+export function outcomeRates(o: ParticipantOutcomes): OutcomeRates {
+  return {
+    positive: rate(o.positive, o.ended),
+    work: rate(o.work, o.positive),
+    studies: rate(o.studies, o.positive),
+    employmentService: rate(o.employmentService, o.positive),
+    noWorkCapacity: rate(o.noWorkCapacity, o.positive),
+    health: rate(o.health, o.ended),
+    dropout: rate(o.dropout, o.ended),
+    throughput: throughput(o.ended, o.participants),
+  };
+}
+
+/** Genomströmning = ended / participants during the year. */
+export function throughput(ended: number, participants: number): number | null {
+  return rate(ended, participants);
+}
+
+/**
+ * The share of survey answers in the top `topN` alternatives, `counts` listed from the lowest
+ * alternative to the highest.
+ * @example topShare([1, 2, 7, 20, 10], 3) // 37 / 40 = 0.925
+ */
+export function topShare(counts: readonly number[], topN: number): number {
+  requireNonEmpty(counts, "counts");
+  counts.forEach((c, i) => requireNonNegative(c, "count", i));
+  requireInteger(topN, 1, counts.length, "topN");
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) throw notAvailable("zeroTotal", { what: "answers" });
+  const top = counts.slice(counts.length - topN).reduce((a, b) => a + b, 0);
+  return top / total;
+}
+
+export interface GoalInput {
+  /** The measured outcome; `null` when not measured. */
+  actual: number | null;
+  target: number;
+  /** The deviation from the target the board accepts, in the unit of `actual` (default 0). */
+  tolerance?: number;
+  /** The survey's response rate (0–1), when the indicator comes from a survey. */
+  responseRate?: number | null;
+  /** The lowest response rate the board accepts (default 0.5). */
+  minResponseRate?: number;
+  /** For indicators where lower is better (benefit dependency): met when actual ≤ target + tolerance. */
+  lowerIsBetter?: boolean;
+}
+
+export const DEFAULT_MIN_RESPONSE_RATE = 0.5;
+
+/**
+ * reached: the target is met; near: missed, but within the accepted tolerance; notReached; missing: no
+ * outcome; lowResponse: the survey's response rate is below the minimum, so the board does not accept it.
+ */
+export type GoalStatus = "reached" | "near" | "notReached" | "missing" | "lowResponse";
+
+export function goalStatus(goal: GoalInput): GoalStatus {
+  const tolerance = requireNonNegative(goal.tolerance ?? 0, "tolerance");
+  const minResponseRate = requireInRange(goal.minResponseRate ?? DEFAULT_MIN_RESPONSE_RATE, 0, 1, "minResponseRate");
+  requireFinite(goal.target, "target");
+  if (goal.responseRate !== undefined && goal.responseRate !== null) {
+    requireInRange(goal.responseRate, 0, 1, "responseRate");
+  }
+  if (goal.actual === null) return "missing";
+  requireFinite(goal.actual, "actual");
+  if (goal.responseRate !== undefined && goal.responseRate !== null && goal.responseRate < minResponseRate) {
+    return "lowResponse";
+  }
+  // The epsilon keeps 0.7 measured as 7/10 (0.7000000000000001 or 0.6999999999999999) on target.
+  const epsilon = 1e-9 * Math.max(1, Math.abs(goal.target));
+  const gap = goal.lowerIsBetter ? goal.target - goal.actual : goal.actual - goal.target;
+  if (gap >= -epsilon) return "reached";
+  if (gap >= -tolerance - epsilon) return "near";
+  return "notReached";
+}
+
+/** TRUE when the goal is reached or near (within the accepted tolerance). */
+export function goalMet(goal: GoalInput): boolean {
+  const status = goalStatus(goal);
+  return status === "reached" || status === "near";
+}

@@ -1,0 +1,64 @@
+import { invalid } from "./errors";
+import { clean, requireFinite, requireInteger, requireNonEmpty, requireNonNegative } from "./numbers";
+
+/** The precision range a split may be rounded to: from millions (-6) to millionths (6). */
+export const MIN_DECIMALS = -6;
+export const MAX_DECIMALS = 6;
+
+/**
+ * Splits `total` into parts proportional to `weights`, each rounded to `decimals` decimals, so that
+ * the parts add up **exactly** to `total` (largest-remainder, or Hamilton, method): every part is first
+ * rounded towards zero, then the units left over go one each to the parts with the largest remainders.
+ * Ties go to the larger weight, then to the earlier position, so the result never depends on chance.
+ *
+ * `decimals` works as in Excel's ROUND: 0 = whole units, 2 = hundredths, -3 = thousands.
+ * A negative total (a cost) is split like its absolute value and keeps its sign.
+ *
+ * @example largestRemainderSplit(2845, [82.9, 5.1, 4.0, 2.9, 3.7, 1.3]) // [2361, 145, 114, 83, 105, 37]
+ * @throws DomainError when a weight is negative, all weights are zero, or `total` has more decimals
+ *   than `decimals` allows (then no split can add up exactly).
+ */
+export function largestRemainderSplit(total: number, weights: readonly number[], decimals = 0): number[] {
+  requireFinite(total, "total");
+  requireInteger(decimals, MIN_DECIMALS, MAX_DECIMALS, "decimals");
+  requireNonEmpty(weights, "weights");
+  weights.forEach((w, i) => requireNonNegative(w, "weight", i));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  if (weightSum <= 0) throw invalid("allZero", { what: "weights" });
+
+  const totalUnits = toUnits(total, decimals);
+  const sign = totalUnits < 0 ? -1 : 1;
+  const units = Math.abs(totalUnits);
+
+  const quotas = weights.map((w) => (units * w) / weightSum);
+  const floors = quotas.map(Math.floor);
+  // Binary rounding of a quota (2.9999999999997 for 3) is harmless: the unit it loses comes back as the
+  // largest remainder. The leftover is 0 to n − 1 units, in theory a unit less when a quota was rounded up.
+  let leftover = units - floors.reduce((a, b) => a + b, 0);
+  const order = quotas
+    .map((q, index) => ({ index, remainder: q - floors[index], weight: weights[index] }))
+    .sort((a, b) => b.remainder - a.remainder || b.weight - a.weight || a.index - b.index);
+  for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover -= 1) floors[order[k].index] += 1;
+  for (let k = order.length - 1; leftover < 0; k = (k - 1 + order.length) % order.length) {
+    if (floors[order[k].index] > 0) {
+      floors[order[k].index] -= 1;
+      leftover += 1;
+    }
+  }
+  return floors.map((u) => fromUnits(sign * u, decimals));
+}
+
+/** Converts an amount to whole units of the precision, refusing amounts finer than it. */
+export function toUnits(amount: number, decimals: number): number {
+  const scaled = decimals >= 0 ? amount * 10 ** decimals : amount / 10 ** -decimals;
+  const whole = Math.round(scaled);
+  if (Math.abs(scaled - whole) > 1e-7 * Math.max(1, Math.abs(scaled))) {
+    throw invalid("totalNotRepresentable", { total: amount, decimals });
+  }
+  if (!Number.isSafeInteger(whole)) throw invalid("tooLarge", { what: "total", value: amount });
+  return whole;
+}
+
+function fromUnits(units: number, decimals: number): number {
+  return clean(decimals >= 0 ? units / 10 ** decimals : units * 10 ** -decimals);
+}

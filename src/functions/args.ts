@@ -1,0 +1,220 @@
+import type { ErrorParams } from "../domain/errors";
+
+/**
+ * Excel arguments, declared rather than coded: each custom function lists its parameters with a rule,
+ * and `parseArgs` turns what Excel passes (numbers, strings, booleans, `null` for an omitted optional
+ * argument, 2-D arrays for ranges, blanks as `null` or "") into typed values, or throws an `ArgError`
+ * that names the argument and the cell (row and column within the range).
+ */
+
+export type ArgErrorCode =
+  | "textInsteadOfNumber"
+  | "booleanInsteadOfNumber"
+  | "blankNotAllowed"
+  | "errorInCell"
+  | "notText"
+  | "shapeMismatch"
+  | "emptyRange"
+  | "notSingleValue"
+  | "wrongColumnCount"
+  | "invalidAttainment"
+  | "areaWithoutAreas"
+  | "weightWithoutValue"
+  | "unexpected";
+
+export class ArgError extends Error {
+  constructor(
+    readonly code: ArgErrorCode,
+    readonly params: ErrorParams = {},
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = "ArgError";
+  }
+}
+
+/** A cell as Excel hands it to a custom function. */
+export type ExcelCell = unknown;
+
+/** What a range rule does with a blank cell. */
+export type BlankPolicy = "error" | "null" | "zero";
+
+export type ArgRule =
+  | { kind: "number"; optional?: false }
+  | { kind: "number"; optional: true; default: number }
+  | { kind: "optionalNumber" }
+  | { kind: "boolean"; default: boolean }
+  | { kind: "optionalText" }
+  | { kind: "numbers"; blank: BlankPolicy }
+  | { kind: "optionalNumbers"; blank: BlankPolicy }
+  | { kind: "texts" }
+  | { kind: "optionalTexts" }
+  | { kind: "attainments" };
+
+type Parsed<R extends ArgRule> = R extends { kind: "number" }
+  ? number
+  : R extends { kind: "optionalNumber" }
+    ? number | null
+    : R extends { kind: "boolean" }
+      ? boolean
+      : R extends { kind: "optionalText" }
+        ? string | null
+        : R extends { kind: "numbers" }
+          ? Matrix<R["blank"] extends "null" ? number | null : number>
+          : R extends { kind: "optionalNumbers" }
+            ? Matrix<R["blank"] extends "null" ? number | null : number> | null
+            : R extends { kind: "texts" }
+              ? Matrix<string>
+              : R extends { kind: "optionalTexts" }
+                ? Matrix<string> | null
+                : R extends { kind: "attainments" }
+                  ? Matrix<number | null>
+                  : never;
+
+/** A rectangular range: `rows × columns` values, row by row. */
+export interface Matrix<T> {
+  rows: number;
+  columns: number;
+  values: T[][];
+}
+
+export type ArgSpec = Record<string, ArgRule>;
+
+/**
+ * Parses every argument of a function by its rule. Keys of `spec` are the parameter names used in
+ * messages (looked up in the i18n quantities), so a message says "vikterna rad 3, kolumn 1".
+ */
+export function parseArgs<S extends ArgSpec>(
+  spec: S,
+  args: { [K in keyof S]: unknown },
+): { [K in keyof S]: Parsed<S[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(spec)) {
+    out[name] = parseOne(spec[name], args[name], name);
+  }
+  return out as { [K in keyof S]: Parsed<S[K]> };
+}
+
+function parseOne(rule: ArgRule, value: unknown, what: string): unknown {
+  switch (rule.kind) {
+    case "number":
+      if (rule.optional && isOmitted(value)) return rule.default;
+      return numberCell(single(value, what), what, "error");
+    case "optionalNumber":
+      return isOmitted(value) ? null : numberCell(single(value, what), what, "null");
+    case "boolean":
+      return isOmitted(value) ? rule.default : booleanCell(single(value, what), what);
+    case "optionalText":
+      return isOmitted(value) ? null : textCell(single(value, what), what);
+    case "numbers":
+      return mapMatrix(value, what, (cell, pos) => numberCell(cell, what, rule.blank, pos));
+    case "optionalNumbers":
+      return isOmitted(value) ? null : mapMatrix(value, what, (cell, pos) => numberCell(cell, what, rule.blank, pos));
+    case "texts":
+      return mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
+    case "optionalTexts":
+      return isOmitted(value) ? null : mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
+    case "attainments":
+      return mapMatrix(value, what, (cell, pos) => attainmentCell(cell, what, pos));
+  }
+}
+
+interface Position {
+  row: number;
+  column: number;
+}
+
+const at = (pos?: Position): Record<string, number> => (pos ? { row: pos.row, column: pos.column } : {});
+
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** An omitted optional argument arrives as `null`; a reference to an empty cell as a blank. */
+function isOmitted(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && isBlank(value[0][0]);
+  return isBlank(value);
+}
+
+function isErrorValue(value: unknown): boolean {
+  return value instanceof Error || (typeof value === "object" && value !== null && !Array.isArray(value));
+}
+
+/** A scalar parameter given a 1×1 range gets its value; a larger range is refused. */
+function single(value: unknown, what: string): unknown {
+  if (!Array.isArray(value)) return value;
+  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
+  throw new ArgError("notSingleValue", { what });
+}
+
+function numberCell(cell: unknown, what: string, blank: BlankPolicy, pos?: Position): number | null {
+  if (isBlank(cell)) {
+    if (blank === "null") return null;
+    if (blank === "zero") return 0;
+    throw new ArgError("blankNotAllowed", { what, ...at(pos) });
+  }
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) throw new ArgError("errorInCell", { what, ...at(pos) });
+    return cell;
+  }
+  if (typeof cell === "boolean") throw new ArgError("booleanInsteadOfNumber", { what, ...at(pos) });
+  if (typeof cell === "string") throw new ArgError("textInsteadOfNumber", { what, text: clip(cell), ...at(pos) });
+  throw new ArgError("errorInCell", { what, ...at(pos) });
+}
+
+function booleanCell(cell: unknown, what: string): boolean {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number" && (cell === 0 || cell === 1)) return cell === 1;
+  if (isErrorValue(cell)) throw new ArgError("errorInCell", { what });
+  throw new ArgError("textInsteadOfNumber", { what, text: clip(String(cell)) });
+}
+
+function textCell(cell: unknown, what: string, pos?: Position): string {
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number") return String(cell);
+  if (isErrorValue(cell)) throw new ArgError("errorInCell", { what, ...at(pos) });
+  throw new ArgError("notText", { what, ...at(pos) });
+}
+
+function attainmentCell(cell: unknown, what: string, pos: Position): number | null {
+  if (isBlank(cell)) return null;
+  if (typeof cell === "boolean") return cell ? 1 : 0;
+  if (typeof cell === "number" && cell >= 0 && cell <= 1) return cell;
+  if (isErrorValue(cell)) throw new ArgError("errorInCell", { what, ...at(pos) });
+  throw new ArgError("invalidAttainment", { what, ...at(pos) });
+}
+
+function mapMatrix<T>(value: unknown, what: string, map: (cell: unknown, pos: Position) => T): Matrix<T> {
+  const grid = Array.isArray(value) ? value : [[value]];
+  if (grid.length === 0 || !grid.every(Array.isArray) || (grid[0] as unknown[]).length === 0) {
+    throw new ArgError("emptyRange", { what });
+  }
+  const columns = (grid[0] as unknown[]).length;
+  const values = (grid as unknown[][]).map((row, r) => {
+    if (row.length !== columns) throw new ArgError("emptyRange", { what });
+    return row.map((cell, c) => map(cell, { row: r + 1, column: c + 1 }));
+  });
+  return { rows: grid.length, columns, values };
+}
+
+/** Ranges that describe the same cells (weights and attainment, areas and weights) must match in size. */
+export function requireSameShape(a: Matrix<unknown>, aName: string, b: Matrix<unknown>, bName: string): void {
+  if (a.rows !== b.rows || a.columns !== b.columns) {
+    throw new ArgError("shapeMismatch", {
+      what: bName,
+      other: aName,
+      actual: `${b.rows}×${b.columns}`,
+      expected: `${a.rows}×${a.columns}`,
+    });
+  }
+}
+
+/** The values of a range row by row, with each one's position for messages. */
+export function cells<T>(m: Matrix<T>): { value: T; row: number; column: number }[] {
+  const out: { value: T; row: number; column: number }[] = [];
+  m.values.forEach((row, r) => row.forEach((value, c) => out.push({ value, row: r + 1, column: c + 1 })));
+  return out;
+}
+
+function clip(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}

@@ -1,0 +1,16 @@
+/** The custom functions' ids (never renamed once shipped), in the order the task pane lists them. */
+export const FUNCTION_IDS = [
+  "IMPACTINDEX",
+  "FEESPLIT",
+  "FINANCING",
+  "EQUITYCAP",
+  "WEIGHTCHECK",
+  "TOPSHARE",
+  "GOALMET",
+  "CHECKSUM",
+] as const;
+
+export type FunctionId = (typeof FUNCTION_IDS)[number];
+
+/** The namespace users type: =FINSAM.IMPACTINDEX(...). Also in manifest.xml (Functions.Namespace). */
+export const FUNCTION_NAMESPACE = "FINSAM";

@@ -1,0 +1,293 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cells; args.ts types them. */
+/**
+ * The FINSAM custom functions. Each one is a thin adapter: its arguments are parsed by the declared rules
+ * of args.ts, the work is done by src/domain, and any failure reaches Excel as #VALUE! or #N/A with a
+ * short message. The JSDoc of each function is its help in Excel's Insert Function dialog;
+ * custom-functions-metadata-plugin turns it into functions.json (and registers the functions).
+ */
+import {
+  checkSum as checkSumRule,
+  checkWeights,
+  equityCeiling,
+  goalMet as goalMetRule,
+  impactIndex as impactIndexRule,
+  largestRemainderSplit,
+  memberFinancing,
+  requirePositive,
+  topShare as topShareRule,
+  type CeilingStep,
+  type IndexIndicator,
+  type WeightedIndicator,
+} from "../domain";
+import { messages } from "../i18n";
+import { ArgError, cells, isBlank, parseArgs, requireSameShape } from "./args";
+import { excelCall } from "./excelError";
+
+/**
+ * Impactindex: the weighted goal attainment of the social budget, 0–100 (the board's target is 70).
+ * The sum of the weights of the reached indicators divided by the sum of all weights, times 100.
+ * Example: =FINSAM.IMPACTINDEX(D5:D27; F5:F27) gives 71,2 when indicators weighing 178 of 250 are reached.
+ * @customfunction IMPACTINDEX IMPACTINDEX
+ * @param weights The indicators' weights (whole numbers 1–10), one cell per indicator. A row with neither weight nor outcome is skipped.
+ * @param attainment Goal reached: TRUE/FALSE or 1/0, or a share 0–1. A blank cell counts as not reached. Same size as weights.
+ * @param [areas] Each indicator's goal area, same size as weights. Needed only with area.
+ * @param [area] Only the indicators of this goal area count, e.g. "Deltagarnöjdhet".
+ * @param [partialCredit] TRUE counts a share between 0 and 1 pro rata. Default FALSE: only fully reached indicators count.
+ * @returns The index 0–100, unrounded.
+ */
+export function impactIndex(weights: any[][], attainment: any[][], areas?: any[][], area?: any, partialCredit?: any): number {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        weights: { kind: "numbers", blank: "null" },
+        attainment: { kind: "attainments" },
+        areas: { kind: "optionalTexts" },
+        area: { kind: "optionalText" },
+        partialCredit: { kind: "boolean", default: false },
+      },
+      { weights, attainment, areas: areas ?? null, area: area ?? null, partialCredit: partialCredit ?? null },
+    );
+    requireSameShape(a.weights, "weights", a.attainment, "attainment");
+    if (a.areas) requireSameShape(a.weights, "weights", a.areas, "areas");
+    if (a.area !== null && !a.areas) throw new ArgError("areaWithoutAreas");
+    const attained = cells(a.attainment);
+    const names = a.areas ? cells(a.areas) : null;
+    const indicators: IndexIndicator[] = [];
+    cells(a.weights).forEach(({ value: weight, row, column }, i) => {
+      if (weight === null) {
+        if (attained[i].value !== null) throw new ArgError("weightWithoutValue", { what: "weights", row, column });
+        return;
+      }
+      indicators.push({ weight, attainment: attained[i].value, area: names?.[i].value });
+    });
+    return impactIndexRule(indicators, {
+      partialCredit: a.partialCredit,
+      area: a.area ?? undefined,
+    }).index;
+  });
+}
+
+/**
+ * Splits an amount in proportion to populations (or any other key), rounded so that the parts add up exactly to the amount: largest-remainder rounding.
+ * Example: =FINSAM.FEESPLIT(C5:C10; 2845) splits the municipalities' 2 845 tkr by working-age population into 2 361, 145, 114, 83, 105 and 37.
+ * @customfunction FEESPLIT FEESPLIT
+ * @param populations Each member's population of working age (or its share in %), one cell per member.
+ * @param total The amount to split, e.g. the municipalities' quarter.
+ * @param [decimals] Decimals of each part, as in ROUND: 0 (the default) for whole units, 2 for öre, -3 for thousands.
+ * @returns The parts, in the same shape as populations.
+ */
+export function feeSplit(populations: any[][], total: any, decimals?: any): number[][] {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        populations: { kind: "numbers", blank: "error" },
+        total: { kind: "number" },
+        decimals: { kind: "number", optional: true, default: 0 },
+      },
+      { populations, total, decimals: decimals ?? null },
+    );
+    const parts = largestRemainderSplit(a.total, a.populations.values.flat(), a.decimals);
+    return reshape(parts, a.populations.columns);
+  });
+}
+
+/**
+ * Member financing under FINSAM: the state pays half, the region a quarter and the municipalities together a quarter, split by working-age population.
+ * Example: =FINSAM.FINANCING(5690; C5:C10) gives the region's 2 845 tkr on top and below it each municipality's fee, together exactly 2 845.
+ * @customfunction FINANCING FINANCING
+ * @param stateAllotment The state's allotment (Försäkringskassan and Arbetsförmedlingen together).
+ * @param populations Each municipality's population of working age (or its share in %).
+ * @param [decimals] Decimals of each amount, as in ROUND: 0 (the default) for whole units.
+ * @returns A column: the region's amount, then each municipality's fee in the order of populations.
+ */
+export function financing(stateAllotment: any, populations: any[][], decimals?: any): number[][] {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        stateAllotment: { kind: "number" },
+        populations: { kind: "numbers", blank: "error" },
+        decimals: { kind: "number", optional: true, default: 0 },
+      },
+      { stateAllotment, populations, decimals: decimals ?? null },
+    );
+    const result = memberFinancing(a.stateAllotment, a.populations.values.flat(), a.decimals);
+    return [[result.region], ...result.municipalities.map((fee) => [fee])];
+  });
+}
+
+/**
+ * Recommended maximum equity (Nationella rådet 2013): 20 % of the base up to 7 mkr plus 15 % of the part from 7 to 15 mkr, or your own steps.
+ * Example: =FINSAM.EQUITYCAP(11583; 1000) gives 2 087,45 (tkr) for a base of 11 583 tkr.
+ * @customfunction EQUITYCAP EQUITYCAP
+ * @param base The base in the sheet's unit: the members' allotment, or the year's total income.
+ * @param [unit] The sheet's unit in kronor: 1 for kr (the default), 1000 for tkr.
+ * @param [steps] Your own steps: two columns, the upper limit of each step in kronor (blank on the last row for no limit) and its marginal rate.
+ * @returns The recommended maximum equity, in the sheet's unit.
+ */
+export function equityCap(base: any, unit?: any, steps?: any[][]): number {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        base: { kind: "number" },
+        unit: { kind: "number", optional: true, default: 1 },
+        steps: { kind: "optionalNumbers", blank: "null" },
+      },
+      { base, unit: unit ?? null, steps: steps ?? null },
+    );
+    requirePositive(a.unit, "unit");
+    let ceilingSteps: CeilingStep[] | undefined;
+    if (a.steps) {
+      if (a.steps.columns !== 2) {
+        throw new ArgError("wrongColumnCount", { what: "steps", expected: 2, actual: a.steps.columns });
+      }
+      ceilingSteps = a.steps.values
+        .filter(([upTo, rate]) => upTo !== null || rate !== null)
+        .map(([upTo, rate], i) => {
+          if (rate === null) throw new ArgError("blankNotAllowed", { what: "steps", row: i + 1, column: 2 });
+          return { upTo, rate };
+        });
+    }
+    return equityCeiling(a.base * a.unit, ceilingSteps).ceiling / a.unit;
+  });
+}
+
+/**
+ * Checks the social budget's weights: every weight a whole number 1–10, and each goal area's share of the total weight within its nominal share (its points' share) ± the tolerance.
+ * Example: =FINSAM.WEIGHTCHECK(B5:B40; E5:E40; H5:H9; I5:I9) gives "OK", or names each wrong weight and each area outside its share.
+ * @customfunction WEIGHTCHECK WEIGHTCHECK
+ * @param areas Each indicator's goal area. A row with neither area nor weight is skipped.
+ * @param weights Each indicator's weight, same size as areas.
+ * @param areaNames The goal areas' names.
+ * @param areaPoints The goal areas' index points (2023: 100, 50, 50, 25, 25), same size as areaNames.
+ * @param [tolerance] How far an area's share may stray from its nominal share: 0,05 (the default) = 5 percentage points.
+ * @returns "OK", or a message naming what is wrong.
+ */
+export function weightCheck(areas: any[][], weights: any[][], areaNames: any[][], areaPoints: any[][], tolerance?: any): string {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        areas: { kind: "texts" },
+        weights: { kind: "numbers", blank: "null" },
+        areaNames: { kind: "texts" },
+        areaPoints: { kind: "numbers", blank: "error" },
+        tolerance: { kind: "number", optional: true, default: 0.05 },
+      },
+      { areas, weights, areaNames, areaPoints, tolerance: tolerance ?? null },
+    );
+    requireSameShape(a.areas, "areas", a.weights, "weights");
+    requireSameShape(a.areaNames, "areaNames", a.areaPoints, "areaPoints");
+    const weightCells = cells(a.weights);
+    const rows: { indicator: WeightedIndicator; row: number }[] = [];
+    cells(a.areas).forEach(({ value: area, row }, i) => {
+      const weight = weightCells[i].value;
+      if (isBlank(area) && weight === null) return;
+      rows.push({ indicator: { area, weight }, row });
+    });
+    const pointCells = a.areaPoints.values.flat();
+    const goalAreas = a.areaNames.values.flat().map((name, i) => ({ name, points: pointCells[i] }));
+    const check = checkWeights(
+      rows.map((r) => r.indicator),
+      goalAreas,
+      a.tolerance,
+    );
+    if (check.ok) return messages().results.ok;
+    const t = messages().results;
+    const findings: string[] = [];
+    if (check.invalidWeights.length > 0) {
+      findings.push(t.invalidWeights(check.invalidWeights.map((w) => t.weightItem(rows[w.index].row, w.weight)).join(", ")));
+    }
+    if (check.unknownAreas.length > 0) {
+      findings.push(t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(rows[u.index].row, u.area)).join(", ")));
+    }
+    const outside = check.areas.filter((s) => !s.withinTolerance);
+    if (outside.length > 0) {
+      findings.push(
+        t.areasOutside(t.tolerance(a.tolerance), outside.map((s) => t.areaShareItem(s.name, s.share, s.nominalShare)).join(", ")),
+      );
+    }
+    return findings.join(" ");
+  });
+}
+
+/**
+ * The share of survey answers in the top alternatives of the scale, e.g. "at least 80 % answer in the three upper alternatives".
+ * Example: =FINSAM.TOPSHARE(B5:F5; 3) gives 0,925 for the answers 1, 2, 7, 20 and 10 on a five-point scale.
+ * @customfunction TOPSHARE TOPSHARE
+ * @param counts The number of answers for each alternative, from the lowest alternative to the highest.
+ * @param topN How many of the top alternatives count, e.g. 3 on a five-point scale, or 4 for answers 7–10 on a ten-point scale.
+ * @returns The share 0–1 of the answers in the top alternatives.
+ */
+export function topShare(counts: any[][], topN: any): number {
+  return excelCall(() => {
+    const a = parseArgs({ counts: { kind: "numbers", blank: "zero" }, topN: { kind: "number" } }, { counts, topN });
+    return topShareRule(a.counts.values.flat(), a.topN);
+  });
+}
+
+/**
+ * Is the goal met? TRUE when the outcome reaches the target less the accepted tolerance; FALSE when it does not, when it is not measured, or when the survey's response rate is below the minimum the board accepts.
+ * Example: =FINSAM.GOALMET(0,66; 0,7; 0,05) gives TRUE: 66 % is within 5 percentage points of the 70 % target.
+ * @customfunction GOALMET GOALMET
+ * @param actual The measured outcome, e.g. the share of ended participants with a positive solution. Blank = not measured.
+ * @param target The target, in the same unit as actual.
+ * @param [tolerance] The deviation from the target the board accepts, in the same unit (default 0).
+ * @param [responseRate] The survey's response rate 0–1, for indicators measured by a survey.
+ * @param [minResponseRate] The lowest response rate the board accepts (default 0,5).
+ * @param [lowerIsBetter] TRUE for indicators where lower is better (e.g. benefit dependency): met when actual ≤ target + tolerance.
+ * @returns TRUE or FALSE.
+ */
+export function goalMet(actual: any, target: any, tolerance?: any, responseRate?: any, minResponseRate?: any, lowerIsBetter?: any): boolean {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        actual: { kind: "optionalNumber" },
+        target: { kind: "number" },
+        tolerance: { kind: "number", optional: true, default: 0 },
+        responseRate: { kind: "optionalNumber" },
+        minResponseRate: { kind: "number", optional: true, default: 0.5 },
+        lowerIsBetter: { kind: "boolean", default: false },
+      },
+      {
+        actual,
+        target,
+        tolerance: tolerance ?? null,
+        responseRate: responseRate ?? null,
+        minResponseRate: minResponseRate ?? null,
+        lowerIsBetter: lowerIsBetter ?? null,
+      },
+    );
+    return goalMetRule(a);
+  });
+}
+
+/**
+ * Do the parts add up to the total? Allows for figures printed rounded: with rounding 1 (whole tkr) and n parts, the sum may differ from the total by up to (n + 1) / 2.
+ * Example: =FINSAM.CHECKSUM(C6:C13; C14; 1) gives "OK" when the printed rows of Kansli och styrelse add up to their subtotal within rounding.
+ * @customfunction CHECKSUM CHECKSUM
+ * @param parts The printed parts. Blank cells are skipped.
+ * @param total The printed total.
+ * @param [rounding] What the figures are rounded to: 0 (the default) demands an exact sum, 1 for whole units such as tkr rounded from kronor.
+ * @returns "OK", or a message with the computed sum and the difference.
+ */
+export function checkSum(parts: any[][], total: any, rounding?: any): string {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        parts: { kind: "numbers", blank: "null" },
+        total: { kind: "number" },
+        rounding: { kind: "number", optional: true, default: 0 },
+      },
+      { parts, total, rounding: rounding ?? null },
+    );
+    const values = a.parts.values.flat().filter((v): v is number => v !== null);
+    const check = checkSumRule(values, a.total, a.rounding);
+    const t = messages().results;
+    return check.ok ? t.ok : t.sumMismatch({ sum: check.sum, total: a.total, difference: check.difference, allowed: check.allowed });
+  });
+}
+
+function reshape(values: number[], columns: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < values.length; i += columns) rows.push(values.slice(i, i + columns));
+  return rows;
+}

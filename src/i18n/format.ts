@@ -1,0 +1,20 @@
+/** Number display for messages: Swedish "1 234,5" and "41,6 %", English "1,234.5" and "41.6 %". */
+export type Locale = "sv" | "en";
+
+const intlLocale: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 4): string {
+  const key = `${locale}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits, useGrouping: true });
+    numberFormats.set(key, format);
+  }
+  // A plain space and hyphen-minus: Intl's no-break space and U+2212 minus look odd in an Excel cell.
+  return format.format(value).replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
+}
+
+export function formatPercent(share: number, locale: Locale, decimals = 1): string {
+  return `${formatNumber(share * 100, locale, decimals)} %`;
+}

@@ -1,0 +1,146 @@
+import type { DomainErrorCode, ErrorParams } from "../domain/errors";
+import type { ArgErrorCode } from "../functions/args";
+import { formatNumber as fmt, formatPercent as pct, type Locale } from "./format";
+
+type P = ErrorParams;
+type Template = (p: P) => string;
+const n = (v: string | number | undefined) => (typeof v === "number" ? fmt(v, "sv") : String(v ?? ""));
+
+/** Names of the quantities that messages talk about (the `what` of a domain error). */
+const quantities: Record<string, string> = {
+  total: "totalen",
+  decimals: "antal decimaler",
+  weights: "vikterna",
+  weight: "vikten",
+  populations: "befolkningstalen",
+  population: "befolkningstalet",
+  stateAllotment: "statens tilldelning",
+  amount: "beloppet",
+  amounts: "beloppen",
+  years: "budgetåren",
+  openingEquity: "ingående eget kapital",
+  result: "resultatet",
+  outcome: "utfallet",
+  budget: "budgeten",
+  part: "delen",
+  rounding: "avrundningen",
+  costs: "kostnaderna",
+  equity: "eget kapital",
+  totalAssets: "balansomslutningen",
+  base: "basen",
+  unit: "enheten",
+  steps: "trappstegen",
+  rate: "procentsatsen",
+  threshold: "gränsen",
+  areas: "målområdena",
+  points: "poängen",
+  indicators: "indikatorerna",
+  tolerance: "toleransen",
+  attainment: "måluppfyllelsen",
+  whole: "helheten",
+  counts: "svarsantalen",
+  count: "svarsantalet",
+  answers: "svar",
+  topN: "antal översta alternativ",
+  target: "målvärdet",
+  actual: "utfallet",
+  responseRate: "svarsfrekvensen",
+  minResponseRate: "lägsta svarsfrekvens",
+  administration: "administration",
+  structural: "strukturövergripande insatser",
+  individual: "individinriktade insatser",
+  area: "målområdet",
+  areaNames: "målområdesnamnen",
+  areaPoints: "målområdespoängen",
+  partialCredit: "delpoäng",
+  lowerIsBetter: "lägre är bättre",
+  parts: "delarna",
+};
+const q = (what: string | number | undefined) => quantities[String(what)] ?? String(what ?? "");
+const at = (p: P) => (p.position === undefined ? "" : ` (nr ${p.position})`);
+
+const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
+  notFinite: (p) => `${cap(q(p.what))}${at(p)} måste vara ett tal.`,
+  negative: (p) => `${cap(q(p.what))}${at(p)} får inte vara negativ (${n(p.value)}).`,
+  notPositive: (p) => `${cap(q(p.what))}${at(p)} måste vara större än 0 (${n(p.value)}).`,
+  notInteger: (p) => `${cap(q(p.what))} måste vara ett heltal (${n(p.value)}).`,
+  outOfRange: (p) => `${cap(q(p.what))}${at(p)} måste ligga mellan ${n(p.min)} och ${n(p.max)} (${n(p.value)}).`,
+  emptyList: (p) => `${cap(q(p.what))} saknas: området är tomt.`,
+  allZero: (p) => `${cap(q(p.what))} är alla noll: inget att fördela efter.`,
+  lengthMismatch: (p) => `${cap(q(p.what))}: ${n(p.actual)} värden där ${n(p.expected)} behövs.`,
+  totalNotRepresentable: (p) =>
+    `${n(p.total)} kan inte fördelas exakt med ${n(p.decimals)} decimaler. Ange fler decimaler.`,
+  tooLarge: (p) => `${cap(q(p.what))} är för stor (${n(p.value)}).`,
+  stepsNotAscending: (p) => `Trappstegens gränser måste öka (steg ${p.position}).`,
+  stepsOpenEndNotLast: (p) => `Bara sista trappsteget får sakna gräns (steg ${p.position}).`,
+  baseAboveDefaultSteps: (p) =>
+    `Basen ${n(p.base)} kr är över ${n(p.limit)} kr, där rekommendationen inte är känd. Ange trappsteg.`,
+  baseAboveSteps: (p) => `Basen ${n(p.base)} kr är över sista trappstegets gräns ${n(p.limit)} kr.`,
+  duplicateName: (p) => `${cap(q(p.what))}: namnet "${p.name}" finns två gånger.`,
+  emptyName: (p) => `${cap(q(p.what))}: namn nr ${p.position} saknas.`,
+  noIndicators: () => `Inga indikatorer med vikt.`,
+  noIndicatorsInArea: (p) => `Inga indikatorer i målområdet "${p.area}".`,
+  partExceedsWhole: (p) => `Delen (${n(p.part)}) är större än helheten (${n(p.whole)}).`,
+  zeroTotal: (p) => `Inga ${q(p.what)}: summan är noll.`,
+  // Argument errors of the custom functions.
+  textInsteadOfNumber: (p) => `Text där ett tal ska stå: ${cellRef(p)} "${p.text}".`,
+  booleanInsteadOfNumber: (p) => `SANT/FALSKT där ett tal ska stå: ${cellRef(p)}.`,
+  blankNotAllowed: (p) => `Värde saknas: ${cellRef(p)}.`,
+  errorInCell: (p) => `Cellen innehåller ett fel: ${cellRef(p)}.`,
+  notText: (p) => `Text förväntas: ${cellRef(p)}.`,
+  shapeMismatch: (p) =>
+    `${cap(q(p.what))} (${p.actual}) har inte samma storlek som ${q(p.other)} (${p.expected}).`,
+  emptyRange: (p) => `${cap(q(p.what))} saknas: området är tomt.`,
+  notSingleValue: (p) => `${cap(q(p.what))} ska vara ett enda värde, inte ett område.`,
+  wrongColumnCount: (p) => `${cap(q(p.what))} ska ha ${p.expected} kolumner (har ${p.actual}).`,
+  invalidAttainment: (p) => `Måluppfyllelse ska vara 0–1 eller SANT/FALSKT: ${cellRef(p)}.`,
+  areaWithoutAreas: () => `Ange målområdena för indikatorerna när ett målområde väljs.`,
+  weightWithoutValue: (p) => `Vikt saknas för en indikator med utfall: ${cellRef(p)}.`,
+  unexpected: (p) => `Oväntat fel: ${p.detail}`,
+};
+
+function cellRef(p: P): string {
+  const where = p.row === undefined ? "" : ` rad ${p.row}, kolumn ${p.column}`;
+  return `${q(p.what)}${where}`;
+}
+
+function cap(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("sv-SE") + text.slice(1);
+}
+
+export const sv = {
+  locale: "sv" as Locale,
+  errors,
+  results: {
+    ok: "OK",
+    invalidWeights: (list: string) => `Vikt ej heltal 1–10: ${list}.`,
+    weightItem: (row: number, weight: number | null) => `rad ${row} (${weight === null ? "saknas" : n(weight)})`,
+    unknownAreas: (list: string) => `Okänt målområde: ${list}.`,
+    areaItem: (row: number, area: string) => `rad ${row} ("${area}")`,
+    areasOutside: (tolerance: string, list: string) => `Målområde utanför nominell andel ±${tolerance}: ${list}.`,
+    areaShareItem: (name: string, share: number, nominal: number) =>
+      `${name} ${pct(share, "sv")} (nominellt ${pct(nominal, "sv", 0)})`,
+    tolerance: (tolerance: number) => pct(tolerance, "sv", 1),
+    sumMismatch: (p: { sum: number; total: number; difference: number; allowed: number }) =>
+      `Summan är ${n(p.sum)}, inte ${n(p.total)} (differens ${n(p.difference)}; tillåtet ±${n(p.allowed)}).`,
+  },
+  app: {
+    title: "FINSAM för Excel",
+    tagline: "Budget, avgiftsfördelning, social budget och Impactindex för samordningsförbund.",
+    functionsHeading: "Funktioner",
+    functionsIntro: "Skriv dem i en cell, t.ex. =FINSAM.IMPACTINDEX(B2:B24;C2:C24).",
+    outsideOffice: "Sidan är öppnad utanför Excel. Läs in manifest.xml i Excel för att använda tillägget.",
+  },
+  functionSummaries: {
+    IMPACTINDEX: "Viktad måluppfyllelse 0–100, totalt eller för ett målområde.",
+    FEESPLIT: "Fördelar ett belopp efter befolkning, exakt till summan.",
+    FINANCING: "Regionens och varje kommuns avgift ur statens tilldelning.",
+    EQUITYCAP: "Rekommenderat tak för eget kapital (trappan).",
+    WEIGHTCHECK: "Kontrollerar social budgets vikter och målområdens andelar.",
+    TOPSHARE: "Andel svar i de översta svarsalternativen.",
+    GOALMET: "Är målet nått, med tolerans och lägsta svarsfrekvens?",
+    CHECKSUM: "Stämmer delarna med summan, med hänsyn till avrundning?",
+  },
+};
+
+export type Messages = typeof sv;
