@@ -11,10 +11,19 @@ export default tseslint.config(
   {
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: { globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx}"],
-    languageOptions: { globals: { ...globals.browser, ...globals.node, Office: "readonly", Excel: "readonly", CustomFunctions: "readonly" } },
+    languageOptions: {
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: "readonly",
+        Excel: "readonly",
+        CustomFunctions: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
@@ -24,7 +33,17 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-dom", "@fluentui/*", "@microsoft/office-js", "*/workbook/*", "*/taskpane/*", "*/functions/*"] },
+        {
+          patterns: [
+            "react",
+            "react-dom",
+            "@fluentui/*",
+            "@microsoft/office-js",
+            "*/workbook/*",
+            "*/taskpane/*",
+            "*/functions/*",
+          ],
+        },
       ],
       "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "window", "document"],
     },

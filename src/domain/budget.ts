@@ -52,7 +52,10 @@ export function sumLines(lines: readonly BudgetLine[], yearCount: number): numbe
  * ended.
  * @example rollEquity(2040, [-1146, -102, -9]) // { start: [2040, 894, 792], end: [894, 792, 783] }
  */
-export function rollEquity(openingEquity: number, results: readonly number[]): { start: number[]; end: number[] } {
+export function rollEquity(
+  openingEquity: number,
+  results: readonly number[],
+): { start: number[]; end: number[] } {
   requireFinite(openingEquity, "openingEquity");
   const start: number[] = [];
   const end: number[] = [];
@@ -101,7 +104,8 @@ export interface SumCheck {
  */
 export function checkSum(parts: readonly number[], total: number, rounding = 0): SumCheck {
   requireFinite(total, "total");
-  if (!(rounding >= 0) || !Number.isFinite(rounding)) throw invalid("negative", { what: "rounding", value: rounding });
+  if (!(rounding >= 0) || !Number.isFinite(rounding))
+    throw invalid("negative", { what: "rounding", value: rounding });
   parts.forEach((p, i) => requireFinite(p, "part", i));
   const partSum = sum(parts);
   const diff = difference(partSum, total);
@@ -149,9 +153,16 @@ export function equityRatio(equity: number, totalAssets: number): number {
  */
 export function balanceRequirementResult(
   result: number,
-  adjustments: { realisedGains?: number; realisedLosses?: number; reserveAllocation?: number; reserveUse?: number } = {},
+  adjustments: {
+    realisedGains?: number;
+    realisedLosses?: number;
+    reserveAllocation?: number;
+    reserveUse?: number;
+  } = {},
 ): number {
   const { realisedGains = 0, realisedLosses = 0, reserveAllocation = 0, reserveUse = 0 } = adjustments;
-  [result, realisedGains, realisedLosses, reserveAllocation, reserveUse].forEach((v) => requireFinite(v, "amount"));
+  [result, realisedGains, realisedLosses, reserveAllocation, reserveUse].forEach((v) =>
+    requireFinite(v, "amount"),
+  );
   return sum([result, -realisedGains, realisedLosses, -reserveAllocation, reserveUse]);
 }

@@ -1,5 +1,13 @@
 import { invalid, notAvailable } from "./errors";
-import { clean, difference, requireInRange, requireNonEmpty, requireNonNegative, requirePositive, sum } from "./numbers";
+import {
+  clean,
+  difference,
+  requireInRange,
+  requireNonEmpty,
+  requireNonNegative,
+  requirePositive,
+  sum,
+} from "./numbers";
 
 /**
  * The equity ceiling ("trappan") recommended by Nationella rådet (2013-10-02): a marginal staircase like

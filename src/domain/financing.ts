@@ -27,11 +27,15 @@ export interface MemberFinancing {
  * When half the allotment is finer than the precision (5 691 tkr at 0 decimals), the region's amount is
  * rounded half up and the municipalities split exactly that rounded amount, so the two halves stay equal.
  */
-export function memberFinancing(stateAllotment: number, populations: readonly number[], decimals = 0): MemberFinancing {
+export function memberFinancing(
+  stateAllotment: number,
+  populations: readonly number[],
+  decimals = 0,
+): MemberFinancing {
   requireNonNegative(stateAllotment, "stateAllotment");
   requireInteger(decimals, MIN_DECIMALS, MAX_DECIMALS, "decimals");
   const region = roundHalfAway(stateAllotment / 2, decimals);
-  const municipalities = largestRemainderSplit(region, populations, decimals);
+  const municipalities = largestRemainderSplit(region, populations, decimals, POPULATION_NAMES);
   return {
     state: stateAllotment,
     region,
@@ -49,6 +53,9 @@ export function populationShares(populations: readonly number[]): number[] {
   if (total <= 0) throw invalid("allZero", { what: "populations" });
   return populations.map((p) => p / total);
 }
+
+/** How a split by population names its weights in messages. */
+export const POPULATION_NAMES = { item: "population", list: "populations" } as const;
 
 /** The shares of member funding: state 50 %, region 25 %, municipalities together 25 %. */
 export const FINANCING_SHARES = { state: 0.5, region: 0.25, municipalities: 0.25 } as const;

@@ -36,7 +36,10 @@ export interface ImpactIndexResult {
 /**
  * @example impactIndex([{ weight: 10, attainment: 1 }, { weight: 5, attainment: 0 }]).index // 66.67
  */
-export function impactIndex(indicators: readonly IndexIndicator[], options: ImpactIndexOptions = {}): ImpactIndexResult {
+export function impactIndex(
+  indicators: readonly IndexIndicator[],
+  options: ImpactIndexOptions = {},
+): ImpactIndexResult {
   const areaKey = options.area === undefined ? undefined : nameKey(options.area);
   let reachedWeight = 0;
   let totalWeight = 0;

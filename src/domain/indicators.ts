@@ -1,5 +1,11 @@
 import { invalid, notAvailable } from "./errors";
-import { requireFinite, requireInRange, requireInteger, requireNonEmpty, requireNonNegative } from "./numbers";
+import {
+  requireFinite,
+  requireInRange,
+  requireInteger,
+  requireNonEmpty,
+  requireNonNegative,
+} from "./numbers";
 
 /**
  * How the indicators of a social budget are measured: participant outcome rates, throughput, survey
@@ -108,7 +114,12 @@ export type GoalStatus = "reached" | "near" | "notReached" | "missing" | "lowRes
 
 export function goalStatus(goal: GoalInput): GoalStatus {
   const tolerance = requireNonNegative(goal.tolerance ?? 0, "tolerance");
-  const minResponseRate = requireInRange(goal.minResponseRate ?? DEFAULT_MIN_RESPONSE_RATE, 0, 1, "minResponseRate");
+  const minResponseRate = requireInRange(
+    goal.minResponseRate ?? DEFAULT_MIN_RESPONSE_RATE,
+    0,
+    1,
+    "minResponseRate",
+  );
   requireFinite(goal.target, "target");
   if (goal.responseRate !== undefined && goal.responseRate !== null) {
     requireInRange(goal.responseRate, 0, 1, "responseRate");

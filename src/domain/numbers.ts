@@ -24,7 +24,13 @@ export function requirePositive(value: number, what: string, index?: number): nu
   return value;
 }
 
-export function requireInRange(value: number, min: number, max: number, what: string, index?: number): number {
+export function requireInRange(
+  value: number,
+  min: number,
+  max: number,
+  what: string,
+  index?: number,
+): number {
   requireFinite(value, what, index);
   if (value < min || value > max) throw invalid("outOfRange", withIndex({ what, value, min, max }, index));
   return value;

@@ -15,16 +15,22 @@ export const MAX_DECIMALS = 6;
  * A negative total (a cost) is split like its absolute value and keeps its sign.
  *
  * @example largestRemainderSplit(2845, [82.9, 5.1, 4.0, 2.9, 3.7, 1.3]) // [2361, 145, 114, 83, 105, 37]
+ * `names` says what the weights are in error messages (populations, for a fee split).
  * @throws DomainError when a weight is negative, all weights are zero, or `total` has more decimals
  *   than `decimals` allows (then no split can add up exactly).
  */
-export function largestRemainderSplit(total: number, weights: readonly number[], decimals = 0): number[] {
+export function largestRemainderSplit(
+  total: number,
+  weights: readonly number[],
+  decimals = 0,
+  names: { item: string; list: string } = { item: "weight", list: "weights" },
+): number[] {
   requireFinite(total, "total");
   requireInteger(decimals, MIN_DECIMALS, MAX_DECIMALS, "decimals");
-  requireNonEmpty(weights, "weights");
-  weights.forEach((w, i) => requireNonNegative(w, "weight", i));
+  requireNonEmpty(weights, names.list);
+  weights.forEach((w, i) => requireNonNegative(w, names.item, i));
   const weightSum = weights.reduce((a, b) => a + b, 0);
-  if (weightSum <= 0) throw invalid("allZero", { what: "weights" });
+  if (weightSum <= 0) throw invalid("allZero", { what: names.list });
 
   const totalUnits = toUnits(total, decimals);
   const sign = totalUnits < 0 ? -1 : 1;

@@ -102,6 +102,7 @@ export function checkWeights(
     const withinTolerance = Math.abs(share - nominalShare) <= tolerance + 1e-12;
     return { name: area.name, points: area.points, nominalShare, weightSum, share, withinTolerance };
   });
-  const ok = invalidWeights.length === 0 && unknownAreas.length === 0 && areaShares.every((a) => a.withinTolerance);
+  const ok =
+    invalidWeights.length === 0 && unknownAreas.length === 0 && areaShares.every((a) => a.withinTolerance);
   return { ok, invalidWeights, unknownAreas, areas: areaShares, totalWeight, totalPoints };
 }

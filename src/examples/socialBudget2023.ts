@@ -43,9 +43,24 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
       {
         text: "Avslutade deltagare har nått en positiv lösning",
         indicators: [
-          { text: "Andel avslutade till positiv lösning", weight: 10, target: 0.7, measure: "Positiv lösning / avslutade" },
-          { text: "Andel av de positiva lösningarna till arbete", weight: 9, target: 0.35, measure: "Arbete / positiva lösningar" },
-          { text: "Andel av de positiva lösningarna till studier", weight: 8, target: 0.25, measure: "Studier / positiva lösningar" },
+          {
+            text: "Andel avslutade till positiv lösning",
+            weight: 10,
+            target: 0.7,
+            measure: "Positiv lösning / avslutade",
+          },
+          {
+            text: "Andel av de positiva lösningarna till arbete",
+            weight: 9,
+            target: 0.35,
+            measure: "Arbete / positiva lösningar",
+          },
+          {
+            text: "Andel av de positiva lösningarna till studier",
+            weight: 8,
+            target: 0.25,
+            measure: "Studier / positiva lösningar",
+          },
           {
             text: "Andel av de positiva lösningarna till Arbetsförmedlingen",
             weight: 7,
@@ -87,7 +102,9 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
     goals: [
       {
         text: "Undvik inlåsning, håll en fungerande genomströmning",
-        indicators: [{ text: "Genomströmning", weight: 8, target: 0.4, measure: "Avslutade / deltagare under året" }],
+        indicators: [
+          { text: "Genomströmning", weight: 8, target: 0.4, measure: "Avslutade / deltagare under året" },
+        ],
       },
       {
         text: "Deltagarna har nått en positiv lösning genom god samordning",
@@ -99,11 +116,20 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
       },
       {
         text: "Andra aktörer (arbetsgivare, idéburna organisationer, föreningar) är delaktiga",
-        indicators: [{ text: "Insatser med andra aktörer", weight: 6, target: 3, measure: "Antal insatser under året" }],
+        indicators: [
+          { text: "Insatser med andra aktörer", weight: 6, target: 3, measure: "Antal insatser under året" },
+        ],
       },
       {
         text: "Förbundet följer upp och utvärderar den finansiella samordningen enligt lagen",
-        indicators: [{ text: "Uppföljning och social redovisning genomförd", weight: 7, target: 1, measure: "Ja = 1, nej = 0" }],
+        indicators: [
+          {
+            text: "Uppföljning och social redovisning genomförd",
+            weight: 7,
+            target: 1,
+            measure: "Ja = 1, nej = 0",
+          },
+        ],
       },
       {
         text: "Verksamheterna utvecklas utifrån uppföljning och utvärdering",
@@ -167,9 +193,18 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
     points: 25,
     goals: [
       { text: "Deltagandet har haft avsedd effekt", indicators: [survey("Deltagarenkät fråga 1.4", 5)] },
-      { text: "Insatserna är organiserade utifrån deltagarnas behov", indicators: [survey("Deltagarenkät fråga 1.5", 5)] },
-      { text: "Deltagarna har inflytande över sin rehabilitering", indicators: [survey("Deltagarenkät fråga 1.6", 5)] },
-      { text: "Deltagarnas erfarenheter och synpunkter tas tillvara", indicators: [survey("Deltagarenkät fråga 1.7", 5)] },
+      {
+        text: "Insatserna är organiserade utifrån deltagarnas behov",
+        indicators: [survey("Deltagarenkät fråga 1.5", 5)],
+      },
+      {
+        text: "Deltagarna har inflytande över sin rehabilitering",
+        indicators: [survey("Deltagarenkät fråga 1.6", 5)],
+      },
+      {
+        text: "Deltagarnas erfarenheter och synpunkter tas tillvara",
+        indicators: [survey("Deltagarenkät fråga 1.7", 5)],
+      },
       { text: "Deltagarna har blivit väl bemötta", indicators: [survey("Deltagarenkät fråga 1.8", 5)] },
       { text: "Deltagarna upplever insatsen som viktig", indicators: [survey("Deltagarenkät fråga 1.9", 4)] },
     ],
@@ -178,13 +213,22 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
     name: "Medarbetarnöjdhet",
     points: 25,
     goals: [
-      { text: "Medarbetarna känner mening och glädje i resultaten", indicators: [survey("Medarbetarenkät fråga 4.5", 6)] },
-      { text: "Medarbetarna är nöjda med sina arbetsuppgifter", indicators: [survey("Medarbetarenkät fråga 4.6", 6)] },
+      {
+        text: "Medarbetarna känner mening och glädje i resultaten",
+        indicators: [survey("Medarbetarenkät fråga 4.5", 6)],
+      },
+      {
+        text: "Medarbetarna är nöjda med sina arbetsuppgifter",
+        indicators: [survey("Medarbetarenkät fråga 4.6", 6)],
+      },
       {
         text: "Övriga myndigheters personal respekterar medarbetarnas roll och kunskap",
         indicators: [survey("Medarbetarenkät fråga 4.9", 6)],
       },
-      { text: "Ledarskapet ger det stöd uppdraget behöver", indicators: [survey("Medarbetarenkät fråga 4.10", 5)] },
+      {
+        text: "Ledarskapet ger det stöd uppdraget behöver",
+        indicators: [survey("Medarbetarenkät fråga 4.10", 5)],
+      },
     ],
   },
 ];

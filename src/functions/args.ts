@@ -108,11 +108,15 @@ function parseOne(rule: ArgRule, value: unknown, what: string): unknown {
     case "numbers":
       return mapMatrix(value, what, (cell, pos) => numberCell(cell, what, rule.blank, pos));
     case "optionalNumbers":
-      return isOmitted(value) ? null : mapMatrix(value, what, (cell, pos) => numberCell(cell, what, rule.blank, pos));
+      return isOmitted(value)
+        ? null
+        : mapMatrix(value, what, (cell, pos) => numberCell(cell, what, rule.blank, pos));
     case "texts":
       return mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
     case "optionalTexts":
-      return isOmitted(value) ? null : mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
+      return isOmitted(value)
+        ? null
+        : mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
     case "attainments":
       return mapMatrix(value, what, (cell, pos) => attainmentCell(cell, what, pos));
   }
@@ -131,7 +135,8 @@ export function isBlank(value: unknown): boolean {
 
 /** An omitted optional argument arrives as `null`; a reference to an empty cell as a blank. */
 function isOmitted(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && isBlank(value[0][0]);
+  if (Array.isArray(value))
+    return value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && isBlank(value[0][0]);
   return isBlank(value);
 }
 
@@ -157,7 +162,8 @@ function numberCell(cell: unknown, what: string, blank: BlankPolicy, pos?: Posit
     return cell;
   }
   if (typeof cell === "boolean") throw new ArgError("booleanInsteadOfNumber", { what, ...at(pos) });
-  if (typeof cell === "string") throw new ArgError("textInsteadOfNumber", { what, text: clip(cell), ...at(pos) });
+  if (typeof cell === "string")
+    throw new ArgError("textInsteadOfNumber", { what, text: clip(cell), ...at(pos) });
   throw new ArgError("errorInCell", { what, ...at(pos) });
 }
 

@@ -34,7 +34,10 @@ export function toExcelError(error: unknown): Error {
   if (error instanceof DomainError) return makeExcelError(error.kind, t.errors[error.code](error.params));
   if (error instanceof ArgError) return makeExcelError("invalid", t.errors[error.code](error.params));
   // A bug of ours: still an Excel error in the cell, never an exception that leaves it blank.
-  return makeExcelError("invalid", t.errors.unexpected({ detail: String((error as Error)?.message ?? error) }));
+  return makeExcelError(
+    "invalid",
+    t.errors.unexpected({ detail: String((error as Error)?.message ?? error) }),
+  );
 }
 
 /** Runs a function body; whatever it throws reaches Excel as `#VALUE!` or `#N/A` with a message. */

@@ -13,6 +13,7 @@ import {
   impactIndex as impactIndexRule,
   largestRemainderSplit,
   memberFinancing,
+  POPULATION_NAMES,
   requirePositive,
   topShare as topShareRule,
   type CeilingStep,
@@ -26,7 +27,7 @@ import { excelCall } from "./excelError";
 /**
  * Impactindex: the weighted goal attainment of the social budget, 0–100 (the board's target is 70).
  * The sum of the weights of the reached indicators divided by the sum of all weights, times 100.
- * Example: =FINSAM.IMPACTINDEX(D5:D27; F5:F27) gives 71,2 when indicators weighing 178 of 250 are reached.
+ * Example: =FINSAM.IMPACTINDEX(D5:D27, F5:F27) gives 71.2 when indicators weighing 178 of 250 are reached.
  * @customfunction IMPACTINDEX IMPACTINDEX
  * @param weights The indicators' weights (whole numbers 1–10), one cell per indicator. A row with neither weight nor outcome is skipped.
  * @param attainment Goal reached: TRUE/FALSE or 1/0, or a share 0–1. A blank cell counts as not reached. Same size as weights.
@@ -35,7 +36,13 @@ import { excelCall } from "./excelError";
  * @param [partialCredit] TRUE counts a share between 0 and 1 pro rata. Default FALSE: only fully reached indicators count.
  * @returns The index 0–100, unrounded.
  */
-export function impactIndex(weights: any[][], attainment: any[][], areas?: any[][], area?: any, partialCredit?: any): number {
+export function impactIndex(
+  weights: any[][],
+  attainment: any[][],
+  areas?: any[][],
+  area?: any,
+  partialCredit?: any,
+): number {
   return excelCall(() => {
     const a = parseArgs(
       {
@@ -55,7 +62,8 @@ export function impactIndex(weights: any[][], attainment: any[][], areas?: any[]
     const indicators: IndexIndicator[] = [];
     cells(a.weights).forEach(({ value: weight, row, column }, i) => {
       if (weight === null) {
-        if (attained[i].value !== null) throw new ArgError("weightWithoutValue", { what: "weights", row, column });
+        if (attained[i].value !== null)
+          throw new ArgError("weightWithoutValue", { what: "weights", row, column });
         return;
       }
       indicators.push({ weight, attainment: attained[i].value, area: names?.[i].value });
@@ -69,7 +77,7 @@ export function impactIndex(weights: any[][], attainment: any[][], areas?: any[]
 
 /**
  * Splits an amount in proportion to populations (or any other key), rounded so that the parts add up exactly to the amount: largest-remainder rounding.
- * Example: =FINSAM.FEESPLIT(C5:C10; 2845) splits the municipalities' 2 845 tkr by working-age population into 2 361, 145, 114, 83, 105 and 37.
+ * Example: =FINSAM.FEESPLIT(C5:C10, 2845) splits the municipalities' 2,845 tkr by working-age population into 2,361, 145, 114, 83, 105 and 37.
  * @customfunction FEESPLIT FEESPLIT
  * @param populations Each member's population of working age (or its share in %), one cell per member.
  * @param total The amount to split, e.g. the municipalities' quarter.
@@ -86,14 +94,14 @@ export function feeSplit(populations: any[][], total: any, decimals?: any): numb
       },
       { populations, total, decimals: decimals ?? null },
     );
-    const parts = largestRemainderSplit(a.total, a.populations.values.flat(), a.decimals);
+    const parts = largestRemainderSplit(a.total, a.populations.values.flat(), a.decimals, POPULATION_NAMES);
     return reshape(parts, a.populations.columns);
   });
 }
 
 /**
  * Member financing under FINSAM: the state pays half, the region a quarter and the municipalities together a quarter, split by working-age population.
- * Example: =FINSAM.FINANCING(5690; C5:C10) gives the region's 2 845 tkr on top and below it each municipality's fee, together exactly 2 845.
+ * Example: =FINSAM.FINANCING(5690, C5:C10) gives the region's 2,845 tkr on top and below it each municipality's fee, together exactly 2,845.
  * @customfunction FINANCING FINANCING
  * @param stateAllotment The state's allotment (Försäkringskassan and Arbetsförmedlingen together).
  * @param populations Each municipality's population of working age (or its share in %).
@@ -117,7 +125,7 @@ export function financing(stateAllotment: any, populations: any[][], decimals?: 
 
 /**
  * Recommended maximum equity (Nationella rådet 2013): 20 % of the base up to 7 mkr plus 15 % of the part from 7 to 15 mkr, or your own steps.
- * Example: =FINSAM.EQUITYCAP(11583; 1000) gives 2 087,45 (tkr) for a base of 11 583 tkr.
+ * Example: =FINSAM.EQUITYCAP(11583, 1000) gives 2,087.45 (tkr) for a base of 11,583 tkr.
  * @customfunction EQUITYCAP EQUITYCAP
  * @param base The base in the sheet's unit: the members' allotment, or the year's total income.
  * @param [unit] The sheet's unit in kronor: 1 for kr (the default), 1000 for tkr.
@@ -153,16 +161,22 @@ export function equityCap(base: any, unit?: any, steps?: any[][]): number {
 
 /**
  * Checks the social budget's weights: every weight a whole number 1–10, and each goal area's share of the total weight within its nominal share (its points' share) ± the tolerance.
- * Example: =FINSAM.WEIGHTCHECK(B5:B40; E5:E40; H5:H9; I5:I9) gives "OK", or names each wrong weight and each area outside its share.
+ * Example: =FINSAM.WEIGHTCHECK(B5:B40, E5:E40, H5:H9, I5:I9) gives "OK", or names each wrong weight and each area outside its share.
  * @customfunction WEIGHTCHECK WEIGHTCHECK
  * @param areas Each indicator's goal area. A row with neither area nor weight is skipped.
  * @param weights Each indicator's weight, same size as areas.
  * @param areaNames The goal areas' names.
  * @param areaPoints The goal areas' index points (2023: 100, 50, 50, 25, 25), same size as areaNames.
- * @param [tolerance] How far an area's share may stray from its nominal share: 0,05 (the default) = 5 percentage points.
+ * @param [tolerance] How far an area's share may stray from its nominal share: 0.05 (the default) = 5 percentage points.
  * @returns "OK", or a message naming what is wrong.
  */
-export function weightCheck(areas: any[][], weights: any[][], areaNames: any[][], areaPoints: any[][], tolerance?: any): string {
+export function weightCheck(
+  areas: any[][],
+  weights: any[][],
+  areaNames: any[][],
+  areaPoints: any[][],
+  tolerance?: any,
+): string {
   return excelCall(() => {
     const a = parseArgs(
       {
@@ -194,15 +208,24 @@ export function weightCheck(areas: any[][], weights: any[][], areaNames: any[][]
     const t = messages().results;
     const findings: string[] = [];
     if (check.invalidWeights.length > 0) {
-      findings.push(t.invalidWeights(check.invalidWeights.map((w) => t.weightItem(rows[w.index].row, w.weight)).join(", ")));
+      findings.push(
+        t.invalidWeights(
+          check.invalidWeights.map((w) => t.weightItem(rows[w.index].row, w.weight)).join(", "),
+        ),
+      );
     }
     if (check.unknownAreas.length > 0) {
-      findings.push(t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(rows[u.index].row, u.area)).join(", ")));
+      findings.push(
+        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(rows[u.index].row, u.area)).join(", ")),
+      );
     }
     const outside = check.areas.filter((s) => !s.withinTolerance);
     if (outside.length > 0) {
       findings.push(
-        t.areasOutside(t.tolerance(a.tolerance), outside.map((s) => t.areaShareItem(s.name, s.share, s.nominalShare)).join(", ")),
+        t.areasOutside(
+          t.tolerance(a.tolerance),
+          outside.map((s) => t.areaShareItem(s.name, s.share, s.nominalShare)).join(", "),
+        ),
       );
     }
     return findings.join(" ");
@@ -211,7 +234,7 @@ export function weightCheck(areas: any[][], weights: any[][], areaNames: any[][]
 
 /**
  * The share of survey answers in the top alternatives of the scale, e.g. "at least 80 % answer in the three upper alternatives".
- * Example: =FINSAM.TOPSHARE(B5:F5; 3) gives 0,925 for the answers 1, 2, 7, 20 and 10 on a five-point scale.
+ * Example: =FINSAM.TOPSHARE(B5:F5, 3) gives 0.925 for the answers 1, 2, 7, 20 and 10 on a five-point scale.
  * @customfunction TOPSHARE TOPSHARE
  * @param counts The number of answers for each alternative, from the lowest alternative to the highest.
  * @param topN How many of the top alternatives count, e.g. 3 on a five-point scale, or 4 for answers 7–10 on a ten-point scale.
@@ -219,24 +242,34 @@ export function weightCheck(areas: any[][], weights: any[][], areaNames: any[][]
  */
 export function topShare(counts: any[][], topN: any): number {
   return excelCall(() => {
-    const a = parseArgs({ counts: { kind: "numbers", blank: "zero" }, topN: { kind: "number" } }, { counts, topN });
+    const a = parseArgs(
+      { counts: { kind: "numbers", blank: "zero" }, topN: { kind: "number" } },
+      { counts, topN },
+    );
     return topShareRule(a.counts.values.flat(), a.topN);
   });
 }
 
 /**
  * Is the goal met? TRUE when the outcome reaches the target less the accepted tolerance; FALSE when it does not, when it is not measured, or when the survey's response rate is below the minimum the board accepts.
- * Example: =FINSAM.GOALMET(0,66; 0,7; 0,05) gives TRUE: 66 % is within 5 percentage points of the 70 % target.
+ * Example: =FINSAM.GOALMET(0.66, 0.7, 0.05) gives TRUE: 66 % is within 5 percentage points of the 70 % target.
  * @customfunction GOALMET GOALMET
  * @param actual The measured outcome, e.g. the share of ended participants with a positive solution. Blank = not measured.
  * @param target The target, in the same unit as actual.
  * @param [tolerance] The deviation from the target the board accepts, in the same unit (default 0).
  * @param [responseRate] The survey's response rate 0–1, for indicators measured by a survey.
- * @param [minResponseRate] The lowest response rate the board accepts (default 0,5).
+ * @param [minResponseRate] The lowest response rate the board accepts (default 0.5).
  * @param [lowerIsBetter] TRUE for indicators where lower is better (e.g. benefit dependency): met when actual ≤ target + tolerance.
  * @returns TRUE or FALSE.
  */
-export function goalMet(actual: any, target: any, tolerance?: any, responseRate?: any, minResponseRate?: any, lowerIsBetter?: any): boolean {
+export function goalMet(
+  actual: any,
+  target: any,
+  tolerance?: any,
+  responseRate?: any,
+  minResponseRate?: any,
+  lowerIsBetter?: any,
+): boolean {
   return excelCall(() => {
     const a = parseArgs(
       {
@@ -262,7 +295,7 @@ export function goalMet(actual: any, target: any, tolerance?: any, responseRate?
 
 /**
  * Do the parts add up to the total? Allows for figures printed rounded: with rounding 1 (whole tkr) and n parts, the sum may differ from the total by up to (n + 1) / 2.
- * Example: =FINSAM.CHECKSUM(C6:C13; C14; 1) gives "OK" when the printed rows of Kansli och styrelse add up to their subtotal within rounding.
+ * Example: =FINSAM.CHECKSUM(C6:C13, C14, 1) gives "OK" when the printed rows of Kansli och styrelse add up to their subtotal within rounding.
  * @customfunction CHECKSUM CHECKSUM
  * @param parts The printed parts. Blank cells are skipped.
  * @param total The printed total.
@@ -282,7 +315,14 @@ export function checkSum(parts: any[][], total: any, rounding?: any): string {
     const values = a.parts.values.flat().filter((v): v is number => v !== null);
     const check = checkSumRule(values, a.total, a.rounding);
     const t = messages().results;
-    return check.ok ? t.ok : t.sumMismatch({ sum: check.sum, total: a.total, difference: check.difference, allowed: check.allowed });
+    return check.ok
+      ? t.ok
+      : t.sumMismatch({
+          sum: check.sum,
+          total: a.total,
+          difference: check.difference,
+          allowed: check.allowed,
+        });
   });
 }
 

@@ -66,7 +66,8 @@ export const en: Messages = {
     negative: (p) => `${cap(q(p.what))}${at(p)} must not be negative (${n(p.value)}).`,
     notPositive: (p) => `${cap(q(p.what))}${at(p)} must be greater than 0 (${n(p.value)}).`,
     notInteger: (p) => `${cap(q(p.what))} must be a whole number (${n(p.value)}).`,
-    outOfRange: (p) => `${cap(q(p.what))}${at(p)} must be between ${n(p.min)} and ${n(p.max)} (${n(p.value)}).`,
+    outOfRange: (p) =>
+      `${cap(q(p.what))}${at(p)} must be between ${n(p.min)} and ${n(p.max)} (${n(p.value)}).`,
     emptyList: (p) => `${cap(q(p.what))} missing: the range is empty.`,
     allZero: (p) => `${cap(q(p.what))} are all zero: nothing to split by.`,
     lengthMismatch: (p) => `${cap(q(p.what))}: ${n(p.actual)} values where ${n(p.expected)} are needed.`,
@@ -89,7 +90,8 @@ export const en: Messages = {
     blankNotAllowed: (p) => `Value missing: ${cellRef(p)}.`,
     errorInCell: (p) => `The cell holds an error: ${cellRef(p)}.`,
     notText: (p) => `Text expected: ${cellRef(p)}.`,
-    shapeMismatch: (p) => `${cap(q(p.what))} (${p.actual}) is not the same size as ${q(p.other)} (${p.expected}).`,
+    shapeMismatch: (p) =>
+      `${cap(q(p.what))} (${p.actual}) is not the same size as ${q(p.other)} (${p.expected}).`,
     emptyRange: (p) => `${cap(q(p.what))} missing: the range is empty.`,
     notSingleValue: (p) => `${cap(q(p.what))} must be a single value, not a range.`,
     wrongColumnCount: (p) => `${cap(q(p.what))} must have ${p.expected} columns (has ${p.actual}).`,

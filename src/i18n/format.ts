@@ -12,7 +12,10 @@ export function formatNumber(value: number, locale: Locale, maximumFractionDigit
     numberFormats.set(key, format);
   }
   // A plain space and hyphen-minus: Intl's no-break space and U+2212 minus look odd in an Excel cell.
-  return format.format(value).replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
+  return format
+    .format(value)
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\u2212/g, "-");
 }
 
 export function formatPercent(share: number, locale: Locale, decimals = 1): string {

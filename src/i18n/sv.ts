@@ -57,14 +57,29 @@ const quantities: Record<string, string> = {
   parts: "delarna",
 };
 const q = (what: string | number | undefined) => quantities[String(what)] ?? String(what ?? "");
+/** Quantities that take the neuter form of an adjective: "beloppet är negativt", but "vikten är negativ". */
+const neuter = new Set([
+  "population",
+  "amount",
+  "result",
+  "outcome",
+  "equity",
+  "count",
+  "actual",
+  "target",
+  "openingEquity",
+  "topN",
+]);
+const negative = (what: string | number | undefined) => (neuter.has(String(what)) ? "negativt" : "negativ");
 const at = (p: P) => (p.position === undefined ? "" : ` (nr ${p.position})`);
 
 const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
   notFinite: (p) => `${cap(q(p.what))}${at(p)} måste vara ett tal.`,
-  negative: (p) => `${cap(q(p.what))}${at(p)} får inte vara negativ (${n(p.value)}).`,
+  negative: (p) => `${cap(q(p.what))}${at(p)} får inte vara ${negative(p.what)} (${n(p.value)}).`,
   notPositive: (p) => `${cap(q(p.what))}${at(p)} måste vara större än 0 (${n(p.value)}).`,
   notInteger: (p) => `${cap(q(p.what))} måste vara ett heltal (${n(p.value)}).`,
-  outOfRange: (p) => `${cap(q(p.what))}${at(p)} måste ligga mellan ${n(p.min)} och ${n(p.max)} (${n(p.value)}).`,
+  outOfRange: (p) =>
+    `${cap(q(p.what))}${at(p)} måste ligga mellan ${n(p.min)} och ${n(p.max)} (${n(p.value)}).`,
   emptyList: (p) => `${cap(q(p.what))} saknas: området är tomt.`,
   allZero: (p) => `${cap(q(p.what))} är alla noll: inget att fördela efter.`,
   lengthMismatch: (p) => `${cap(q(p.what))}: ${n(p.actual)} värden där ${n(p.expected)} behövs.`,
@@ -114,10 +129,12 @@ export const sv = {
   results: {
     ok: "OK",
     invalidWeights: (list: string) => `Vikt ej heltal 1–10: ${list}.`,
-    weightItem: (row: number, weight: number | null) => `rad ${row} (${weight === null ? "saknas" : n(weight)})`,
+    weightItem: (row: number, weight: number | null) =>
+      `rad ${row} (${weight === null ? "saknas" : n(weight)})`,
     unknownAreas: (list: string) => `Okänt målområde: ${list}.`,
     areaItem: (row: number, area: string) => `rad ${row} ("${area}")`,
-    areasOutside: (tolerance: string, list: string) => `Målområde utanför nominell andel ±${tolerance}: ${list}.`,
+    areasOutside: (tolerance: string, list: string) =>
+      `Målområde utanför nominell andel ±${tolerance}: ${list}.`,
     areaShareItem: (name: string, share: number, nominal: number) =>
       `${name} ${pct(share, "sv")} (nominellt ${pct(nominal, "sv", 0)})`,
     tolerance: (tolerance: number) => pct(tolerance, "sv", 1),

@@ -64,11 +64,19 @@ describe("deviation, cost distribution, equity ratio, balance requirement", () =
   });
 
   test("cost distribution of the 2021 budget by group", () => {
-    const { total, shares } = costDistribution({ administration: -2520, structural: -485, individual: -9630 });
+    const { total, shares } = costDistribution({
+      administration: -2520,
+      structural: -485,
+      individual: -9630,
+    });
     expect(total).toBe(-12635);
     expect(shares.administration).toBeCloseTo(0.19945, 5);
     expect(shares.structural + shares.individual + shares.administration).toBeCloseTo(1, 12);
-    expectDomainError(() => costDistribution({ administration: 0, structural: 0, individual: 0 }), "notAvailable", "zeroTotal");
+    expectDomainError(
+      () => costDistribution({ administration: 0, structural: 0, individual: 0 }),
+      "notAvailable",
+      "zeroTotal",
+    );
   });
 
   test("soliditet = equity / total assets", () => {

@@ -28,12 +28,30 @@ describe("equityCeiling (trappan)", () => {
   test("user steps: an open last step, and a base above closed user steps", () => {
     const steps = [...DEFAULT_CEILING_STEPS, { upTo: null, rate: 0.1 }];
     expect(equityCeiling(20_000_000, steps).ceiling).toBeCloseTo(3_100_000, 6);
-    expectDomainError(() => equityCeiling(20_000_000, [{ upTo: 10_000_000, rate: 0.2 }]), "notAvailable", "baseAboveSteps");
+    expectDomainError(
+      () => equityCeiling(20_000_000, [{ upTo: 10_000_000, rate: 0.2 }]),
+      "notAvailable",
+      "baseAboveSteps",
+    );
   });
 
   test.each([
-    ["falling thresholds", [{ upTo: 7e6, rate: 0.2 }, { upTo: 5e6, rate: 0.1 }], "stepsNotAscending"],
-    ["an open step before the last", [{ upTo: null, rate: 0.2 }, { upTo: 5e6, rate: 0.1 }], "stepsOpenEndNotLast"],
+    [
+      "falling thresholds",
+      [
+        { upTo: 7e6, rate: 0.2 },
+        { upTo: 5e6, rate: 0.1 },
+      ],
+      "stepsNotAscending",
+    ],
+    [
+      "an open step before the last",
+      [
+        { upTo: null, rate: 0.2 },
+        { upTo: 5e6, rate: 0.1 },
+      ],
+      "stepsOpenEndNotLast",
+    ],
     ["a rate above 100 %", [{ upTo: 7e6, rate: 20 }], "outOfRange"],
     ["no steps", [], "emptyList"],
   ])("refuses %s", (_name, steps, code) => {

@@ -4,7 +4,10 @@ import { expectDomainError } from "../helpers/errors";
 
 describe("memberFinancing", () => {
   test("2021: the region pays 2 845 tkr and the municipalities together exactly 2 845 tkr", () => {
-    const result = memberFinancing(STATE_ALLOTMENT_2021, MUNICIPALITIES_2021.map((m) => m.share));
+    const result = memberFinancing(
+      STATE_ALLOTMENT_2021,
+      MUNICIPALITIES_2021.map((m) => m.share),
+    );
     expect(result.region).toBe(2845);
     expect(result.municipalities.reduce((a, b) => a + b, 0)).toBe(2845);
     expect(result.municipalTotal).toBe(result.region);

@@ -12,7 +12,13 @@ const indicators: IndexIndicator[] = [
 
 describe("impactIndex", () => {
   test("only reached indicators count by default; a missing outcome counts as not reached and is reported", () => {
-    expect(impactIndex(indicators)).toEqual({ index: 40, reachedWeight: 10, totalWeight: 25, indicatorCount: 4, missing: 1 });
+    expect(impactIndex(indicators)).toEqual({
+      index: 40,
+      reachedWeight: 10,
+      totalWeight: 25,
+      indicatorCount: 4,
+      missing: 1,
+    });
   });
 
   test("partial credit is an explicit option", () => {
@@ -30,7 +36,11 @@ describe("impactIndex", () => {
   test("the total comes from the indicators, not from the nominal 40/20/20/10/10 of the area indices", () => {
     // Area weights 104/43/51/29/23; everything reached but Medarbetarnöjdhet.
     const sums = [104, 43, 51, 29, 23];
-    const all = GOAL_AREAS_2023.map((a, i) => ({ weight: sums[i], attainment: i === 4 ? 0 : 1, area: a.name }));
+    const all = GOAL_AREAS_2023.map((a, i) => ({
+      weight: sums[i],
+      attainment: i === 4 ? 0 : 1,
+      area: a.name,
+    }));
     const fromIndicators = impactIndex(all).index;
     const fromNominal = [100, 100, 100, 100, 0].reduce((s, v, i) => s + v * [0.4, 0.2, 0.2, 0.1, 0.1][i], 0);
     expect(fromIndicators).toBeCloseTo(90.8, 12);
@@ -50,14 +60,18 @@ describe("impactIndex", () => {
       attainment: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
     });
     fc.assert(
-      fc.property(fc.array(indicator, { minLength: 1, maxLength: 60 }), fc.boolean(), (list, partialCredit) => {
-        const { index } = impactIndex(list, { partialCredit });
-        expect(index).toBeGreaterThanOrEqual(0);
-        expect(index).toBeLessThanOrEqual(100);
-        const allReached = impactIndex(list.map((ind) => ({ ...ind, attainment: 1 }))).index;
-        expect(allReached).toBeCloseTo(100, 9);
-        expect(allReached).toBeLessThanOrEqual(100);
-      }),
+      fc.property(
+        fc.array(indicator, { minLength: 1, maxLength: 60 }),
+        fc.boolean(),
+        (list, partialCredit) => {
+          const { index } = impactIndex(list, { partialCredit });
+          expect(index).toBeGreaterThanOrEqual(0);
+          expect(index).toBeLessThanOrEqual(100);
+          const allReached = impactIndex(list.map((ind) => ({ ...ind, attainment: 1 }))).index;
+          expect(allReached).toBeCloseTo(100, 9);
+          expect(allReached).toBeLessThanOrEqual(100);
+        },
+      ),
       { numRuns: 500 },
     );
   });

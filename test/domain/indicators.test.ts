@@ -1,4 +1,11 @@
-import { goalMet, goalStatus, outcomeRates, rate, topShare, type GoalInput } from "../../src/domain/indicators";
+import {
+  goalMet,
+  goalStatus,
+  outcomeRates,
+  rate,
+  topShare,
+  type GoalInput,
+} from "../../src/domain/indicators";
 import { expectDomainError } from "../helpers/errors";
 
 describe("outcomeRates", () => {
@@ -70,7 +77,12 @@ describe("goalStatus and goalMet", () => {
     ["not measured", { actual: null, target: 0.7 }, "missing", false],
     ["response rate too low", { actual: 0.9, target: 0.8, responseRate: 0.45 }, "lowResponse", false],
     ["response rate exactly 50 %", { actual: 0.9, target: 0.8, responseRate: 0.5 }, "reached", true],
-    ["own minimum response rate", { actual: 0.9, target: 0.8, responseRate: 0.45, minResponseRate: 0.4 }, "reached", true],
+    [
+      "own minimum response rate",
+      { actual: 0.9, target: 0.8, responseRate: 0.45, minResponseRate: 0.4 },
+      "reached",
+      true,
+    ],
     ["lower is better, fell", { actual: -0.01, target: 0, lowerIsBetter: true }, "reached", true],
     ["lower is better, rose", { actual: 0.02, target: 0, lowerIsBetter: true }, "notReached", false],
   ];

@@ -39,7 +39,11 @@ describe("largestRemainderSplit", () => {
     ["a negative weight", () => largestRemainderSplit(10, [1, -1]), "negative"],
     ["all-zero weights", () => largestRemainderSplit(10, [0, 0]), "allZero"],
     ["no weights", () => largestRemainderSplit(10, []), "emptyList"],
-    ["a total finer than the precision", () => largestRemainderSplit(2845.5, [1, 2]), "totalNotRepresentable"],
+    [
+      "a total finer than the precision",
+      () => largestRemainderSplit(2845.5, [1, 2]),
+      "totalNotRepresentable",
+    ],
     ["a fractional decimals", () => largestRemainderSplit(10, [1], 1.5), "notInteger"],
     ["decimals out of range", () => largestRemainderSplit(10, [1], 12), "outOfRange"],
     ["a NaN total", () => largestRemainderSplit(NaN, [1]), "notFinite"],

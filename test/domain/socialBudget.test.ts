@@ -18,7 +18,9 @@ describe("checkWeights", () => {
   });
 
   test("names every weight that is not a whole number 1–10, including a missing one", () => {
-    const broken = example.map((ind, i) => (i === 2 ? { ...ind, weight: 12 } : i === 5 ? { ...ind, weight: 2.5 } : ind));
+    const broken = example.map((ind, i) =>
+      i === 2 ? { ...ind, weight: 12 } : i === 5 ? { ...ind, weight: 2.5 } : ind,
+    );
     broken.push({ area: "Deltagarnöjdhet", weight: null });
     const check = checkWeights(broken, GOAL_AREAS_2023);
     expect(check.ok).toBe(false);
@@ -43,10 +45,14 @@ describe("checkWeights", () => {
   });
 
   test("area names match regardless of case and surrounding spaces; unknown areas are listed", () => {
-    const renamed = example.map((ind, i) => (i === 0 ? { ...ind, area: "  SAMHÄLLS- OCH MEDBORGARNYTTA " } : ind));
+    const renamed = example.map((ind, i) =>
+      i === 0 ? { ...ind, area: "  SAMHÄLLS- OCH MEDBORGARNYTTA " } : ind,
+    );
     expect(checkWeights(renamed, GOAL_AREAS_2023).ok).toBe(true);
     const unknown = [...example, { area: "Okänt område", weight: 1 }];
-    expect(checkWeights(unknown, GOAL_AREAS_2023).unknownAreas).toEqual([{ index: example.length, area: "Okänt område" }]);
+    expect(checkWeights(unknown, GOAL_AREAS_2023).unknownAreas).toEqual([
+      { index: example.length, area: "Okänt område" },
+    ]);
   });
 
   test("refuses duplicate area names, non-positive points and a tolerance above 100 %", () => {

@@ -1,0 +1,100 @@
+/**
+ * One build for the shared runtime: taskpane.html carries the task pane, the custom functions and the
+ * ribbon commands (Microsoft's Excel-Custom-Functions-Shared layout). The build also emits functions.json
+ * (from the JSDoc), functions.sv-SE.json (the Swedish overlay) and manifest.xml.
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { register } = require("tsx/cjs/api");
+
+// The build's own helpers are TypeScript in src/tools; tsx loads them without a separate compile step.
+const unregister = register();
+const { MetadataOverlayPlugin } = require("./src/tools/metadataOverlayPlugin.ts");
+const { chooseHttps } = require("./src/tools/devServerHttps.ts");
+unregister();
+
+const urlDev = "https://localhost:3000/";
+// Where the add-in is hosted in production; set FINSAM_URL (ending in /) when building for a real host.
+const urlProd = process.env.FINSAM_URL || urlDev;
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const https = serving ? await chooseHttps() : null;
+  if (https) console.log(`[finsam] dev server: ${https.note}`);
+  const origin = https && https.type === "http" ? urlDev.replace("https:", "http:") : dev ? urlDev : urlProd;
+
+  return {
+    devtool: dev ? "eval-source-map" : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { configFile: "tsconfig.json", compilerOptions: { noEmit: false } },
+          },
+        },
+      ],
+    },
+    // One runtime for the three entries on taskpane.html, so they share module instances (the language
+    // the task pane sets is the one the functions' messages use).
+    optimization: { runtimeChunk: "single" },
+    performance: { maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new MetadataOverlayPlugin({
+        source: "functions.json",
+        locale: "sv-SE",
+        overlayFile: path.resolve(__dirname, "src/functions/locales/sv-SE.json"),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["runtime", "taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return content.toString().replace(new RegExp(urlDev, "g"), origin);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist"), publicPath: "/" },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https
+        ? https.type === "https"
+          ? { type: "https", options: https.options }
+          : { type: "http" }
+        : undefined,
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
