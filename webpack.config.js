@@ -93,6 +93,7 @@ module.exports = async (env, options) => {
           ? { type: "https", options: https.options }
           : { type: "http" }
         : undefined,
+      host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       client: { overlay: { warnings: false } },
     },

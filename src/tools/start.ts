@@ -1,0 +1,93 @@
+/**
+ * `npm start`. Where Excel desktop can sideload (Windows, macOS) it does what Microsoft's templates do:
+ * office-addin-debugging builds, serves and sideloads manifest.xml. Elsewhere (Linux, CI) it starts the
+ * dev server in the background, waits until it answers, and prints how to load the add-in into Excel on
+ * the web. `npm stop` stops what this started.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LOG_FILE, PORT, ROOT, isAlive, openLog, readPid, waitForServer, writePid } from "./devServer";
+
+const canSideload =
+  (process.platform === "win32" || process.platform === "darwin") && process.env.FINSAM_NO_SIDELOAD !== "1";
+
+async function main(): Promise<number> {
+  if (canSideload) {
+    const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+    const result = spawnSync(npx, ["--yes", "office-addin-debugging@7", "start", "manifest.xml", "desktop"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      shell: process.platform === "win32",
+    });
+    return result.status ?? 1;
+  }
+
+  const running = readPid();
+  if (running) {
+    console.log(`The dev server is already running (pid ${running}). Stop it with: npm stop`);
+    printHowTo(`https://localhost:${PORT}`);
+    return 0;
+  }
+
+  console.log("Building and starting the dev server (webpack serve, development)…");
+  const log = openLog();
+  const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: process.env,
+  });
+  child.unref();
+  if (!child.pid) {
+    console.error("Could not start the dev server.");
+    return 1;
+  }
+  writePid(child.pid);
+
+  const origin = await waitForServer(180_000, () => isAlive(child.pid as number));
+  if (!origin) {
+    console.error(`The dev server did not come up. The end of ${LOG_FILE}:\n`);
+    console.error(tail(LOG_FILE, 30));
+    return 1;
+  }
+  console.log(`\nThe add-in is served at ${origin}/taskpane.html (pid ${child.pid}, log in ${LOG_FILE}).`);
+  printHowTo(origin);
+  return 0;
+}
+
+function printHowTo(origin: string): void {
+  const manifest = join(ROOT, "manifest.xml");
+  console.log(`
+Excel desktop cannot sideload on ${process.platform}; load the add-in into Excel on the web instead:
+  1. Open a workbook at https://www.office.com (Excel on the web).
+  2. Home › Add-ins › More add-ins › My add-ins › Upload my add-in, and choose
+       ${manifest}
+  3. Click "FINSAM-mallar" on the Home tab; type =FINSAM.IMPACTINDEX(…) in a cell.
+  Excel on the web needs the page over https from a certificate your browser trusts:${
+    origin.startsWith("http:")
+      ? "\n  this server runs on plain http, so Excel will not load it (set up a certificate and restart)."
+      : ""
+  }
+  open ${origin}/taskpane.html once and accept the certificate, or trust ~/.office-addin-dev-certs/ca.crt.
+
+On Windows or macOS, "npm start" sideloads into Excel desktop by itself.
+Stop the server with: npm stop`);
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(String(error?.message ?? error));
+    process.exit(1);
+  },
+);
