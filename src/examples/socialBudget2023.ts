@@ -33,6 +33,16 @@ const survey = (text: string, weight: number): ExampleIndicator => ({
   measure: "Andel svar i de tre övre alternativen (femgradig skala), svarsfrekvens minst 50 %",
 });
 
+/** Goals measured by one survey question each. */
+const surveyGoals = (
+  survey_: string,
+  goals: [text: string, question: string, weight: number][],
+): ExampleGoal[] =>
+  goals.map(([text, question, weight]) => ({
+    text,
+    indicators: [survey(`${survey_} fråga ${question}`, weight)],
+  }));
+
 const municipalities = ["Umeå", "Vännäs", "Nordmaling", "Vindeln", "Robertsfors", "Bjurholm"];
 
 export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
@@ -191,44 +201,23 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
   {
     name: "Deltagarnöjdhet",
     points: 25,
-    goals: [
-      { text: "Deltagandet har haft avsedd effekt", indicators: [survey("Deltagarenkät fråga 1.4", 5)] },
-      {
-        text: "Insatserna är organiserade utifrån deltagarnas behov",
-        indicators: [survey("Deltagarenkät fråga 1.5", 5)],
-      },
-      {
-        text: "Deltagarna har inflytande över sin rehabilitering",
-        indicators: [survey("Deltagarenkät fråga 1.6", 5)],
-      },
-      {
-        text: "Deltagarnas erfarenheter och synpunkter tas tillvara",
-        indicators: [survey("Deltagarenkät fråga 1.7", 5)],
-      },
-      { text: "Deltagarna har blivit väl bemötta", indicators: [survey("Deltagarenkät fråga 1.8", 5)] },
-      { text: "Deltagarna upplever insatsen som viktig", indicators: [survey("Deltagarenkät fråga 1.9", 4)] },
-    ],
+    goals: surveyGoals("Deltagarenkät", [
+      ["Deltagandet har haft avsedd effekt", "1.4", 5],
+      ["Insatserna är organiserade utifrån deltagarnas behov", "1.5", 5],
+      ["Deltagarna har inflytande över sin rehabilitering", "1.6", 5],
+      ["Deltagarnas erfarenheter och synpunkter tas tillvara", "1.7", 5],
+      ["Deltagarna har blivit väl bemötta", "1.8", 5],
+      ["Deltagarna upplever insatsen som viktig", "1.9", 4],
+    ]),
   },
   {
     name: "Medarbetarnöjdhet",
     points: 25,
-    goals: [
-      {
-        text: "Medarbetarna känner mening och glädje i resultaten",
-        indicators: [survey("Medarbetarenkät fråga 4.5", 6)],
-      },
-      {
-        text: "Medarbetarna är nöjda med sina arbetsuppgifter",
-        indicators: [survey("Medarbetarenkät fråga 4.6", 6)],
-      },
-      {
-        text: "Övriga myndigheters personal respekterar medarbetarnas roll och kunskap",
-        indicators: [survey("Medarbetarenkät fråga 4.9", 6)],
-      },
-      {
-        text: "Ledarskapet ger det stöd uppdraget behöver",
-        indicators: [survey("Medarbetarenkät fråga 4.10", 5)],
-      },
-    ],
+    goals: surveyGoals("Medarbetarenkät", [
+      ["Medarbetarna känner mening och glädje i resultaten", "4.5", 6],
+      ["Medarbetarna är nöjda med sina arbetsuppgifter", "4.6", 6],
+      ["Övriga myndigheters personal respekterar medarbetarnas roll och kunskap", "4.9", 6],
+      ["Ledarskapet ger det stöd uppdraget behöver", "4.10", 5],
+    ]),
   },
 ];
