@@ -5,12 +5,12 @@ import type { BudgetInput } from "../domain/budget";
  * in tkr. These are the inputs only; totals, result and equity are computed.
  */
 export const MUNICIPALITIES_2021 = [
-  { name: "Umeå", share: 82.9 },
-  { name: "Vännäs", share: 5.1 },
-  { name: "Nordmaling", share: 4.0 },
-  { name: "Vindeln", share: 2.9 },
-  { name: "Robertsfors", share: 3.7 },
-  { name: "Bjurholm", share: 1.3 },
+  { name: "Umeå kommun", share: 82.9 },
+  { name: "Vännäs kommun", share: 5.1 },
+  { name: "Nordmaling kommun", share: 4.0 },
+  { name: "Vindeln kommun", share: 2.9 },
+  { name: "Robertsfors kommun", share: 3.7 },
+  { name: "Bjurholms kommun", share: 1.3 },
 ] as const;
 
 export const STATE_ALLOTMENT_2021 = 5690;

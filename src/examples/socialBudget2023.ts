@@ -13,7 +13,13 @@ export interface ExampleIndicator {
   measure: string;
   /** True where a lower outcome is better (e.g. a change in benefit dependency). */
   lowerIsBetter?: boolean;
+  /** The participant-outcome rate the indicator is measured by, where it is one. */
+  source?: OutcomeRateKey;
 }
+
+/** The rates computed from participant outcomes (DOMAIN.md section 6). */
+export type OutcomeRateKey =
+  "positive" | "work" | "studies" | "employmentService" | "noWorkCapacity" | "throughput";
 
 export interface ExampleGoal {
   text: string;
@@ -58,30 +64,35 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
             weight: 10,
             target: 0.7,
             measure: "Positiv lösning / avslutade",
+            source: "positive",
           },
           {
             text: "Andel av de positiva lösningarna till arbete",
             weight: 9,
             target: 0.35,
             measure: "Arbete / positiva lösningar",
+            source: "work",
           },
           {
             text: "Andel av de positiva lösningarna till studier",
             weight: 8,
             target: 0.25,
             measure: "Studier / positiva lösningar",
+            source: "studies",
           },
           {
             text: "Andel av de positiva lösningarna till Arbetsförmedlingen",
             weight: 7,
             target: 0.2,
             measure: "Arbetsförmedlingen / positiva lösningar",
+            source: "employmentService",
           },
           {
             text: "Andel av de positiva lösningarna med klarlagd arbetsförmåga",
             weight: 4,
             target: 0.1,
             measure: "Ingen arbetsförmåga / positiva lösningar",
+            source: "noWorkCapacity",
           },
         ],
       },
@@ -113,7 +124,13 @@ export const SOCIAL_BUDGET_2023: readonly ExampleArea[] = [
       {
         text: "Undvik inlåsning, håll en fungerande genomströmning",
         indicators: [
-          { text: "Genomströmning", weight: 8, target: 0.4, measure: "Avslutade / deltagare under året" },
+          {
+            text: "Genomströmning",
+            weight: 8,
+            target: 0.4,
+            measure: "Avslutade / deltagare under året",
+            source: "throughput",
+          },
         ],
       },
       {

@@ -1,0 +1,126 @@
+/**
+ * A template is data: a pure function from options to a TemplateSpec, rendered by Office.js in Excel, by
+ * HyperFormula in tests and tools, and (later) by an .xlsx writer. Nothing here knows about a renderer.
+ *
+ * Formulas are in Excel's invariant (English) syntax, with "," between arguments. A formula that points
+ * at another sheet of the same template writes `{{key}}!A1`; the renderer puts in the sheet's real,
+ * quoted name (which may have become "Budget (2)").
+ */
+export type CellValue = string | number | boolean | null;
+
+/** How a cell looks and behaves; renderers map each style to their own formatting. */
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "note"
+  | "header"
+  | "section"
+  | "label"
+  | "input"
+  | "computed"
+  | "subtotal"
+  | "total"
+  | "check";
+
+export interface Cell {
+  /** A constant. */
+  value?: CellValue;
+  /** A formula, starting with "=". */
+  formula?: string;
+  /** Number format in invariant codes, e.g. "#,##0;-#,##0" or "0.0%". */
+  format?: string;
+  style?: CellStyle;
+}
+
+export interface TableSpec {
+  /** Desired table name; a renderer picks a free one if taken. */
+  name: string;
+  /** Including the header row, e.g. "A10:F40". */
+  range: string;
+}
+
+export interface NameSpec {
+  /** Desired workbook name, e.g. "FINSAM_Budget_Resultat". */
+  name: string;
+  sheet: string;
+  range: string;
+  comment: string;
+}
+
+export type ValidationRule =
+  | { kind: "wholeNumber"; min: number; max: number }
+  | { kind: "decimal"; min: number; max: number }
+  | { kind: "list"; values: string[] }
+  | { kind: "listFromRange"; range: string };
+
+export interface ValidationSpec {
+  range: string;
+  rule: ValidationRule;
+  /** Shown when a wrong value is typed. */
+  error: string;
+  /** Shown when the cell is selected. */
+  prompt?: string;
+}
+
+/** A custom-formula conditional format; the formula is written for the range's top-left cell. */
+export interface ConditionalFormatSpec {
+  range: string;
+  formula: string;
+  fill: string;
+  fontColor: string;
+}
+
+export interface ChartSpec {
+  type: "barClustered" | "columnClustered";
+  title: string;
+  /** Data with series in columns and categories in the first column, headers in the first row. */
+  source: string;
+  /** The cells the chart covers. */
+  anchor: string;
+}
+
+export interface SheetSpec {
+  /** Stable within the template; used in `{{key}}!` references. */
+  key: string;
+  /** Desired sheet name (Swedish). */
+  name: string;
+  /** The used range from A1, row by row; a missing cell is empty. */
+  cells: (Cell | undefined)[][];
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  tables: TableSpec[];
+  validations: ValidationSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  charts: ChartSpec[];
+  freeze?: { rows: number; columns: number };
+  /** Protect the sheet (no password): formulas locked, input cells open. */
+  protect: boolean;
+}
+
+export type TemplateId = "budget" | "avgifter" | "socialbudget" | "impactindex";
+
+export interface TemplateSpec {
+  id: TemplateId;
+  sheets: SheetSpec[];
+  names: NameSpec[];
+}
+
+export interface Member {
+  name: string;
+  /** Working-age population (or its share); only the ratios matter. */
+  population: number | null;
+}
+
+export interface TemplateOptions {
+  associationName: string;
+  firstYear: number;
+  regionName: string;
+  municipalities: Member[];
+  /** E.g. "20–64 år" or "16–64 år". */
+  ageBand: string;
+  /** Reference date of the population figures, ISO yyyy-mm-dd. */
+  referenceDate: string;
+  /** The state's allotment in tkr. */
+  stateAllotment: number | null;
+  content: "blank" | "example";
+}
