@@ -250,7 +250,7 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boole
       formula(
         `=IF(${addr(baseRow, yearCol(y))}=0,"",IF(${addr(headroomRow, yearCol(y))}<0,"Över taket","Under taket"))`,
         undefined,
-        "check",
+        "status",
       ),
     ),
   ]);

@@ -20,7 +20,10 @@ export type CellStyle =
   | "computed"
   | "subtotal"
   | "total"
-  | "check";
+  /** A check: says "OK" when the rule holds. */
+  | "check"
+  /** A status in words (Under taket, Uppnått …), not a check. */
+  | "status";
 
 export interface Cell {
   /** A constant. */

@@ -24,7 +24,12 @@ export class HeadlessWorkbook {
 
   constructor() {
     ensurePlugin();
-    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: false });
+    // smartRounding off: full doubles as Excel keeps them, not values rounded for display.
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: "gpl-v3",
+      useArrayArithmetic: false,
+      smartRounding: false,
+    });
   }
 
   /** Adds a sheet of the user's own (for tests of "never overwrite"). */
