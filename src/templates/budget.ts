@@ -37,7 +37,7 @@ export function budgetTemplate(requested: TemplateOptions): TemplateSpec {
     ? { ...requested, municipalities: EXAMPLE_OPTIONS.municipalities, regionName: EXAMPLE_OPTIONS.regionName }
     : requested;
   const data = example ? BUDGET_2021_2023 : blankBudget(options);
-  const { sheet: budget, layout } = budgetSheet(options, data, example);
+  const { sheet: budget, layout } = budgetSheet(options, data);
   const outcome = outcomeSheet(options, data, layout, example);
   const names: NameSpec[] = [
     {
@@ -98,7 +98,7 @@ function blankBudget(options: TemplateOptions): BudgetInput {
 
 const amount = (v: number) => input(Number.isNaN(v) ? null : v, FORMATS.tkr);
 
-function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boolean) {
+function budgetSheet(options: TemplateOptions, data: BudgetInput) {
   const b = new SheetBuilder("budget", "Budget");
   const years = data.years;
   const last = years.length - 1;

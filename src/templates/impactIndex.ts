@@ -158,7 +158,7 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
   });
 
   // Participant outcomes (women / men / total per platform) and the rates computed from them.
-  b.currentRow < R.participantsHeader && b.skip(R.participantsHeader - b.currentRow);
+  b.skip(R.participantsHeader - b.currentRow);
   b.row([
     label("Deltagarresultat", "section"),
     ...ALL.flatMap((p) => [label(p, "header"), label("", "header"), label("", "header")]),
