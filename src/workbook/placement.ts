@@ -1,4 +1,5 @@
 import type { Cell, CellValue, SheetSpec, TemplateSpec } from "../templates/spec";
+import { columnLetter } from "../templates/sheetBuilder";
 
 /**
  * What every renderer does the same way: choose free names for a template's sheets, tables and workbook
@@ -116,11 +117,5 @@ export function formatGrid(sheet: SheetSpec): string[][] {
 export function usedRange(sheet: SheetSpec): string {
   const rows = sheet.cells.length;
   const columns = sheet.cells[0]?.length ?? 1;
-  return `A1:${columnName(columns)}${rows}`;
-}
-
-function columnName(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return `A1:${columnLetter(columns)}${rows}`;
 }

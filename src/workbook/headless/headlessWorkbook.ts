@@ -5,7 +5,7 @@
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { TemplateSpec } from "../../templates/spec";
-import { parseAddress, parseRange } from "../../templates/sheetBuilder";
+import { columnLetter, parseAddress, parseRange } from "../../templates/sheetBuilder";
 import { formulaGrid, place, resolveReferences, type Placement } from "../placement";
 import { FinsamPlugin, finsamTranslations } from "./finsamPlugin";
 
@@ -106,7 +106,12 @@ export class HeadlessWorkbook {
       values.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v instanceof DetailedCellError)
-            out.push({ sheet, address: `${columnName(c + 1)}${r + 1}`, error: v.value, message: v.message });
+            out.push({
+              sheet,
+              address: `${columnLetter(c + 1)}${r + 1}`,
+              error: v.value,
+              message: v.message,
+            });
         }),
       );
     }
@@ -120,7 +125,7 @@ export class HeadlessWorkbook {
     this.hf.getSheetValues(id).forEach((row, r) =>
       row.forEach((v, c) => {
         const formula = this.hf.getCellFormula({ sheet: id, row: r, col: c });
-        out.push({ address: `${columnName(c + 1)}${r + 1}`, value: toValue(v), formula });
+        out.push({ address: `${columnLetter(c + 1)}${r + 1}`, value: toValue(v), formula });
       }),
     );
     return out;
@@ -137,10 +142,4 @@ function toValue(v: unknown): HeadlessValue {
   if (v instanceof DetailedCellError) return { error: v.value, message: v.message ?? "" };
   if (v === undefined) return null;
   return v as HeadlessValue;
-}
-
-function columnName(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

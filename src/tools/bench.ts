@@ -1,0 +1,42 @@
+/**
+ * Benchmarks (numbers, not assertions): the custom functions on large ranges and the templates built and
+ * rendered headlessly. Run with `npx tsx src/tools/bench.ts`.
+ */
+import { performance } from "node:perf_hooks";
+import { feeSplit, impactIndex, weightCheck } from "../functions/functions";
+import { EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES } from "../templates";
+import { HeadlessWorkbook } from "../workbook/headless/headlessWorkbook";
+
+function time(label: string, runs: number, fn: () => unknown): void {
+  fn(); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  const ms = (performance.now() - start) / runs;
+  console.log(`${label.padEnd(58)} ${ms.toFixed(3).padStart(9)} ms/run`);
+}
+
+const n = 100_000;
+const weights = Array.from({ length: n }, (_, i) => [1 + (i % 10)]);
+const reached = Array.from({ length: n }, (_, i) => [i % 3 !== 0]);
+const areas = Array.from({ length: n }, (_, i) => [`Område ${i % 5}`]);
+const populations = Array.from({ length: 10_000 }, (_, i) => [1000 + ((i * 7919) % 50_000)]);
+
+time("IMPACTINDEX, 100 000 indicators", 10, () => impactIndex(weights, reached));
+time("IMPACTINDEX, 100 000 indicators, one area of five", 10, () =>
+  impactIndex(weights, reached, areas, "Område 3"),
+);
+time("FEESPLIT, 10 000 municipalities", 10, () => feeSplit(populations, 123_456_789));
+time("WEIGHTCHECK, 100 000 indicators in 5 areas", 10, () =>
+  weightCheck(
+    areas,
+    weights,
+    [["Område 0"], ["Område 1"], ["Område 2"], ["Område 3"], ["Område 4"]],
+    [[1], [1], [1], [1], [1]],
+  ),
+);
+for (const id of TEMPLATE_IDS) {
+  time(`template ${id}: build the spec`, 20, () => TEMPLATES[id](EXAMPLE_OPTIONS));
+  time(`template ${id}: render and evaluate headlessly`, 5, () =>
+    new HeadlessWorkbook().insert(TEMPLATES[id](EXAMPLE_OPTIONS)),
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * The one place that writes templates into Excel. A template insert costs two syncs whatever its size:
+ * one to learn which sheet, table and workbook names exist, one to write everything. Values, formulas and
+ * number formats go in as whole 2-D blocks (formulas in invariant syntax via `range.formulas`); tables and
+ * names come after the values; nothing that exists is touched: a taken name gets a free one.
+ */
+import type { CellStyle, SheetSpec, TemplateId, TemplateSpec, ValidationRule } from "../templates/spec";
+import { addr, columnLetter, parseRange, range as rangeText } from "../templates/sheetBuilder";
+import { formatGrid, formulaGrid, place, usedRange, type Renamed } from "./placement";
+
+export interface InsertResult {
+  template: TemplateId;
+  /** The sheets created, in order, under the names they got. */
+  sheets: string[];
+  tables: string[];
+  names: string[];
+  /** Everything that got another name than asked for, to tell the user. */
+  renamed: Renamed[];
+}
+
+/** Inserts a template. Run it inside `Excel.run(context => insertTemplate(context, spec))`. */
+export async function insertTemplate(
+  context: Excel.RequestContext,
+  spec: TemplateSpec,
+): Promise<InsertResult> {
+  const workbook = context.workbook;
+  const worksheets = workbook.worksheets.load("items/name");
+  const tables = workbook.tables.load("items/name");
+  const names = workbook.names.load("items/name");
+  await context.sync();
+
+  const placement = place(spec, {
+    sheets: worksheets.items.map((s) => s.name),
+    tables: tables.items.map((t) => t.name),
+    names: names.items.map((n) => n.name),
+  });
+  context.application.suspendApiCalculationUntilNextSync();
+
+  const created = spec.sheets.map((sheet) => {
+    const ws = worksheets.add(placement.sheets[sheet.key]);
+    writeCells(ws, sheet, placement.sheets);
+    return { sheet, ws };
+  });
+  // After the values: tables, names, validation, conditional formats, charts, and last protection.
+  for (const { sheet, ws } of created) {
+    for (const t of sheet.tables) {
+      const table = ws.tables.add(ws.getRange(t.range), true);
+      table.name = placement.tables[t.name];
+      table.style = "TableStyleLight9";
+      table.showFilterButton = false;
+    }
+    for (const v of sheet.validations) applyValidation(ws.getRange(v.range), v.rule, v.error, v.prompt);
+    for (const cf of sheet.conditionalFormats) {
+      const format = ws
+        .getRange(cf.range)
+        .conditionalFormats.add("Custom" as Excel.ConditionalFormatType.custom);
+      format.custom.rule.formula = cf.formula;
+      format.custom.format.fill.color = cf.fill;
+      format.custom.format.font.color = cf.fontColor;
+    }
+    for (const c of sheet.charts) {
+      const chart = ws.charts.add(
+        c.type === "barClustered" ? "BarClustered" : "ColumnClustered",
+        ws.getRange(c.source),
+        "Columns",
+      );
+      chart.title.text = c.title;
+      const anchor = parseRange(c.anchor);
+      chart.setPosition(addr(anchor.top, anchor.left), addr(anchor.bottom, anchor.right));
+    }
+  }
+  for (const n of spec.names) {
+    const ws = created.find((c) => c.sheet.key === n.sheet)?.ws;
+    if (ws) workbook.names.add(placement.names[n.name], ws.getRange(n.range.replace(/\$/g, "")), n.comment);
+  }
+  for (const { sheet, ws } of created) {
+    if (sheet.protect)
+      ws.protection.protect({
+        allowFormatCells: true,
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        allowAutoFilter: true,
+        allowSort: true,
+      });
+  }
+  created[0]?.ws.activate();
+  await context.sync();
+
+  return {
+    template: spec.id,
+    sheets: spec.sheets.map((s) => placement.sheets[s.key]),
+    tables: spec.sheets.flatMap((s) => s.tables.map((t) => placement.tables[t.name])),
+    names: spec.names.map((n) => placement.names[n.name]),
+    renamed: placement.renamed,
+  };
+}
+
+function writeCells(ws: Excel.Worksheet, sheet: SheetSpec, sheetNames: Record<string, string>): void {
+  const used = ws.getRange(usedRange(sheet));
+  used.formulas = formulaGrid(sheet, sheetNames) as unknown[][];
+  used.numberFormat = formatGrid(sheet);
+  used.format.font.name = "Calibri";
+  for (const run of styleRuns(sheet)) applyStyle(ws.getRange(run.range), run.style);
+  sheet.columnWidths.forEach((chars, i) => {
+    const column = columnLetter(i + 1);
+    ws.getRange(`${column}:${column}`).format.columnWidth = chars * 6; // points, about 6 per character
+  });
+  if (sheet.freeze?.rows && sheet.freeze.columns)
+    ws.freezePanes.freezeAt(ws.getRange(rangeText(1, 1, sheet.freeze.rows, sheet.freeze.columns)));
+  else if (sheet.freeze?.rows) ws.freezePanes.freezeRows(sheet.freeze.rows);
+  else if (sheet.freeze?.columns) ws.freezePanes.freezeColumns(sheet.freeze.columns);
+}
+
+/** Runs of equal style along each row, so that formatting costs one call per run, not per cell. */
+export function styleRuns(sheet: SheetSpec): { range: string; style: CellStyle }[] {
+  const runs: { range: string; style: CellStyle }[] = [];
+  sheet.cells.forEach((row, r) => {
+    let start = 0;
+    for (let c = 1; c <= row.length; c++) {
+      const style = row[start]?.style;
+      if (c < row.length && row[c]?.style === style) continue;
+      if (style && style !== "label" && style !== "computed")
+        runs.push({ range: rangeText(r + 1, start + 1, r + 1, c), style });
+      start = c;
+    }
+  });
+  return runs;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const f = range.format;
+  switch (style) {
+    case "title":
+      f.font.bold = true;
+      f.font.size = 16;
+      break;
+    case "subtitle":
+      f.font.size = 12;
+      break;
+    case "note":
+      f.font.italic = true;
+      f.font.color = "#595959";
+      break;
+    case "header":
+      f.font.bold = true;
+      f.fill.color = "#DDEBF7";
+      f.wrapText = true;
+      break;
+    case "section":
+      f.font.bold = true;
+      f.font.size = 12;
+      break;
+    case "subtotal":
+      f.font.bold = true;
+      f.borders.getItem("EdgeTop").style = "Continuous";
+      break;
+    case "total":
+      f.font.bold = true;
+      f.borders.getItem("EdgeTop").style = "Continuous";
+      f.borders.getItem("EdgeBottom").style = "Double";
+      break;
+    case "input":
+      f.fill.color = "#FFF2CC";
+      f.protection.locked = false;
+      break;
+    case "check":
+    case "status":
+      f.font.italic = true;
+      break;
+  }
+}
+
+function applyValidation(range: Excel.Range, rule: ValidationRule, error: string, prompt?: string): void {
+  const v = range.dataValidation;
+  switch (rule.kind) {
+    case "wholeNumber":
+      v.rule = {
+        wholeNumber: {
+          formula1: rule.min,
+          formula2: rule.max,
+          operator: "Between" as Excel.DataValidationOperator.between,
+        },
+      };
+      break;
+    case "decimal":
+      v.rule = {
+        decimal: {
+          formula1: rule.min,
+          formula2: rule.max,
+          operator: "Between" as Excel.DataValidationOperator.between,
+        },
+      };
+      break;
+    case "list":
+      v.rule = { list: { inCellDropDown: true, source: rule.values.join(",") } };
+      break;
+    case "listFromRange":
+      v.rule = { list: { inCellDropDown: true, source: `=${rule.range}` } };
+      break;
+  }
+  v.errorAlert = {
+    message: error,
+    showAlert: true,
+    style: "Stop" as Excel.DataValidationAlertStyle.stop,
+    title: "FINSAM",
+  };
+  if (prompt) v.prompt = { message: prompt, showPrompt: true, title: "FINSAM" };
+}

@@ -1,0 +1,270 @@
+/**
+ * A recording fake of the part of the Excel JavaScript API the renderer uses. It behaves like Excel
+ * where it matters for the tests: collections must be loaded and synced before their items are read;
+ * adding a sheet, table or name whose name exists throws; every write is recorded against its sheet, so
+ * a test can prove that nothing the user had was changed. `syncs` counts `context.sync()`.
+ */
+import { parseRange } from "../../src/templates/sheetBuilder";
+
+type Grid = Map<string, unknown>;
+
+export interface Write {
+  sheet: string;
+  address: string;
+  property: string;
+  value: unknown;
+}
+
+class Loadable<T extends { name: string }> {
+  private loaded = false;
+  constructor(
+    private readonly list: T[],
+    private readonly context: FakeContext,
+  ) {}
+  load(): this {
+    this.context.pendingLoads.push(() => (this.loaded = true));
+    return this;
+  }
+  get items(): T[] {
+    if (!this.loaded) throw new Error("PropertyNotLoaded: load() and sync() before reading items");
+    return this.list;
+  }
+}
+
+export class FakeRange {
+  readonly format: Record<string, unknown>;
+  readonly dataValidation: Record<string, unknown> = {};
+  readonly conditionalFormats = {
+    add: (type: string) => {
+      const cf = {
+        type,
+        custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } },
+      };
+      this.sheet.conditionalFormats.push({ range: this.address, cf });
+      return cf;
+    },
+  };
+  constructor(
+    readonly sheet: FakeWorksheet,
+    readonly address: string,
+  ) {
+    const record = (property: string) => (value: unknown) => sheet.record(address, property, value);
+    const recorder = (prefix: string): Record<string, unknown> =>
+      new Proxy({} as Record<string, unknown>, {
+        get: (target, key: string) => {
+          if (key === "getItem") return (edge: string) => recorder(`${prefix}.${edge}`);
+          if (!(key in target)) target[key] = recorder(`${prefix}.${key}`);
+          return target[key];
+        },
+        set: (_t, key: string, value) => {
+          record(`${prefix}.${key}`)(value);
+          return true;
+        },
+      });
+    this.format = recorder("format");
+    this.dataValidation = new Proxy({} as Record<string, unknown>, {
+      set: (_t, key: string, value) => {
+        record(`dataValidation.${key}`)(value);
+        return true;
+      },
+    });
+  }
+  set formulas(grid: unknown[][]) {
+    this.sheet.writeGrid(this.address, grid, "formulas");
+  }
+  set values(grid: unknown[][]) {
+    this.sheet.writeGrid(this.address, grid, "values");
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.sheet.record(this.address, "numberFormat", grid);
+  }
+}
+
+export class FakeWorksheet {
+  readonly cells: Grid = new Map();
+  readonly conditionalFormats: { range: string; cf: unknown }[] = [];
+  readonly chartList: {
+    type: string;
+    source: string;
+    title: { text: string };
+    position?: [string, string];
+  }[] = [];
+  protected_ = false;
+  readonly tables: {
+    add: (
+      range: FakeRange | string,
+      hasHeaders: boolean,
+    ) => { name: string; style: string; showFilterButton: boolean };
+  };
+  readonly charts: { add: (type: string, source: FakeRange, seriesBy: string) => unknown };
+  readonly freezePanes = {
+    freezeRows: (n: number) => this.record("", "freezeRows", n),
+    freezeColumns: (n: number) => this.record("", "freezeColumns", n),
+    freezeAt: (r: FakeRange) => this.record(r.address, "freezeAt", true),
+  };
+  readonly protection = {
+    protect: (options: unknown) => ((this.protected_ = true), this.record("", "protect", options)),
+  };
+
+  constructor(
+    public name: string,
+    readonly workbook: FakeWorkbook,
+  ) {
+    this.tables = {
+      add: (range, hasHeaders) => {
+        const address = typeof range === "string" ? range : range.address;
+        const table = {
+          _name: `Table${workbook.tableList.length + 1}`,
+          address,
+          hasHeaders,
+          sheet: this.name,
+          style: "",
+          showFilterButton: true,
+        };
+        const proxy = {
+          get name() {
+            return table._name;
+          },
+          set name(value: string) {
+            workbook.assertFreeIdentifier(value);
+            table._name = value;
+          },
+          set style(v: string) {
+            table.style = v;
+          },
+          set showFilterButton(v: boolean) {
+            table.showFilterButton = v;
+          },
+        } as { name: string; style: string; showFilterButton: boolean };
+        workbook.tableList.push({
+          get name() {
+            return table._name;
+          },
+          address,
+          sheet: this.name,
+        });
+        return proxy;
+      },
+    };
+    this.charts = {
+      add: (type, source) => {
+        const chart = {
+          type,
+          source: source.address,
+          title: { text: "" },
+          position: undefined as [string, string] | undefined,
+          setPosition: (a: string, b: string) => (chart.position = [a, b]),
+        };
+        this.chartList.push(chart);
+        return chart;
+      },
+    };
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this, address);
+  }
+
+  activate(): void {
+    this.workbook.active = this.name;
+  }
+
+  record(address: string, property: string, value: unknown): void {
+    this.workbook.writes.push({ sheet: this.name, address, property, value });
+  }
+
+  writeGrid(address: string, grid: unknown[][], property: string): void {
+    const r = parseRange(address);
+    if (grid.length !== r.bottom - r.top + 1 || grid.some((row) => row.length !== r.right - r.left + 1)) {
+      throw new Error(`InvalidArgument: a ${grid.length}-row block does not fit ${address}`);
+    }
+    this.record(address, property, grid);
+    grid.forEach((row, i) => row.forEach((v, j) => this.cells.set(`${r.top + i},${r.left + j}`, v)));
+  }
+}
+
+export class FakeWorkbook {
+  readonly sheetList: FakeWorksheet[] = [];
+  readonly tableList: { name: string; address: string; sheet: string }[] = [];
+  readonly nameList: { name: string; reference: string; comment?: string }[] = [];
+  readonly writes: Write[] = [];
+  active = "";
+  readonly worksheets: Loadable<FakeWorksheet> & {
+    add(name: string): FakeWorksheet;
+    getItem(name: string): FakeWorksheet;
+  };
+  readonly tables: Loadable<{ name: string }>;
+  readonly names: Loadable<{ name: string }> & {
+    add(name: string, reference: FakeRange | string, comment?: string): unknown;
+  };
+
+  constructor(readonly context: FakeContext) {
+    const worksheets = new Loadable(this.sheetList, context) as FakeWorkbook["worksheets"];
+    worksheets.add = (name: string) => {
+      if (this.sheetList.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new Error(`ItemAlreadyExists: sheet ${name}`);
+      if (name.length > 31 || /[[\]:*?/\\]/.test(name))
+        throw new Error(`InvalidArgument: sheet name ${name}`);
+      const ws = new FakeWorksheet(name, this);
+      this.sheetList.push(ws);
+      return ws;
+    };
+    worksheets.getItem = (name: string) => {
+      const ws = this.sheetList.find((s) => s.name === name);
+      if (!ws) throw new Error(`ItemNotFound: ${name}`);
+      return ws;
+    };
+    this.worksheets = worksheets;
+    this.tables = new Loadable(this.tableList, context);
+    const names = new Loadable(this.nameList, context) as unknown as FakeWorkbook["names"];
+    names.add = (name: string, reference: FakeRange | string, comment?: string) => {
+      this.assertFreeIdentifier(name);
+      const ref = typeof reference === "string" ? reference : `${reference.sheet.name}!${reference.address}`;
+      this.nameList.push({ name, reference: ref, comment });
+      return {};
+    };
+    this.names = names;
+  }
+
+  /** Tables and names share one namespace in Excel. */
+  assertFreeIdentifier(name: string): void {
+    const taken = [...this.tableList.map((t) => t.name), ...this.nameList.map((n) => n.name)];
+    if (taken.some((t) => t.toUpperCase() === name.toUpperCase()))
+      throw new Error(`ItemAlreadyExists: ${name}`);
+  }
+}
+
+export class FakeContext {
+  syncs = 0;
+  suspended = 0;
+  pendingLoads: (() => void)[] = [];
+  readonly workbook: FakeWorkbook;
+  readonly application = { suspendApiCalculationUntilNextSync: () => void this.suspended++ };
+
+  constructor() {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    for (const load of this.pendingLoads.splice(0)) load();
+  }
+
+  /** A user's workbook: sheets with cells, tables and names that must survive an insert untouched. */
+  static withUserContent(content: {
+    sheets: Record<string, Record<string, unknown>>;
+    tables: { name: string; sheet: string; address: string }[];
+    names: string[];
+  }): FakeContext {
+    const context = new FakeContext();
+    const wb = context.workbook;
+    for (const [name, cells] of Object.entries(content.sheets)) {
+      const ws = new FakeWorksheet(name, wb);
+      for (const [key, value] of Object.entries(cells)) ws.cells.set(key, value);
+      wb.sheetList.push(ws);
+    }
+    for (const t of content.tables) wb.tableList.push({ ...t });
+    for (const n of content.names) wb.nameList.push({ name: n, reference: "Budget!A1" });
+    return context;
+  }
+}
