@@ -100,6 +100,31 @@ export const en: Messages = {
     weightWithoutValue: (p) => `Weight missing for an indicator with an outcome: ${cellRef(p)}.`,
     unexpected: (p) => `Unexpected error: ${p.detail}`,
   },
+  findings: {
+    sumMismatch: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)}, but the parts add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
+    deviationMismatch: (p) =>
+      `${p.label}: the deviation ${n(p.printed)} should be Outcome − Budget = ${n(p.expected)}.`,
+    resultMismatch: (p) =>
+      `Result (${p.column}): ${n(p.printed)}, but total income + total costs = ${n(p.sum)}.`,
+    equityRollForward: (p) =>
+      `Equity at the end of ${p.year}: ${n(p.printed)}, but start + result = ${n(p.expected)}.`,
+    equityStartMismatch: (p) =>
+      `Equity at the start of ${p.year}: ${n(p.printed)}, but the previous year ended at ${n(p.expected)}.`,
+    equityAboveCeiling: (p) =>
+      `Equity ${p.year} (${n(p.equity)} tkr) is above the recommended ceiling of ${n(p.ceiling)} tkr.`,
+    regionNotHalfOfState: (p) =>
+      `The region (${p.column}): ${n(p.printed)}, but half the state allotment is ${n(p.expected)}.`,
+    municipalitiesNotRegion: (p) =>
+      `The municipalities (${p.column}): ${n(p.sum)} together, but the region pays ${n(p.region)}.`,
+    invalidWeight: (p) =>
+      `The weight ${p.weight === "" ? "is missing" : n(p.weight)} of "${p.indicator}": must be a whole number 1–10.`,
+    unknownArea: (p) => `"${p.area}" is not one of the goal areas (indicator "${p.indicator}").`,
+    areaShareOutside: (p) =>
+      `${p.area}: ${pct(Number(p.share), "en")} of the weight, but the nominal share is ${pct(Number(p.nominal), "en", 0)} ± ${pct(Number(p.tolerance), "en")}.`,
+    missingOutcome: (p) => `No outcome for "${p.indicator}" (${p.platform}); counts as not reached.`,
+  },
+  severity: { error: "Error", warning: "Warning" },
   results: {
     ok: "OK",
     invalidWeights: (list) => `Weight not a whole number 1–10: ${list}.`,

@@ -1,5 +1,6 @@
 import type { DomainErrorCode, ErrorParams } from "../domain/errors";
 import type { ArgErrorCode } from "../functions/args";
+import type { FindingCode } from "../checks/types";
 import { formatNumber as fmt, formatPercent as pct, type Locale } from "./format";
 
 type P = ErrorParams;
@@ -123,9 +124,36 @@ function cap(text: string): string {
   return text.charAt(0).toLocaleUpperCase("sv-SE") + text.slice(1);
 }
 
+const findings: Record<FindingCode, Template> = {
+  sumMismatch: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men delarna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
+  deviationMismatch: (p) =>
+    `${p.label}: avvikelsen ${n(p.printed)} ska vara Utfall − Budget = ${n(p.expected)}.`,
+  resultMismatch: (p) =>
+    `Resultat (${p.column}): ${n(p.printed)}, men Summa intäkter + Summa kostnader = ${n(p.sum)}.`,
+  equityRollForward: (p) =>
+    `Eget kapital vid årets slut ${p.year}: ${n(p.printed)}, men början + resultat = ${n(p.expected)}.`,
+  equityStartMismatch: (p) =>
+    `Eget kapital vid årets början ${p.year}: ${n(p.printed)}, men föregående års slut är ${n(p.expected)}.`,
+  equityAboveCeiling: (p) =>
+    `Eget kapital ${p.year} (${n(p.equity)} tkr) är över det rekommenderade taket ${n(p.ceiling)} tkr.`,
+  regionNotHalfOfState: (p) =>
+    `Regionen (${p.column}): ${n(p.printed)}, men halva statens tilldelning är ${n(p.expected)}.`,
+  municipalitiesNotRegion: (p) =>
+    `Kommunerna (${p.column}): tillsammans ${n(p.sum)}, men regionen betalar ${n(p.region)}.`,
+  invalidWeight: (p) =>
+    `Vikten ${p.weight === "" ? "saknas" : n(p.weight)} för "${p.indicator}": ska vara ett heltal 1–10.`,
+  unknownArea: (p) => `"${p.area}" är inte ett av målområdena (indikatorn "${p.indicator}").`,
+  areaShareOutside: (p) =>
+    `${p.area}: ${pct(Number(p.share), "sv")} av vikten, men den nominella andelen är ${pct(Number(p.nominal), "sv", 0)} ± ${pct(Number(p.tolerance), "sv")}.`,
+  missingOutcome: (p) => `Utfall saknas för "${p.indicator}" (${p.platform}); räknas som ej uppnått.`,
+};
+
 export const sv = {
   locale: "sv" as Locale,
   errors,
+  findings,
+  severity: { error: "Fel", warning: "Varning" },
   results: {
     ok: "OK",
     invalidWeights: (list: string) => `Vikt ej heltal 1–10: ${list}.`,

@@ -98,6 +98,14 @@ export class HeadlessWorkbook {
     this.hf.setCellContents({ sheet: this.sheetId(sheet), row: row - 1, col: column - 1 }, [[value]]);
   }
 
+  /** A sheet's values as the task pane reads them back from Excel (errors as their code, e.g. "#VALUE!"). */
+  sheetData(name: string): { name: string; values: unknown[][] } {
+    const values = this.hf
+      .getSheetValues(this.sheetId(name))
+      .map((row) => row.map((v) => (v instanceof DetailedCellError ? v.value : (v ?? ""))));
+    return { name, values };
+  }
+
   /** Every cell of the given sheets whose value is an error. */
   errors(sheets: string[]): { sheet: string; address: string; error: string; message: string }[] {
     const out: { sheet: string; address: string; error: string; message: string }[] = [];

@@ -1,0 +1,2 @@
+export * from "./types";
+export { checkWorkbook, recognise } from "./sheets";

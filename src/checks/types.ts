@@ -1,0 +1,38 @@
+/**
+ * The workbook check: sheets as the task pane (or the command line) reads them back — plain 2-D arrays of
+ * values — go in; findings come out, each pointing at a cell, with a severity and a coded message that
+ * src/i18n words in Swedish or English. Nothing here knows about Excel.
+ */
+export type Severity = "error" | "warning";
+
+export type FindingCode =
+  | "sumMismatch"
+  | "deviationMismatch"
+  | "resultMismatch"
+  | "equityRollForward"
+  | "equityStartMismatch"
+  | "equityAboveCeiling"
+  | "regionNotHalfOfState"
+  | "municipalitiesNotRegion"
+  | "invalidWeight"
+  | "unknownArea"
+  | "areaShareOutside"
+  | "missingOutcome";
+
+export interface Finding {
+  sheet: string;
+  /** A1 address on the sheet. */
+  cell: string;
+  severity: Severity;
+  code: FindingCode;
+  params: Record<string, string | number>;
+}
+
+/** A sheet as read back: the values of its used range, whose top-left cell is A1 unless `origin` says. */
+export interface SheetData {
+  name: string;
+  values: unknown[][];
+  origin?: { row: number; column: number };
+}
+
+export type SheetKind = "budget" | "outcome" | "fees" | "social" | "impact";
