@@ -1,48 +1,189 @@
 import * as React from "react";
-import { Body1, Caption1, makeStyles, Subtitle2, Title3, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Title3,
+} from "@fluentui/react-components";
+import { checkWorkbook } from "../checks";
+import type { Finding } from "../checks/types";
 import { FUNCTION_IDS, FUNCTION_NAMESPACE } from "../functions/catalog";
-import type { Messages } from "../i18n";
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    maxWidth: "350px",
-  },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  name: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
-});
+import { messages, setLocale as setFunctionLocale, type Locale, type Messages } from "../i18n";
+import {
+  BLANK_OPTIONS,
+  EXAMPLE_OPTIONS,
+  TEMPLATE_IDS,
+  type TemplateId,
+  type TemplateOptions,
+} from "../templates";
+import type { InsertResult } from "../workbook/officeRenderer";
+import type { WorkbookService } from "../workbook/service";
+import { CheckPanel, type CheckState } from "./CheckPanel";
+import { OptionsForm } from "./OptionsForm";
+import { TemplateGallery } from "./TemplateGallery";
+import { useStyles } from "./styles";
+import { toForm, toTemplateOptions, validateOptions, type OptionsForm as Form } from "./validateOptions";
 
 export interface AppProps {
-  t: Messages;
+  service: WorkbookService;
+  initialLocale: Locale;
   insideOffice: boolean;
 }
 
-/** The first task pane: what the add-in is, and the functions it offers. */
-export function App({ t, insideOffice }: AppProps) {
+type InsertState =
+  | { kind: "idle" }
+  | { kind: "running"; done: number; total: number }
+  | { kind: "done"; results: InsertResult[] }
+  | { kind: "failed"; message: string };
+
+/** The task pane: choose a template, fill in the details, insert; check the workbook; the functions. */
+export function App({ service, initialLocale, insideOffice }: AppProps) {
   const styles = useStyles();
+  const [locale, setLocale] = React.useState<Locale>(initialLocale);
+  const t = messages(locale);
+  const [selected, setSelected] = React.useState<TemplateId>("budget");
+  const [form, setForm] = React.useState<Form>(() => toForm(BLANK_OPTIONS));
+  const [insert, setInsert] = React.useState<InsertState>({ kind: "idle" });
+  const [check, setCheck] = React.useState<CheckState>({ kind: "idle" });
+  const problems = validateOptions(form);
+  const valid = Object.keys(problems).length === 0;
+
+  React.useEffect(() => {
+    setFunctionLocale(locale);
+    document.title = t.app.title;
+    document.documentElement.lang = locale;
+  }, [locale, t]);
+
+  // The options last used in this workbook.
+  React.useEffect(() => {
+    let live = true;
+    service.loadOptions().then(
+      (stored) => live && stored && setForm(toForm(stored)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [service]);
+
+  const run = async (ids: TemplateId[]) => {
+    const options: TemplateOptions = toTemplateOptions(form);
+    setInsert({ kind: "running", done: 0, total: ids.length });
+    try {
+      const results = await service.insert(ids, options, (done, total) =>
+        setInsert({ kind: "running", done, total }),
+      );
+      setInsert({ kind: "done", results });
+      service.saveOptions(options).catch(() => undefined);
+    } catch (error) {
+      setInsert({ kind: "failed", message: errorMessage(error, t) });
+    }
+  };
+
+  const runCheck = async () => {
+    setCheck({ kind: "running" });
+    try {
+      const { recognised, findings } = checkWorkbook(await service.readSheets());
+      setCheck({ kind: "done", sheets: recognised.length, findings });
+    } catch (error) {
+      setCheck({ kind: "failed", message: errorMessage(error, t) });
+    }
+  };
+
+  const show = (f: Finding) => {
+    service
+      .select(f.sheet, f.cell)
+      .catch((error) => setCheck({ kind: "failed", message: errorMessage(error, t) }));
+  };
+
+  const busy = insert.kind === "running";
   return (
     <main className={styles.root}>
-      <Title3 as="h1">{t.app.title}</Title3>
-      <Body1>{t.app.tagline}</Body1>
-      {!insideOffice && <Caption1 role="status">{t.app.outsideOffice}</Caption1>}
-      <section aria-labelledby="functions-heading">
+      <header className={styles.header}>
+        <div className={styles.headerRow}>
+          <Title3 as="h1">{t.app.title}</Title3>
+          <Button
+            appearance="subtle"
+            size="small"
+            aria-label={t.pane.otherLanguageLabel}
+            onClick={() => setLocale(locale === "sv" ? "en" : "sv")}
+          >
+            {t.pane.otherLanguage}
+          </Button>
+        </div>
+        <Body1>{t.app.tagline}</Body1>
+        {!insideOffice && <Caption1 role="status">{t.app.outsideOffice}</Caption1>}
+      </header>
+
+      <TemplateGallery t={t} selected={selected} onSelect={setSelected} />
+      <OptionsForm
+        t={t}
+        form={form}
+        problems={problems}
+        onChange={setForm}
+        onContentChange={(content) =>
+          setForm(
+            toForm(
+              content === "example"
+                ? {
+                    ...EXAMPLE_OPTIONS,
+                    associationName: form.associationName || EXAMPLE_OPTIONS.associationName,
+                  }
+                : { ...toTemplateOptions(form), content },
+            ),
+          )
+        }
+      />
+
+      <section className={styles.section} aria-label={t.pane.insertAll}>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={!valid || busy} onClick={() => run([selected])}>
+            {t.pane.insertOne(t.pane.templates[selected].name)}
+          </Button>
+          <Button disabled={!valid || busy} onClick={() => run(TEMPLATE_IDS)}>
+            {t.pane.insertAll}
+          </Button>
+        </div>
+        <div aria-live="polite">
+          {!valid && <Caption1>{t.pane.fixProblems}</Caption1>}
+          {insert.kind === "running" && (
+            <Spinner size="tiny" label={t.pane.inserting(insert.done, insert.total)} />
+          )}
+          {insert.kind === "done" && (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                {t.pane.inserted(insert.results.flatMap((r) => r.sheets).join(", "))}
+                {insert.results
+                  .flatMap((r) => r.renamed)
+                  .map((r) => (
+                    <div key={`${r.kind}:${r.actual}`}>{t.pane.renamed(r.requested, r.actual)}</div>
+                  ))}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {insert.kind === "failed" && (
+            <MessageBar intent="error">
+              <MessageBarBody>{t.pane.insertFailed(insert.message)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      </section>
+
+      <CheckPanel t={t} state={check} onCheck={runCheck} onShow={show} />
+
+      <section className={styles.section} aria-labelledby="functions-heading">
         <Subtitle2 as="h2" id="functions-heading">
           {t.app.functionsHeading}
         </Subtitle2>
         <Caption1 as="p">{t.app.functionsIntro}</Caption1>
-        <ul className={styles.list}>
+        <ul className={styles.functionList}>
           {FUNCTION_IDS.map((id) => (
             <li key={id}>
-              <span className={styles.name}>
+              <span className={styles.functionName}>
                 {FUNCTION_NAMESPACE}.{id}
               </span>
               <br />
@@ -53,4 +194,9 @@ export function App({ t, insideOffice }: AppProps) {
       </section>
     </main>
   );
+}
+
+function errorMessage(error: unknown, t: Messages): string {
+  const message = (error as { message?: unknown })?.message;
+  return typeof message === "string" && message.trim() ? message : t.pane.unknownError;
 }

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { messages, setLocale } from "../i18n";
+import { setLocale } from "../i18n";
+import { excelService } from "../workbook/excelService";
 import { App } from "./App";
 import { readOfficeEnvironment, whenOfficeReady } from "./office";
 
@@ -10,13 +11,11 @@ import { readOfficeEnvironment, whenOfficeReady } from "./office";
 whenOfficeReady().then((info) => {
   const env = readOfficeEnvironment(info);
   setLocale(env.locale);
-  document.documentElement.lang = env.locale;
-  document.title = messages().app.title;
   const container = document.getElementById("container");
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme}>
-      <App t={messages()} insideOffice={env.host !== null} />
+      <App service={excelService} initialLocale={env.locale} insideOffice={env.host !== null} />
     </FluentProvider>,
   );
 });

@@ -1,37 +1,197 @@
 /** @jest-environment jsdom */
+import "../helpers/jsdom";
 import * as React from "react";
-import { render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { messages } from "../../src/i18n";
 import { FUNCTION_IDS } from "../../src/functions/catalog";
+import { EXAMPLE_OPTIONS } from "../../src/templates";
+import type { WorkbookService } from "../../src/workbook/service";
+import type { InsertResult } from "../../src/workbook/officeRenderer";
 import { readOfficeEnvironment } from "../../src/taskpane/office";
 
-function renderApp(locale: "sv" | "en", insideOffice = true) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App t={messages(locale)} insideOffice={insideOffice} />
-    </FluentProvider>,
-  );
+function fakeService(overrides: Partial<WorkbookService> = {}): jest.Mocked<WorkbookService> {
+  return {
+    insert: jest.fn(async (ids) =>
+      ids.map((id): InsertResult => ({
+        template: id,
+        sheets: [id === "budget" ? "Budget" : "Avgiftsfördelning (2)"],
+        tables: [],
+        names: [],
+        renamed:
+          id === "avgifter"
+            ? [{ kind: "sheet", requested: "Avgiftsfördelning", actual: "Avgiftsfördelning (2)" }]
+            : [],
+      })),
+    ),
+    readSheets: jest.fn(async () => []),
+    select: jest.fn(async () => undefined),
+    loadOptions: jest.fn(async () => null),
+    saveOptions: jest.fn(async () => undefined),
+    ...overrides,
+  } as jest.Mocked<WorkbookService>;
 }
 
+async function renderApp(service = fakeService(), locale: "sv" | "en" = "sv") {
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <App service={service} initialLocale={locale} insideOffice={true} />
+    </FluentProvider>,
+  );
+  await waitFor(() => expect(service.loadOptions).toHaveBeenCalled());
+  return { service, view };
+}
+
+const population = (i: number) =>
+  within(screen.getByRole("group", { name: `Kommun ${i}` })).getByLabelText("Befolkning i arbetsför ålder");
+const memberName = (i: number) =>
+  within(screen.getByRole("group", { name: `Kommun ${i}` })).getByLabelText("Kommun");
+
 describe("task pane", () => {
-  test("in Swedish: the title, one sentence, and every function with its summary", () => {
-    renderApp("sv");
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel");
-    const list = within(screen.getByRole("region", { name: "Funktioner" })).getAllByRole("listitem");
-    expect(list).toHaveLength(FUNCTION_IDS.length);
-    list.forEach((li, i) =>
-      expect(li.textContent).toMatch(new RegExp(`^FINSAM\\.${FUNCTION_IDS[i]}[A-ZÅÄÖ][a-zåäö]`)),
+  test("choosing a template changes what Insert inserts", async () => {
+    await renderApp();
+    expect(screen.getByRole("button", { name: "Infoga Budget" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: /^Avgiftsfördelning/ }));
+    expect(screen.getByRole("button", { name: "Infoga Avgiftsfördelning" })).toBeTruthy();
+    expect(within(screen.getByRole("radiogroup", { name: "Välj mall" })).getAllByRole("radio")).toHaveLength(
+      4,
     );
-    expect(screen.getByText("Viktad måluppfyllelse 0–100, totalt eller för ett målområde.")).toBeTruthy();
-    expect(screen.queryByRole("status")).toBeNull();
   });
 
-  test("in English, and outside Office it says so", () => {
-    renderApp("en", false);
+  test("a bad member value shows a message under the field and disables Insert", async () => {
+    await renderApp();
+    const insert = () => screen.getByRole("button", { name: "Infoga Budget" }) as HTMLButtonElement;
+    expect(insert().disabled).toBe(false);
+    fireEvent.change(population(2), { target: { value: "-5" } });
+    expect(screen.getByText("Får inte vara negativt.")).toBeTruthy();
+    expect(insert().disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Infoga alla" }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(population(2), { target: { value: "5 100" } });
+    expect(insert().disabled).toBe(false);
+    fireEvent.change(memberName(1), { target: { value: "" } });
+    expect(screen.getByText("Fyll i fältet.")).toBeTruthy();
+    expect(insert().disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText("Första budgetår"), { target: { value: "1850" } });
+    expect(screen.getByText("Ange ett år mellan 2000 och 2100.")).toBeTruthy();
+  });
+
+  test("members can be added, removed and reordered", async () => {
+    await renderApp();
+    const names = () => screen.getAllByLabelText("Kommun").map((el) => (el as HTMLInputElement).value);
+    expect(names()).toEqual(EXAMPLE_OPTIONS.municipalities.map((m) => m.name));
+    fireEvent.click(screen.getByRole("button", { name: "Flytta ned Umeå kommun" }));
+    expect(names().slice(0, 2)).toEqual(["Vännäs kommun", "Umeå kommun"]);
+    fireEvent.click(screen.getByRole("button", { name: "Ta bort Bjurholms kommun" }));
+    fireEvent.click(screen.getByRole("button", { name: "Lägg till kommun" }));
+    expect(names()).toHaveLength(6);
+    expect(names()[5]).toBe("");
+    expect(screen.getByText("Fyll i fältet.")).toBeTruthy();
+  });
+
+  test("inserting calls the workbook service with the chosen template and options, then names the sheets", async () => {
+    const { service } = await renderApp();
+    fireEvent.click(screen.getByRole("radio", { name: /^Exempel/ }));
+    fireEvent.change(screen.getByLabelText("Förbundets namn"), {
+      target: { value: "Samordningsförbundet Test" },
+    });
+    fireEvent.click(screen.getByRole("radio", { name: /^Avgiftsfördelning/ }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Infoga Avgiftsfördelning" }));
+    });
+    expect(service.insert).toHaveBeenCalledTimes(1);
+    const [ids, options] = service.insert.mock.calls[0];
+    expect(ids).toEqual(["avgifter"]);
+    expect(options).toEqual({ ...EXAMPLE_OPTIONS, associationName: "Samordningsförbundet Test" });
+    expect(await screen.findByText(/Infogat: Avgiftsfördelning \(2\)\./)).toBeTruthy();
+    expect(
+      screen.getByText("Avgiftsfördelning fanns redan, så det nya heter Avgiftsfördelning (2)."),
+    ).toBeTruthy();
+    expect(service.saveOptions).toHaveBeenCalledWith(options);
+  });
+
+  test("Infoga alla inserts the four templates in one call", async () => {
+    const { service } = await renderApp();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Infoga alla" }));
+    });
+    expect(service.insert.mock.calls[0][0]).toEqual(["budget", "avgifter", "socialbudget", "impactindex"]);
+  });
+
+  test("an error from Excel is shown as a readable message", async () => {
+    const service = fakeService({
+      insert: jest.fn(async () => Promise.reject(new Error("Arbetsboken är skrivskyddad."))),
+    });
+    await renderApp(service);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Infoga Budget" }));
+    });
+    expect(await screen.findByText("Det gick inte att infoga: Arbetsboken är skrivskyddad.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Infoga Budget" })).toBeTruthy();
+  });
+
+  test("switching language: English labels, and back", async () => {
+    await renderApp();
+    fireEvent.click(screen.getByRole("button", { name: "Byt språk till engelska" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM for Excel");
-    expect(screen.getByRole("status").textContent).toMatch(/outside Excel/);
+    expect(screen.getByRole("button", { name: "Insert Budget" })).toBeTruthy();
+    expect(screen.getByLabelText("State allotment (tkr)")).toBeTruthy();
+    expect(document.title).toBe("FINSAM for Excel");
+    fireEvent.click(screen.getByRole("button", { name: "Switch language to Swedish" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel");
+  });
+
+  test("English from the start when Office is in English", async () => {
+    await renderApp(fakeService(), "en");
+    expect(screen.getByRole("button", { name: "Insert all" })).toBeTruthy();
+  });
+
+  test("the options last used in this workbook are loaded from the document", async () => {
+    const service = fakeService({
+      loadOptions: jest.fn(async () => ({ ...EXAMPLE_OPTIONS, associationName: "Sparat förbund" })),
+    });
+    await renderApp(service);
+    await waitFor(() =>
+      expect((screen.getByLabelText("Förbundets namn") as HTMLInputElement).value).toBe("Sparat förbund"),
+    );
+  });
+
+  test("Kontrollera arbetsboken lists findings in words, and a button selects the cell", async () => {
+    const sheet = {
+      name: "Drift",
+      values: [
+        ["", "Utfall", "Budget", "Avvikelse"],
+        ["Intäkter", "", "", ""],
+        ["Staten", 5690, 5690, 0],
+        ["Regionen", 2845, 2845, 5],
+        ["Summa intäkter", 8535, 8535, 0],
+      ],
+    };
+    const service = fakeService({ readSheets: jest.fn(async () => [sheet]) });
+    await renderApp(service);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Kontrollera arbetsboken" }));
+    });
+    expect(await screen.findByText("1 FINSAM-blad kontrollerade: 1 fel, 0 varningar.")).toBeTruthy();
+    const list = screen.getByRole("list", { name: "Resultat av kontrollen" });
+    expect(within(list).getByText("Fel:")).toBeTruthy();
+    expect(within(list).getByText(/Regionen: avvikelsen 5 ska vara Utfall − Budget = 0\./)).toBeTruthy();
+    fireEvent.click(within(list).getByRole("button", { name: "Visa Drift!D4" }));
+    expect(service.select).toHaveBeenCalledWith("Drift", "D4");
+  });
+
+  test("a workbook without FINSAM sheets says so; a clean one says so", async () => {
+    const service = fakeService();
+    await renderApp(service);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Kontrollera arbetsboken" }));
+    });
+    expect(await screen.findByText("Hittade inga FINSAM-blad i arbetsboken.")).toBeTruthy();
+  });
+
+  test("the functions are listed", async () => {
+    await renderApp();
+    const list = within(screen.getByRole("region", { name: "Funktioner" })).getAllByRole("listitem");
+    expect(list).toHaveLength(FUNCTION_IDS.length);
   });
 
   test("the environment: no Office means no host, Swedish unless the browser says English", () => {

@@ -1,0 +1,108 @@
+import type { TemplateOptions } from "../templates/spec";
+
+/**
+ * Checks the options as they are typed: every problem keyed by the field it belongs to, so the form can
+ * show it inline; no problems means Insert may be pressed. Messages are i18n keys.
+ */
+export type OptionsField =
+  | "associationName"
+  | "firstYear"
+  | "regionName"
+  | "ageBand"
+  | "referenceDate"
+  | "stateAllotment"
+  | "municipalities"
+  | `municipality.${number}.name`
+  | `municipality.${number}.population`;
+
+export type OptionsProblem =
+  | "required"
+  | "yearOutOfRange"
+  | "notANumber"
+  | "negative"
+  | "dateInvalid"
+  | "atLeastOneMunicipality"
+  | "duplicateName"
+  | "allZero";
+
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/** The form holds text as typed; this is what it parses into TemplateOptions. */
+export interface OptionsForm {
+  associationName: string;
+  firstYear: string;
+  regionName: string;
+  municipalities: { name: string; population: string }[];
+  ageBand: string;
+  referenceDate: string;
+  stateAllotment: string;
+  content: "blank" | "example";
+}
+
+/** "1 234,5" or "1234.5" → 1234.5; "" → null; anything else → NaN. */
+export function parseSwedishNumber(text: string): number | null {
+  const t = text.replace(/[\s\u00a0]/g, "").replace(",", ".");
+  if (t === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+export function validateOptions(form: OptionsForm): Partial<Record<OptionsField, OptionsProblem>> {
+  const problems: Partial<Record<OptionsField, OptionsProblem>> = {};
+  if (!form.associationName.trim()) problems.associationName = "required";
+  const year = parseSwedishNumber(form.firstYear);
+  if (year === null) problems.firstYear = "required";
+  else if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    problems.firstYear = "yearOutOfRange";
+  if (!form.regionName.trim()) problems.regionName = "required";
+  if (!form.ageBand.trim()) problems.ageBand = "required";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.referenceDate) || Number.isNaN(Date.parse(form.referenceDate)))
+    problems.referenceDate = "dateInvalid";
+  const allotment = parseSwedishNumber(form.stateAllotment);
+  if (allotment !== null && Number.isNaN(allotment)) problems.stateAllotment = "notANumber";
+  else if (allotment !== null && allotment < 0) problems.stateAllotment = "negative";
+  if (form.municipalities.length === 0) problems.municipalities = "atLeastOneMunicipality";
+  const seen = new Set<string>();
+  form.municipalities.forEach((m, i) => {
+    const name = m.name.trim().toLocaleLowerCase("sv-SE");
+    if (!name) problems[`municipality.${i}.name`] = "required";
+    else if (seen.has(name)) problems[`municipality.${i}.name`] = "duplicateName";
+    seen.add(name);
+    const p = parseSwedishNumber(m.population);
+    if (p !== null && Number.isNaN(p)) problems[`municipality.${i}.population`] = "notANumber";
+    else if (p !== null && p < 0) problems[`municipality.${i}.population`] = "negative";
+  });
+  const pops = form.municipalities.map((m) => parseSwedishNumber(m.population));
+  if (pops.length > 0 && pops.every((p) => p === 0)) problems.municipalities = "allZero";
+  return problems;
+}
+
+export function toTemplateOptions(form: OptionsForm): TemplateOptions {
+  return {
+    associationName: form.associationName.trim(),
+    firstYear: parseSwedishNumber(form.firstYear) ?? new Date().getFullYear() + 1,
+    regionName: form.regionName.trim(),
+    municipalities: form.municipalities.map((m) => ({
+      name: m.name.trim(),
+      population: parseSwedishNumber(m.population),
+    })),
+    ageBand: form.ageBand,
+    referenceDate: form.referenceDate,
+    stateAllotment: parseSwedishNumber(form.stateAllotment),
+    content: form.content,
+  };
+}
+
+export function toForm(options: TemplateOptions): OptionsForm {
+  const text = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));
+  return {
+    associationName: options.associationName,
+    firstYear: String(options.firstYear),
+    regionName: options.regionName,
+    municipalities: options.municipalities.map((m) => ({ name: m.name, population: text(m.population) })),
+    ageBand: options.ageBand,
+    referenceDate: options.referenceDate,
+    stateAllotment: text(options.stateAllotment),
+    content: options.content,
+  };
+}

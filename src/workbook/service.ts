@@ -1,0 +1,23 @@
+import type { SheetData } from "../checks/types";
+import type { TemplateId, TemplateOptions } from "../templates/spec";
+import type { InsertResult } from "./officeRenderer";
+
+/**
+ * What the task pane asks of a workbook. Excel implements it with Office.js (excelService.ts); tests and
+ * the workbench implement it otherwise. Components only ever see this interface.
+ */
+export interface WorkbookService {
+  /** Inserts the templates in one user action; reports progress after each. */
+  insert(
+    templates: TemplateId[],
+    options: TemplateOptions,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<InsertResult[]>;
+  /** Every sheet's used range as values, for the workbook check. */
+  readSheets(): Promise<SheetData[]>;
+  /** Shows a cell to the user. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** The options last used in this workbook (document settings), if any. */
+  loadOptions(): Promise<TemplateOptions | null>;
+  saveOptions(options: TemplateOptions): Promise<void>;
+}
