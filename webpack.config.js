@@ -21,6 +21,9 @@ const urlProd = process.env.FINSAM_URL || urlDev;
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  // The workbench (task pane + headless spreadsheet, with GPL-3.0 HyperFormula) is a development tool:
+  // in development builds and the dev server only, never in the production bundle.
+  const workbench = dev || Boolean(env.workbench);
   const serving = Boolean(env.WEBPACK_SERVE);
   const https = serving ? await chooseHttps() : null;
   if (https) console.log(`[finsam] dev server: ${https.note}`);
@@ -32,6 +35,7 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      ...(workbench ? { workbench: "./src/workbench/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -56,7 +60,7 @@ module.exports = async (env, options) => {
     // One runtime for the three entries on taskpane.html, so they share module instances (the language
     // the task pane sets is the one the functions' messages use).
     optimization: { runtimeChunk: "single" },
-    performance: { maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
+    performance: { hints: dev ? false : "warning", maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
@@ -72,6 +76,9 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["runtime", "taskpane", "functions", "commands"],
       }),
+      ...(workbench
+        ? [new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["runtime", "workbench"] })]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -36,7 +36,9 @@ export function checkStatement(grid: Grid, from: number, to: number, columns: St
   let sectionSums: number[] = [];
   const seenSums = new Map<string, number>();
   const corrected = new Map<string, number>(); // "row,column" → the sum of its parts, for sums found wrong
-  const value = (r: number, c: number) => corrected.get(`${r},${c}`) ?? grid.number(r, c) ?? 0;
+  const original = new Map<number, number>(); // a repeated sum's row → the row it repeats
+  const value = (r: number, c: number) =>
+    corrected.get(`${original.get(r) ?? r},${c}`) ?? grid.number(r, c) ?? 0;
 
   for (let r = from; r <= to; r++) {
     const key = normalise(grid.label(r));
@@ -59,7 +61,10 @@ export function checkStatement(grid: Grid, from: number, to: number, columns: St
     }
     if (key.startsWith("summa ")) {
       if (seenSums.has(key)) {
-        pending = []; // a repeat in a summary block
+        // A repeat in a summary block: a part of the sums that follow, standing for the sum it repeats.
+        original.set(r, seenSums.get(key)!);
+        sectionSums.push(r);
+        pending = [];
         continue;
       }
       const parts = pending.length > 0 ? pending : sectionSums;

@@ -78,6 +78,7 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
               <Input value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} />
             </Field>
             <Field
+              className={styles.memberPopulation}
               label={f.population}
               validationMessage={problem(`municipality.${i}.population`)}
               validationState={problems[`municipality.${i}.population`] ? "error" : "none"}

@@ -36,7 +36,16 @@ export function budgetTemplate(requested: TemplateOptions): TemplateSpec {
   const options = example
     ? { ...requested, municipalities: EXAMPLE_OPTIONS.municipalities, regionName: EXAMPLE_OPTIONS.regionName }
     : requested;
-  const data = example ? BUDGET_2021_2023 : blankBudget(options);
+  const source = example ? BUDGET_2021_2023 : blankBudget(options);
+  // The municipal rows carry the members' names as given (the same label on both sheets).
+  const data: BudgetInput = {
+    ...source,
+    income: source.income.map((line, i) =>
+      i >= 1 && i <= options.municipalities.length
+        ? { ...line, label: options.municipalities[i - 1].name }
+        : line,
+    ),
+  };
   const { sheet: budget, layout } = budgetSheet(options, data);
   const outcome = outcomeSheet(options, data, layout, example);
   const names: NameSpec[] = [
@@ -96,6 +105,9 @@ function blankBudget(options: TemplateOptions): BudgetInput {
   };
 }
 
+/** "Kansli och styrelse" → "Summa kansli och styrelse". */
+const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase()}${group.slice(1)}`;
+
 const amount = (v: number) => input(Number.isNaN(v) ? null : v, FORMATS.tkr);
 
 function budgetSheet(options: TemplateOptions, data: BudgetInput) {
@@ -131,7 +143,7 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
     const share =
       isMunicipal && popTotal > 0 ? (options.municipalities[i - 1].population ?? 0) / popTotal : null;
     const r = b.row([
-      label(isMunicipal ? options.municipalities[i - 1].name : line.label),
+      label(line.label),
       isMunicipal ? input(share, FORMATS.percent) : undefined,
       ...line.amounts.map(amount),
     ]);
@@ -160,7 +172,7 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
       b.row([label(`   ${line.label}`), undefined, ...line.amounts.map(amount)]),
     );
     const total = b.row([
-      label(`Summa ${group.name.charAt(0).toLowerCase()}${group.name.slice(1)}`, "subtotal"),
+      label(sumLabel(group.name), "subtotal"),
       undefined,
       ...years.map((_, y) =>
         formula(
@@ -424,7 +436,7 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
   b.row([label("Sammanställning", "section")]);
   const groupRefs = data.costGroups.map((group, g) =>
     b.row([
-      label(group.name),
+      label(sumLabel(group.name)),
       formula(`=${addr(groupTotals[g], C.outcome)}`, FORMATS.tkr),
       formula(`=${addr(groupTotals[g], C.budget)}`, FORMATS.tkr),
       formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),

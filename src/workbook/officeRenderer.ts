@@ -4,19 +4,11 @@
  * number formats go in as whole 2-D blocks (formulas in invariant syntax via `range.formulas`); tables and
  * names come after the values; nothing that exists is touched: a taken name gets a free one.
  */
-import type { CellStyle, SheetSpec, TemplateId, TemplateSpec, ValidationRule } from "../templates/spec";
+import type { CellStyle, SheetSpec, TemplateSpec, ValidationRule } from "../templates/spec";
 import { addr, columnLetter, parseRange, range as rangeText } from "../templates/sheetBuilder";
-import { formatGrid, formulaGrid, place, usedRange, type Renamed } from "./placement";
+import { formatGrid, formulaGrid, place, resultOf, usedRange, type InsertResult } from "./placement";
 
-export interface InsertResult {
-  template: TemplateId;
-  /** The sheets created, in order, under the names they got. */
-  sheets: string[];
-  tables: string[];
-  names: string[];
-  /** Everything that got another name than asked for, to tell the user. */
-  renamed: Renamed[];
-}
+export type { InsertResult } from "./placement";
 
 /** Inserts a template. Run it inside `Excel.run(context => insertTemplate(context, spec))`. */
 export async function insertTemplate(
@@ -86,13 +78,7 @@ export async function insertTemplate(
   created[0]?.ws.activate();
   await context.sync();
 
-  return {
-    template: spec.id,
-    sheets: spec.sheets.map((s) => placement.sheets[s.key]),
-    tables: spec.sheets.flatMap((s) => s.tables.map((t) => placement.tables[t.name])),
-    names: spec.names.map((n) => placement.names[n.name]),
-    renamed: placement.renamed,
-  };
+  return resultOf(spec, placement);
 }
 
 function writeCells(ws: Excel.Worksheet, sheet: SheetSpec, sheetNames: Record<string, string>): void {

@@ -30,6 +30,27 @@ export interface Placement {
 
 export const MAX_SHEET_NAME = 31;
 
+/** What an insert created, under the names it got; the same from every renderer. */
+export interface InsertResult {
+  template: TemplateSpec["id"];
+  /** The sheets created, in order. */
+  sheets: string[];
+  tables: string[];
+  names: string[];
+  /** Everything that got another name than asked for, to tell the user. */
+  renamed: Renamed[];
+}
+
+export function resultOf(spec: TemplateSpec, placement: Placement): InsertResult {
+  return {
+    template: spec.id,
+    sheets: spec.sheets.map((s) => placement.sheets[s.key]),
+    tables: spec.sheets.flatMap((s) => s.tables.map((t) => placement.tables[t.name])),
+    names: spec.names.map((n) => placement.names[n.name]),
+    renamed: placement.renamed,
+  };
+}
+
 /** "Budget" → "Budget (2)" when taken (Excel compares sheet names without regard to case). */
 export function freeSheetName(desired: string, taken: Set<string>): string {
   const key = (s: string) => s.toLocaleLowerCase("sv-SE");

@@ -119,6 +119,16 @@ describe("workbook check", () => {
     );
   });
 
+  test("the template's outcome sheet: one wrong printed subtotal is one finding, though its summary repeats it", () => {
+    const t = render(TEMPLATES.budget(EXAMPLE_OPTIONS));
+    const sheet = t.sheetName("outcome");
+    const r = t.rowOf("outcome", "Summa kansli och styrelse");
+    t.wb.setValue(sheet, `B${r}`, (t.wb.value(sheet, `B${r}`) as number) - 10);
+    expect(t.rowValues("outcome", "Summa kansli och styrelse", 2, 2, 2)[0]).toBe(t.wb.value(sheet, `B${r}`)); // the summary follows
+    const { findings } = checkWorkbook([t.wb.sheetData(sheet)]);
+    expect(findings.map((f) => `${f.code} ${f.cell}`)).toEqual([`sumMismatch B${r}`]);
+  });
+
   test("the budget sheet: a hand-edited sum, a broken equity roll-forward, a region that is not half the state", () => {
     const t = render(TEMPLATES.budget(EXAMPLE_OPTIONS));
     const sheet = t.sheetName("budget");

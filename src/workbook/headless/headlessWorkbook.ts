@@ -4,7 +4,7 @@
  * HyperFormula is GPL-3.0 and is used only here (tests, developer tools), never in the add-in bundle.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import type { TemplateSpec } from "../../templates/spec";
+import type { SheetSpec, TemplateSpec } from "../../templates/spec";
 import { columnLetter, parseAddress, parseRange } from "../../templates/sheetBuilder";
 import { formulaGrid, place, resolveReferences, type Placement } from "../placement";
 import { FinsamPlugin, finsamTranslations } from "./finsamPlugin";
@@ -21,6 +21,8 @@ export type HeadlessValue = number | string | boolean | null | { error: string; 
 export class HeadlessWorkbook {
   readonly hf: HyperFormula;
   private readonly tables = new Set<string>();
+  /** The spec each inserted sheet came from (formats, styles, tables), by its actual name. */
+  readonly specs = new Map<string, SheetSpec>();
 
   constructor() {
     ensurePlugin();
@@ -62,6 +64,7 @@ export class HeadlessWorkbook {
       }
     });
     for (const sheet of spec.sheets) for (const t of sheet.tables) this.tables.add(placement.tables[t.name]);
+    for (const sheet of spec.sheets) this.specs.set(placement.sheets[sheet.key], sheet);
     for (const name of spec.names) {
       const sheetName = placement.sheets[name.sheet];
       this.hf.addNamedExpression(

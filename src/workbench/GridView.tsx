@@ -1,0 +1,188 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Input,
+  Tab,
+  TabList,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { columnLetter, parseAddress } from "../templates/sheetBuilder";
+import { displayValue } from "./format";
+import type { HeadlessService } from "./headlessService";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, flex: 1 },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  address: { fontFamily: tokens.fontFamilyMonospace, minWidth: "10em" },
+  scroller: {
+    overflow: "auto",
+    maxHeight: "calc(100vh - 180px)",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  head: {
+    position: "sticky",
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    fontWeight: tokens.fontWeightRegular,
+    padding: "0 4px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  rowHead: {
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    padding: "0 4px",
+    textAlign: "right",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "1px 4px",
+    whiteSpace: "pre",
+    maxWidth: "28em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    cursor: "cell",
+  },
+  number: { textAlign: "right" },
+  input: { backgroundColor: "#FFF2CC", color: "#1F1F1F" },
+  strong: { fontWeight: tokens.fontWeightSemibold },
+  note: { fontStyle: "italic", color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+});
+
+/** A readable view of the headless workbook: sheet tabs, a formula bar, and the cells as a table. */
+export function GridView({ service }: { service: HeadlessService }) {
+  const styles = useStyles();
+  const [, setVersion] = React.useState(0);
+  React.useEffect(() => service.subscribe(() => setVersion((v) => v + 1)), [service]);
+  const wb = service.workbook;
+  const sheets = wb.sheetNames();
+  const [active, setActive] = React.useState<string | null>(null);
+  const selection = service.selection;
+  const sheet =
+    selection?.sheet && sheets.includes(selection.sheet) ? selection.sheet : (active ?? sheets[0]);
+  const [draft, setDraft] = React.useState("");
+  const selectedCell = selection && selection.sheet === sheet ? selection.cell : "A1";
+
+  React.useEffect(() => {
+    if (!sheet) return;
+    const formula = wb.formula(sheet, selectedCell);
+    const value = wb.value(sheet, selectedCell);
+    setDraft(
+      formula ??
+        (typeof value === "number"
+          ? String(value).replace(".", ",")
+          : value === null || typeof value === "object"
+            ? ""
+            : String(value)),
+    );
+  }, [sheet, selectedCell, wb, service.selection]);
+
+  if (!sheet) return <Caption1>Inga blad ännu: infoga en mall i panelen till vänster.</Caption1>;
+  const spec = wb.specs.get(sheet);
+  const { height, width } = wb.hf.getSheetDimensions(wb.hf.getSheetId(sheet)!);
+  const rows = Math.max(height, spec?.cells.length ?? 0);
+  const columns = Math.max(width, spec?.cells[0]?.length ?? 0);
+  const selected = parseAddress(selectedCell);
+  const editable = spec?.cells[selected.row - 1]?.[selected.column - 1]?.style === "input";
+
+  return (
+    <section className={styles.root} aria-label="Arbetsbok">
+      <TabList
+        selectedValue={sheet}
+        onTabSelect={(_, d) => {
+          setActive(String(d.value));
+          void service.select(String(d.value), "A1");
+        }}
+        aria-label="Blad"
+      >
+        {sheets.map((s) => (
+          <Tab key={s} value={s}>
+            {s}
+          </Tab>
+        ))}
+      </TabList>
+      <form
+        className={styles.bar}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (editable) service.type(sheet, selectedCell, draft);
+        }}
+      >
+        <span className={styles.address} data-testid="selected-address">
+          {sheet}!{selectedCell}
+        </span>
+        <Input
+          aria-label="Cellens innehåll"
+          value={draft}
+          readOnly={!editable}
+          onChange={(_, d) => setDraft(d.value)}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" disabled={!editable}>
+          Ange
+        </Button>
+      </form>
+      <div className={styles.scroller}>
+        <table className={styles.table} data-sheet={sheet}>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: columns }, (_, c) => (
+                <th key={c} className={styles.head} scope="col">
+                  {columnLetter(c + 1)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th className={styles.rowHead} scope="row">
+                  {r + 1}
+                </th>
+                {Array.from({ length: columns }, (_, c) => {
+                  const address = `${columnLetter(c + 1)}${r + 1}`;
+                  const cellSpec = spec?.cells[r]?.[c];
+                  const value = wb.value(sheet, address);
+                  const isError = typeof value === "object" && value !== null;
+                  const style = cellSpec?.style;
+                  return (
+                    <td
+                      key={c}
+                      data-address={address}
+                      title={isError ? (value as { message: string }).message : undefined}
+                      className={mergeClasses(
+                        styles.cell,
+                        typeof value === "number" && styles.number,
+                        style === "input" && styles.input,
+                        (style === "title" ||
+                          style === "header" ||
+                          style === "section" ||
+                          style === "subtotal" ||
+                          style === "total") &&
+                          styles.strong,
+                        style === "note" && styles.note,
+                        isError && styles.error,
+                        address === selectedCell && styles.selected,
+                      )}
+                      onClick={() => void service.select(sheet, address)}
+                    >
+                      {displayValue(value, cellSpec?.format)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

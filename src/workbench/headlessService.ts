@@ -1,0 +1,77 @@
+import type { SheetData } from "../checks/types";
+import { TEMPLATES } from "../templates";
+import type { TemplateId, TemplateOptions } from "../templates/spec";
+import { HeadlessWorkbook } from "../workbook/headless/headlessWorkbook";
+import { resultOf, type InsertResult } from "../workbook/placement";
+import type { WorkbookService } from "../workbook/service";
+import { parseSwedishNumber } from "../taskpane/validateOptions";
+
+/**
+ * The task pane's workbook service without Excel: templates go into the headless engine, the grid view
+ * listens for changes, "select" moves the grid's selection. Options are kept like document settings:
+ * for this workbook, in memory.
+ */
+export class HeadlessService implements WorkbookService {
+  readonly workbook = new HeadlessWorkbook();
+  selection: { sheet: string; cell: string } | null = null;
+  private stored: TemplateOptions | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  async insert(
+    templates: TemplateId[],
+    options: TemplateOptions,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<InsertResult[]> {
+    const results: InsertResult[] = [];
+    for (const id of templates) {
+      const spec = TEMPLATES[id](options);
+      results.push(resultOf(spec, this.workbook.insert(spec)));
+      onProgress?.(results.length, templates.length);
+    }
+    this.selection = { sheet: results[0].sheets[0], cell: "A1" };
+    this.changed();
+    return results;
+  }
+
+  async readSheets(): Promise<SheetData[]> {
+    return this.workbook.sheetNames().map((name) => this.workbook.sheetData(name));
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.selection = { sheet, cell };
+    this.changed();
+  }
+
+  async loadOptions(): Promise<TemplateOptions | null> {
+    return this.stored;
+  }
+
+  async saveOptions(options: TemplateOptions): Promise<void> {
+    this.stored = options;
+  }
+
+  /** Types into a cell as a person would: "1 234,5" is a number, "=…" a formula, anything else text. */
+  type(sheet: string, cell: string, text: string): void {
+    const trimmed = text.trim();
+    const number = parseSwedishNumber(trimmed);
+    const value =
+      trimmed === ""
+        ? null
+        : trimmed.startsWith("=")
+          ? trimmed
+          : number !== null && !Number.isNaN(number)
+            ? number
+            : trimmed;
+    this.workbook.setValue(sheet, cell, value);
+    this.changed();
+  }
+}

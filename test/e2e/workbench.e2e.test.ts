@@ -1,0 +1,162 @@
+/**
+ * End to end in a real browser: Debian's Chromium driven by playwright-core, against the workbench and
+ * the task pane page served on 127.0.0.1. Screenshots go to test-results/screenshots (not in git).
+ * Needs /usr/bin/chromium (`apt-get install -y chromium`; .ci/run installs it). Without it the suite is
+ * skipped on a developer machine with a warning, and fails in CI.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { serveStatic } from "../../src/tools/staticServer";
+
+const ROOT = join(__dirname, "..", "..");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OUT = join(ROOT, "test-results", "e2e-dist");
+const SHOTS = join(ROOT, "test-results", "screenshots");
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
+if (!available) console.warn(`Browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium).`);
+const describeBrowser = available ? describe : describe.skip;
+
+jest.setTimeout(240_000);
+
+describeBrowser("in Chromium", () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let profile: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    // The development build: it carries the workbench (the production build does not).
+    const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+    execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", OUT], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+    ({ server, origin } = await serveStatic(OUT));
+    mkdirSync(SHOTS, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), "finsam-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1500, height: 950 },
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    context.on("request", (r) => requests.push(r.url()));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** The cell in the row labelled `label` (column A) and column `column` of the visible sheet. */
+  const cellInRow = (page: Page, label: string, column: string, nth = 0) =>
+    page
+      .locator("table[data-sheet] tr")
+      .filter({ has: page.locator(`td[data-address^="A"]`, { hasText: new RegExp(`^\\s*${label}$`) }) })
+      .nth(nth)
+      .locator(`td[data-address^="${column}"]`);
+
+  async function typeInto(page: Page, cell: ReturnType<typeof cellInRow>, text: string) {
+    await cell.click();
+    const box = page.getByRole("textbox", { name: "Cellens innehåll" });
+    await box.fill(text);
+    await page.getByRole("button", { name: "Ange", exact: true }).click();
+  }
+
+  test("the workbench: insert every template, change an input, break a figure, find it", async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/workbench.html`);
+    await page.getByText("Arbetsbänk för utveckling och demonstration").waitFor();
+    await page.getByRole("radio", { name: /^Exempel/ }).check();
+    await page.getByRole("button", { name: "Infoga alla" }).click();
+    await page
+      .getByText(/^Infogat: Budget, Utfall mot budget, Avgiftsfördelning, Social budget, Impactindex\./)
+      .waitFor();
+    for (const name of ["Budget", "Utfall mot budget", "Avgiftsfördelning", "Social budget", "Impactindex"]) {
+      await page.getByRole("tab", { name, exact: true }).click();
+      await page.locator(`table[data-sheet="${name}"]`).waitFor();
+      await page.screenshot({
+        path: join(SHOTS, `workbench-${name.toLowerCase().replace(/ /g, "-").replace("ö", "o")}.png`),
+      });
+    }
+
+    // Budget: the board's figures, then a change of the state's allotment moves income, result and equity.
+    await page.getByRole("tab", { name: "Budget", exact: true }).click();
+    await expectText(cellInRow(page, "Summa intäkter", "C"), "11 489");
+    await expectText(cellInRow(page, "Resultat", "C"), "-1 146");
+    await expectText(cellInRow(page, "Eget kapital vid årets slut", "E"), "783");
+    await typeInto(page, cellInRow(page, "Försäkringskassan", "C"), "5 700");
+    await expectText(cellInRow(page, "Summa intäkter", "C"), "11 499");
+    await expectText(cellInRow(page, "Eget kapital vid årets slut", "E"), "793");
+    await page.screenshot({ path: join(SHOTS, "workbench-budget-changed.png") });
+
+    // Avgiftsfördelning: the municipalities add up to exactly the region's 2 845.
+    await page.getByRole("tab", { name: "Avgiftsfördelning", exact: true }).click();
+    await expectText(cellInRow(page, "Region Västerbotten", "E"), "2 845,00");
+    await expectText(cellInRow(page, "Umeå kommun", "E", 1), "2 361,00");
+
+    // Utfall mot budget: a printed subtotal off by 10 tkr is found, and its button selects the cell.
+    await page.getByRole("tab", { name: "Utfall mot budget", exact: true }).click();
+    const subtotal = cellInRow(page, "Summa kansli och styrelse", "B");
+    const address = await subtotal.getAttribute("data-address");
+    const printed = Number((await subtotal.innerText()).replace(/\s/g, "").replace("-", "-"));
+    await typeInto(page, subtotal, String(printed - 10));
+    await page.getByRole("button", { name: "Kontrollera arbetsboken" }).click();
+    const findings = page.getByRole("list", { name: "Resultat av kontrollen" });
+    const item = findings.getByRole("listitem").filter({ hasText: "Summa kansli och styrelse (Utfall)" });
+    await item.waitFor();
+    await page.getByRole("tab", { name: "Budget", exact: true }).click();
+    await item.getByRole("button", { name: `Visa Utfall mot budget!${address}` }).click();
+    await expectText(page.getByTestId("selected-address"), `Utfall mot budget!${address}`);
+    await page.screenshot({ path: join(SHOTS, "workbench-check-finding.png") });
+
+    // No request left this machine's own origin.
+    expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
+    expect(requests.length).toBeGreaterThan(2);
+    await page.close();
+  });
+
+  test("the task pane page outside Excel: Office.js answered locally, the pane renders and says where it is", async () => {
+    const page = await context.newPage();
+    // The page asks Microsoft's CDN for Office.js, as Office requires; here the local package answers.
+    const dist = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => {
+      const path = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, "");
+      const file = join(dist, path);
+      return existsSync(file)
+        ? route.fulfill({ path: file, contentType: "text/javascript" })
+        : route.fulfill({ status: 404, body: "" });
+    });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole("heading", { level: 1, name: /FINSAM/ }).waitFor();
+    await page.getByRole("button", { name: /Infoga Budget|Insert Budget/ }).waitFor();
+    expect(await page.title()).toMatch(/FINSAM/);
+    await page.screenshot({ path: join(SHOTS, "taskpane-outside-excel.png") });
+    await page.close();
+  });
+});
+
+async function expectText(locator: { innerText(): Promise<string>; waitFor(): Promise<void> }, text: string) {
+  await locator.waitFor();
+  for (let i = 0; i < 50; i++) {
+    if ((await locator.innerText()).trim() === text) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect((await locator.innerText()).trim()).toBe(text);
+}
