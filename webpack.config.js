@@ -77,7 +77,13 @@ module.exports = async (env, options) => {
         chunks: ["runtime", "taskpane", "functions", "commands"],
       }),
       ...(workbench
-        ? [new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["runtime", "workbench"] })]
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "workbench.html",
+              template: "./src/workbench/workbench.html",
+              chunks: ["runtime", "workbench"],
+            }),
+          ]
         : []),
       new CopyWebpackPlugin({
         patterns: [

@@ -137,6 +137,22 @@ export const en: Messages = {
     sumMismatch: (p) =>
       `The sum is ${n(p.sum)}, not ${n(p.total)} (difference ${n(p.difference)}; allowed ±${n(p.allowed)}).`,
   },
+  cli: {
+    usage: `Usage:
+  finsam export --template budget|avgifter|socialbudget|impactindex|alla [--exempel] [--out FILE.xlsx]
+  finsam check FILE.xlsx [--json]
+Flags: --lang sv|en (language of messages), --help.`,
+    unknownTemplate: (name) =>
+      `Unknown template "${name}". Choose budget, avgifter, socialbudget, impactindex or alla.`,
+    unknownCommand: (name) => `Unknown command "${name}".`,
+    missingFile: "Name the file to check.",
+    written: (file, sheets) => `Wrote ${file}: ${sheets}.`,
+    cannotRead: (file, reason) => `Cannot read ${file}: ${reason}`,
+    cannotWrite: (file, reason) => `Cannot write ${file}: ${reason}`,
+    noFinsamSheets: (file) => `${file}: no FINSAM sheets found.`,
+    summary: (file, sheets, errors, warnings) =>
+      `${file}: ${sheets} FINSAM sheets, ${errors} errors, ${warnings} warnings.`,
+  },
   pane: {
     templates: {
       budget: {

@@ -169,6 +169,22 @@ export const sv = {
     sumMismatch: (p: { sum: number; total: number; difference: number; allowed: number }) =>
       `Summan är ${n(p.sum)}, inte ${n(p.total)} (differens ${n(p.difference)}; tillåtet ±${n(p.allowed)}).`,
   },
+  cli: {
+    usage: `Användning:
+  finsam export --template budget|avgifter|socialbudget|impactindex|alla [--exempel] [--out FIL.xlsx]
+  finsam check FIL.xlsx [--json]
+Flaggor: --lang sv|en (språk för meddelanden), --help.`,
+    unknownTemplate: (name: string) =>
+      `Okänd mall "${name}". Välj budget, avgifter, socialbudget, impactindex eller alla.`,
+    unknownCommand: (name: string) => `Okänt kommando "${name}".`,
+    missingFile: "Ange vilken fil som ska kontrolleras.",
+    written: (file: string, sheets: string) => `Skrev ${file}: ${sheets}.`,
+    cannotRead: (file: string, reason: string) => `Kan inte läsa ${file}: ${reason}`,
+    cannotWrite: (file: string, reason: string) => `Kan inte skriva ${file}: ${reason}`,
+    noFinsamSheets: (file: string) => `${file}: inga FINSAM-blad hittades.`,
+    summary: (file: string, sheets: number, errors: number, warnings: number) =>
+      `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} varningar.`,
+  },
   pane: {
     templates: {
       budget: {

@@ -36,7 +36,12 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
     inputMode?: "numeric" | "decimal",
   ) => (
     <Field label={f[key]} validationMessage={problem(key)} validationState={problems[key] ? "error" : "none"}>
-      <Input value={form[key]} inputMode={inputMode} onChange={(_, d) => set(key, d.value)} />
+      <Input
+        className={styles.fill}
+        value={form[key]}
+        inputMode={inputMode}
+        onChange={(_, d) => set(key, d.value)}
+      />
     </Field>
   );
 
@@ -75,52 +80,59 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
               validationMessage={problem(`municipality.${i}.name`)}
               validationState={problems[`municipality.${i}.name`] ? "error" : "none"}
             >
-              <Input value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} />
-            </Field>
-            <Field
-              className={styles.memberPopulation}
-              label={f.population}
-              validationMessage={problem(`municipality.${i}.population`)}
-              validationState={problems[`municipality.${i}.population`] ? "error" : "none"}
-            >
               <Input
-                value={m.population}
-                inputMode="decimal"
-                onChange={(_, d) => setMember(i, { population: d.value })}
+                className={styles.fill}
+                value={m.name}
+                onChange={(_, d) => setMember(i, { name: d.value })}
               />
             </Field>
-            <div className={styles.memberButtons}>
-              <Button
-                appearance="subtle"
-                size="small"
-                aria-label={t.pane.moveUp(m.name)}
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
+            <div className={styles.memberRow}>
+              <Field
+                className={styles.grow}
+                label={f.population}
+                validationMessage={problem(`municipality.${i}.population`)}
+                validationState={problems[`municipality.${i}.population`] ? "error" : "none"}
               >
-                ↑
-              </Button>
-              <Button
-                appearance="subtle"
-                size="small"
-                aria-label={t.pane.moveDown(m.name)}
-                disabled={i === form.municipalities.length - 1}
-                onClick={() => move(i, 1)}
-              >
-                ↓
-              </Button>
-              <Button
-                appearance="subtle"
-                size="small"
-                aria-label={t.pane.removeMunicipality(m.name)}
-                onClick={() =>
-                  set(
-                    "municipalities",
-                    form.municipalities.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                ✕
-              </Button>
+                <Input
+                  className={styles.fill}
+                  value={m.population}
+                  inputMode="decimal"
+                  onChange={(_, d) => setMember(i, { population: d.value })}
+                />
+              </Field>
+              <div className={styles.memberButtons}>
+                <Button
+                  className={styles.iconButton}
+                  appearance="subtle"
+                  aria-label={t.pane.moveUp(m.name)}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                >
+                  ↑
+                </Button>
+                <Button
+                  className={styles.iconButton}
+                  appearance="subtle"
+                  aria-label={t.pane.moveDown(m.name)}
+                  disabled={i === form.municipalities.length - 1}
+                  onClick={() => move(i, 1)}
+                >
+                  ↓
+                </Button>
+                <Button
+                  className={styles.iconButton}
+                  appearance="subtle"
+                  aria-label={t.pane.removeMunicipality(m.name)}
+                  onClick={() =>
+                    set(
+                      "municipalities",
+                      form.municipalities.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  ✕
+                </Button>
+              </div>
             </div>
           </div>
         ))}

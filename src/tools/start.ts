@@ -54,13 +54,28 @@ async function main(): Promise<number> {
   }
   console.log(`\nThe add-in is served at ${origin}/taskpane.html (pid ${child.pid}, log in ${LOG_FILE}).`);
   printHowTo(origin);
+  openInBrowser(`${origin}/workbench.html`);
   return 0;
+}
+
+/** Opens the workbench where a desktop browser is at hand; says so either way. */
+function openInBrowser(url: string): void {
+  const graphical = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const opener = spawnSync("sh", ["-c", "command -v xdg-open"], { encoding: "utf8" }).stdout.trim();
+  if (graphical && opener && process.env.CI !== "true") {
+    spawn(opener, [url], { detached: true, stdio: "ignore" }).unref();
+    console.log(`\nOpening the workbench in your browser: ${url}`);
+  }
 }
 
 function printHowTo(origin: string): void {
   const manifest = join(ROOT, "manifest.xml");
   console.log(`
-Excel desktop cannot sideload on ${process.platform}; load the add-in into Excel on the web instead:
+Try it without Excel — the workbench (the task pane beside a live spreadsheet, a development tool):
+  ${origin}/workbench.html
+  (the certificate is not trusted on this machine: accept it in the browser once)
+
+Excel desktop cannot sideload on ${process.platform}; to use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (Excel on the web).
   2. Home › Add-ins › More add-ins › My add-ins › Upload my add-in, and choose
        ${manifest}

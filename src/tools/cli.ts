@@ -1,0 +1,136 @@
+/**
+ * finsam: the templates and the workbook check without Excel.
+ *   finsam export --template budget|avgifter|socialbudget|impactindex|alla [--exempel] [--out FILE.xlsx]
+ *   finsam check FILE.xlsx [--json]
+ * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { checkWorkbook } from "../checks";
+import { messages, setLocale, type Locale, type Messages } from "../i18n";
+import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
+import { templatesToXlsx } from "../workbook/xlsx/xlsxWriter";
+import { readXlsx } from "../workbook/xlsx/xlsxReader";
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export async function main(
+  argv: string[],
+  io: Io = { out: (l) => console.log(l), err: (l) => console.error(l) },
+): Promise<number> {
+  const args = parse(argv);
+  const locale: Locale = args.flags.lang === "en" ? "en" : "sv";
+  setLocale(locale);
+  const t = messages(locale);
+  const [command, ...rest] = args.positional;
+  if (args.flags.help || !command) {
+    io.out(t.cli.usage);
+    return command || args.flags.help ? 0 : 2;
+  }
+  if (command === "export") return exportCommand(args.flags, t, io);
+  if (command === "check") return checkCommand(rest[0], Boolean(args.flags.json), t, io);
+  io.err(`${t.cli.unknownCommand(command)}\n${t.cli.usage}`);
+  return 2;
+}
+
+async function exportCommand(flags: Record<string, string | true>, t: Messages, io: Io): Promise<number> {
+  const template = typeof flags.template === "string" ? flags.template : "alla";
+  const ids: TemplateId[] | null =
+    template === "alla"
+      ? TEMPLATE_IDS
+      : (TEMPLATE_IDS as string[]).includes(template)
+        ? [template as TemplateId]
+        : null;
+  if (!ids) {
+    io.err(t.cli.unknownTemplate(template));
+    return 2;
+  }
+  const options = flags.exempel ? EXAMPLE_OPTIONS : BLANK_OPTIONS;
+  const file = typeof flags.out === "string" ? flags.out : `finsam-${template}.xlsx`;
+  const { buffer, results } = await templatesToXlsx(ids.map((id) => TEMPLATES[id](options)));
+  try {
+    await writeFile(file, buffer);
+  } catch (error) {
+    io.err(t.cli.cannotWrite(file, reason(error)));
+    return 2;
+  }
+  io.out(t.cli.written(file, results.flatMap((r) => r.sheets).join(", ")));
+  return 0;
+}
+
+async function checkCommand(file: string | undefined, json: boolean, t: Messages, io: Io): Promise<number> {
+  if (!file) {
+    io.err(`${t.cli.missingFile}\n${t.cli.usage}`);
+    return 2;
+  }
+  let sheets;
+  try {
+    sheets = await readXlsx(await readFile(file));
+  } catch (error) {
+    io.err(t.cli.cannotRead(file, reason(error)));
+    return 2;
+  }
+  const { recognised, findings } = checkWorkbook(sheets);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (json) {
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          sheets: recognised,
+          findings: findings.map((f) => ({ ...f, message: t.findings[f.code](f.params) })),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const f of findings)
+      io.out(
+        `${f.sheet}!${f.cell}\t${t.severity[f.severity].toLowerCase()}\t${t.findings[f.code](f.params)}`,
+      );
+    io.out(
+      recognised.length === 0
+        ? t.cli.noFinsamSheets(file)
+        : t.cli.summary(file, recognised.length, errors, findings.length - errors),
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function parse(argv: string[]): { positional: string[]; flags: Record<string, string | true> } {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--")) {
+      const key = a.slice(2);
+      const next = argv[i + 1];
+      if (["template", "out", "lang"].includes(key) && next !== undefined && !next.startsWith("--")) {
+        flags[key] = next;
+        i++;
+      } else flags[key] = true;
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function reason(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === "ENOENT") return "filen finns inte / no such file";
+  if (e?.code === "EACCES") return "åtkomst nekad / permission denied";
+  const message = String(e?.message ?? error).split("\n")[0];
+  return /zip|central directory|signature/i.test(message) ? "inte en .xlsx-fil / not an .xlsx file" : message;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(String((error as Error)?.message ?? error));
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,34 @@
+/** Reads an .xlsx back into sheets of plain values, as the workbook check takes them. */
+import ExcelJS from "exceljs";
+import type { SheetData } from "../../checks/types";
+
+export async function readXlsx(data: Buffer | ArrayBuffer): Promise<SheetData[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as ArrayBuffer);
+  return book.worksheets.map((ws) => {
+    const values: unknown[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        (values[r - 1] ??= [])[c - 1] = plain(cell.value);
+      });
+    });
+    let width = 0;
+    for (let r = 0; r < values.length; r++) width = Math.max(width, values[r]?.length ?? 0); // (sparse rows)
+    const grid = Array.from({ length: values.length }, (_, r) =>
+      Array.from({ length: width }, (_, c) => values[r]?.[c] ?? ""),
+    );
+    return { name: ws.name, values: grid };
+  });
+}
+
+function plain(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return Math.round((value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+  if (typeof value !== "object") return value;
+  if ("result" in value) return plain((value as { result?: ExcelJS.CellValue }).result ?? "");
+  if ("formula" in value || "sharedFormula" in value) return "";
+  if ("richText" in value) return value.richText.map((t) => t.text).join("");
+  if ("error" in value) return value.error;
+  if ("text" in value) return (value as { text: string }).text;
+  return "";
+}

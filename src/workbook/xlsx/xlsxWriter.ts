@@ -1,0 +1,193 @@
+/**
+ * The third renderer of a TemplateSpec: a real .xlsx file, written with ExcelJS. Formulas go in with the
+ * values the headless engine computed for them cached, so totals show when the file is opened without
+ * the add-in; tables, number formats, data validation, conditional formats, input cells and protection
+ * come along. Charts are not written (ExcelJS cannot); Excel with the add-in inserts them.
+ */
+import ExcelJS from "exceljs";
+import type { CellStyle, SheetSpec, TemplateSpec } from "../../templates/spec";
+import { addr, parseRange } from "../../templates/sheetBuilder";
+import { HeadlessWorkbook, type HeadlessValue } from "../headless/headlessWorkbook";
+import { cellContent, quoteSheetName, resultOf, type InsertResult } from "../placement";
+
+export async function templatesToXlsx(
+  specs: TemplateSpec[],
+): Promise<{ buffer: Buffer; results: InsertResult[] }> {
+  const engine = new HeadlessWorkbook();
+  const book = new ExcelJS.Workbook();
+  book.creator = "finsam-excel";
+  book.created = new Date(0);
+  const results: InsertResult[] = [];
+  for (const spec of specs) {
+    const placement = engine.insert(spec);
+    results.push(resultOf(spec, placement));
+    for (const sheet of spec.sheets) {
+      const name = placement.sheets[sheet.key];
+      await writeSheet(book, engine, sheet, name, placement.sheets, (t) => placement.tables[t]);
+    }
+    for (const n of spec.names) {
+      const r = parseRange(n.range);
+      const ref = `${addr(r.top, r.left, { row: true, column: true })}:${addr(r.bottom, r.right, { row: true, column: true })}`;
+      book.definedNames.add(`${quoteSheetName(placement.sheets[n.sheet])}!${ref}`, placement.names[n.name]);
+    }
+  }
+  const buffer = Buffer.from(await book.xlsx.writeBuffer());
+  return { buffer, results };
+}
+
+async function writeSheet(
+  book: ExcelJS.Workbook,
+  engine: HeadlessWorkbook,
+  sheet: SheetSpec,
+  name: string,
+  sheetNames: Record<string, string>,
+  tableName: (requested: string) => string,
+): Promise<void> {
+  const ws = book.addWorksheet(name, {
+    views: sheet.freeze
+      ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
+      : undefined,
+  });
+  sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  const valueAt = (row: number, column: number): ExcelJS.CellValue => {
+    const cell = sheet.cells[row - 1]?.[column - 1];
+    if (!cell) return null;
+    const content = cellContent(cell, sheetNames);
+    if (cell.formula)
+      return {
+        formula: String(content).slice(1),
+        result: cached(engine.value(name, addr(row, column))),
+      } as ExcelJS.CellFormulaValue;
+    return content === "" ? null : (content as ExcelJS.CellValue);
+  };
+
+  // Tables first (ExcelJS writes their cells), then every cell with its value, format and style.
+  for (const t of sheet.tables) {
+    const r = parseRange(t.range);
+    const columns = Array.from({ length: r.right - r.left + 1 }, (_, j) => ({
+      name: String(sheet.cells[r.top - 1][r.left - 1 + j]?.value ?? `Kolumn ${j + 1}`),
+    }));
+    const rows = Array.from({ length: r.bottom - r.top }, (_, i) =>
+      columns.map((_, j) => valueAt(r.top + 1 + i, r.left + j)),
+    );
+    ws.addTable({
+      name: tableName(t.name),
+      ref: addr(r.top, r.left),
+      headerRow: true,
+      style: { theme: "TableStyleLight9", showRowStripes: true },
+      columns,
+      rows,
+    });
+  }
+  sheet.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const target = ws.getCell(r + 1, c + 1);
+      target.value = valueAt(r + 1, c + 1);
+      if (cell.format && cell.format !== "General") target.numFmt = cell.format;
+      if (cell.style) applyStyle(target, cell.style);
+    }),
+  );
+
+  for (const v of sheet.validations) {
+    const r = parseRange(v.range);
+    const base = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: "FINSAM",
+      error: v.error,
+      showInputMessage: Boolean(v.prompt),
+      promptTitle: "FINSAM",
+      prompt: v.prompt,
+    };
+    const rule: ExcelJS.DataValidation =
+      v.rule.kind === "list"
+        ? { ...base, type: "list", formulae: [`"${v.rule.values.join(",")}"`] }
+        : v.rule.kind === "listFromRange"
+          ? { ...base, type: "list", formulae: [v.rule.range] }
+          : {
+              ...base,
+              type: v.rule.kind === "wholeNumber" ? "whole" : "decimal",
+              operator: "between",
+              formulae: [v.rule.min, v.rule.max],
+            };
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) ws.getCell(row, col).dataValidation = rule;
+  }
+  for (const cf of sheet.conditionalFormats) {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [cf.formula.replace(/^=/, "")],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+            font: { color: { argb: argb(cf.fontColor) } },
+          },
+        },
+      ],
+    });
+  }
+  if (sheet.protect) {
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatCells: true,
+      formatColumns: true,
+      formatRows: true,
+      autoFilter: true,
+      sort: true,
+    });
+  }
+}
+
+function cached(value: HeadlessValue): ExcelJS.CellValue {
+  if (value && typeof value === "object" && "error" in value)
+    return { error: value.error as ExcelJS.CellErrorValue["error"] };
+  return value as ExcelJS.CellValue;
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  switch (style) {
+    case "title":
+      cell.font = { bold: true, size: 16 };
+      break;
+    case "subtitle":
+      cell.font = { size: 12 };
+      break;
+    case "note":
+      cell.font = { italic: true, color: { argb: "FF595959" } };
+      break;
+    case "header":
+      cell.font = { bold: true };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+      cell.alignment = { wrapText: true, vertical: "top" };
+      break;
+    case "section":
+      cell.font = { bold: true, size: 12 };
+      break;
+    case "subtotal":
+      cell.font = { bold: true };
+      cell.border = { top: { style: "thin" } };
+      break;
+    case "total":
+      cell.font = { bold: true };
+      cell.border = { top: { style: "thin" }, bottom: { style: "double" } };
+      break;
+    case "input":
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+      cell.protection = { locked: false };
+      break;
+    case "check":
+    case "status":
+      cell.font = { italic: true };
+      break;
+  }
+}
