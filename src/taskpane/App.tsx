@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Subtitle2,
   Title3,
 } from "@fluentui/react-components";
 import { checkWorkbook } from "../checks";
@@ -25,6 +24,7 @@ import type { WorkbookService } from "../workbook/service";
 import { CheckPanel, type CheckState } from "./CheckPanel";
 import { OptionsForm } from "./OptionsForm";
 import { TemplateGallery } from "./TemplateGallery";
+import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 import { toForm, toTemplateOptions, validateOptions, type OptionsForm as Form } from "./validateOptions";
 
@@ -175,10 +175,7 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
 
       <CheckPanel t={t} state={check} onCheck={runCheck} onShow={show} />
 
-      <section className={styles.section} aria-labelledby="functions-heading">
-        <Subtitle2 as="h2" id="functions-heading">
-          {t.app.functionsHeading}
-        </Subtitle2>
+      <PaneSection id="functions" title={t.app.functionsHeading}>
         <Caption1 as="p">{t.app.functionsIntro}</Caption1>
         <ul className={styles.functionList}>
           {FUNCTION_IDS.map((id) => (
@@ -191,7 +188,7 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
             </li>
           ))}
         </ul>
-      </section>
+      </PaneSection>
     </main>
   );
 }

@@ -6,11 +6,11 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Subtitle2,
   mergeClasses,
 } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
 import type { Finding } from "../checks/types";
+import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 
 export type CheckState =
@@ -33,10 +33,7 @@ export function CheckPanel({
 }) {
   const styles = useStyles();
   return (
-    <section className={styles.section} aria-labelledby="check-heading">
-      <Subtitle2 as="h2" id="check-heading">
-        {t.pane.checkHeading}
-      </Subtitle2>
+    <PaneSection id="check" title={t.pane.checkHeading}>
       <Caption1>{t.pane.checkIntro}</Caption1>
       <div>
         <Button onClick={onCheck} disabled={state.kind === "running"}>
@@ -72,7 +69,7 @@ export function CheckPanel({
           ))}
         </ul>
       )}
-    </section>
+    </PaneSection>
   );
 }
 

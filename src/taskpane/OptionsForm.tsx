@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
 import type { OptionsField, OptionsForm as Form, OptionsProblem } from "./validateOptions";
+import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 
 export const AGE_BANDS = ["20–64 år", "16–64 år", "18–64 år"];
@@ -46,10 +47,7 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
   );
 
   return (
-    <section className={styles.section} aria-labelledby="options-heading">
-      <Subtitle2 as="h2" id="options-heading">
-        {t.pane.optionsHeading}
-      </Subtitle2>
+    <PaneSection id="options" title={t.pane.optionsHeading}>
       <Field label={f.content}>
         <RadioGroup
           value={form.content}
@@ -158,6 +156,6 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
       >
         <Input type="date" value={form.referenceDate} onChange={(_, d) => set("referenceDate", d.value)} />
       </Field>
-    </section>
+    </PaneSection>
   );
 }

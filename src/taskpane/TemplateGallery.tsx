@@ -1,8 +1,8 @@
 import * as React from "react";
-import { Caption1, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
+import { Caption1, Radio, RadioGroup } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
 import { TEMPLATE_IDS, type TemplateId } from "../templates";
-import { useStyles } from "./styles";
+import { PaneSection } from "./PaneSection";
 
 /** The four templates as one radio group: arrow keys move between them, each says what it makes. */
 export function TemplateGallery({
@@ -14,12 +14,8 @@ export function TemplateGallery({
   selected: TemplateId;
   onSelect: (id: TemplateId) => void;
 }) {
-  const styles = useStyles();
   return (
-    <section className={styles.section} aria-labelledby="gallery-heading">
-      <Subtitle2 as="h2" id="gallery-heading">
-        {t.pane.galleryHeading}
-      </Subtitle2>
+    <PaneSection id="gallery" title={t.pane.galleryHeading}>
       <RadioGroup
         aria-label={t.pane.galleryLabel}
         value={selected}
@@ -39,6 +35,6 @@ export function TemplateGallery({
           />
         ))}
       </RadioGroup>
-    </section>
+    </PaneSection>
   );
 }

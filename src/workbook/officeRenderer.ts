@@ -160,21 +160,9 @@ function applyValidation(range: Excel.Range, rule: ValidationRule, error: string
   const v = range.dataValidation;
   switch (rule.kind) {
     case "wholeNumber":
-      v.rule = {
-        wholeNumber: {
-          formula1: rule.min,
-          formula2: rule.max,
-          operator: "Between" as Excel.DataValidationOperator.between,
-        },
-      };
-      break;
     case "decimal":
       v.rule = {
-        decimal: {
-          formula1: rule.min,
-          formula2: rule.max,
-          operator: "Between" as Excel.DataValidationOperator.between,
-        },
+        [rule.kind]: { formula1: rule.min, formula2: rule.max, operator: "Between" as Excel.DataValidationOperator.between },
       };
       break;
     case "list":
