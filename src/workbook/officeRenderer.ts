@@ -162,7 +162,11 @@ function applyValidation(range: Excel.Range, rule: ValidationRule, error: string
     case "wholeNumber":
     case "decimal":
       v.rule = {
-        [rule.kind]: { formula1: rule.min, formula2: rule.max, operator: "Between" as Excel.DataValidationOperator.between },
+        [rule.kind]: {
+          formula1: rule.min,
+          formula2: rule.max,
+          operator: "Between" as Excel.DataValidationOperator.between,
+        },
       };
       break;
     case "list":
