@@ -1,3 +1,4 @@
+import { isoToSerial } from "./excelDate";
 import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./sheetBuilder";
 import type { TemplateOptions, TemplateSpec } from "./spec";
 
@@ -180,11 +181,4 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
       },
     ],
   };
-}
-
-/** "2019-12-31" → Excel's date serial (days since 1899-12-30), or the text if it is not a date. */
-export function isoToSerial(iso: string): number | string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return Math.round((Date.UTC(+m[1], +m[2] - 1, +m[3]) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get as getHttp } from "node:http";
 import { get as getHttps } from "node:https";
@@ -70,4 +71,22 @@ function answers(url: string): Promise<boolean> {
       resolve(false);
     });
   });
+}
+
+/** Where Excel desktop can sideload (Windows, macOS), npm start/stop hand over to Microsoft's tool. */
+export const canSideload =
+  (process.platform === "win32" || process.platform === "darwin") && process.env.FINSAM_NO_SIDELOAD !== "1";
+
+/** Runs office-addin-debugging (fetched by npx: its keytar dependency does not build on Linux). */
+export function officeAddinDebugging(command: "start" | "stop"): number {
+  const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+  const args = [
+    "--yes",
+    "office-addin-debugging@7",
+    command,
+    "manifest.xml",
+    ...(command === "start" ? ["desktop"] : []),
+  ];
+  const result = spawnSync(npx, args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+  return result.status ?? 1;
 }

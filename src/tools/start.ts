@@ -7,21 +7,21 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LOG_FILE, PORT, ROOT, isAlive, openLog, readPid, waitForServer, writePid } from "./devServer";
-
-const canSideload =
-  (process.platform === "win32" || process.platform === "darwin") && process.env.FINSAM_NO_SIDELOAD !== "1";
+import {
+  LOG_FILE,
+  PORT,
+  ROOT,
+  canSideload,
+  isAlive,
+  officeAddinDebugging,
+  openLog,
+  readPid,
+  waitForServer,
+  writePid,
+} from "./devServer";
 
 async function main(): Promise<number> {
-  if (canSideload) {
-    const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-    const result = spawnSync(npx, ["--yes", "office-addin-debugging@7", "start", "manifest.xml", "desktop"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      shell: process.platform === "win32",
-    });
-    return result.status ?? 1;
-  }
+  if (canSideload) return officeAddinDebugging("start");
 
   const running = readPid();
   if (running) {

@@ -1,19 +1,8 @@
 /** `npm stop`: stops the dev server that `npm start` started (and, on Windows/macOS, the sideload). */
-import { spawnSync } from "node:child_process";
-import { ROOT, clearPid, isAlive, readPid } from "./devServer";
+import { canSideload, clearPid, isAlive, officeAddinDebugging, readPid } from "./devServer";
 
 async function main(): Promise<number> {
-  if (
-    (process.platform === "win32" || process.platform === "darwin") &&
-    process.env.FINSAM_NO_SIDELOAD !== "1"
-  ) {
-    const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-    spawnSync(npx, ["--yes", "office-addin-debugging@7", "stop", "manifest.xml"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      shell: process.platform === "win32",
-    });
-  }
+  if (canSideload) officeAddinDebugging("stop");
   const pid = readPid();
   if (!pid) {
     clearPid();

@@ -1,3 +1,5 @@
+import { serialToIsoDate } from "../templates/excelDate";
+
 /**
  * Shows a cell value as Swedish Excel would with its number format: space as thousands separator,
  * decimal comma, "41,6 %", dates as 2019-12-31. Covers the invariant format codes the templates use.
@@ -9,7 +11,7 @@ export function displayValue(value: unknown, format = "General"): string {
     return String((value as { error: string }).error);
   if (typeof value !== "number") return String(value);
   const section = pickSection(format, value);
-  if (/yyyy/.test(section)) return serialToIso(value);
+  if (/yyyy/.test(section)) return serialToIsoDate(value);
   const percent = section.includes("%");
   const shown = percent ? value * 100 : value;
   const decimals = /\.(0+)/.exec(section)?.[1].length ?? (section === "General" ? undefined : 0);
@@ -33,9 +35,4 @@ function pickSection(format: string, value: number): string {
   if (value < 0 && sections[1] !== undefined) return sections[1];
   if (value === 0 && sections[2] !== undefined) return sections[2];
   return sections[0];
-}
-
-function serialToIso(serial: number): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
 }

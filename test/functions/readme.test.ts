@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as F from "../../src/functions/functions";
 import type { FunctionId } from "../../src/functions/catalog";
+import { FUNCTIONS } from "../../src/functions/registry";
 import { setLocale } from "../../src/i18n";
 import { callExcel } from "../helpers/excel";
 
@@ -15,16 +15,7 @@ const readme = readFileSync(join(root, "README.md"), "utf8");
 const overlay = JSON.parse(readFileSync(join(root, "src/functions/locales/sv-SE.json"), "utf8")) as {
   functions: Record<string, { name: string }>;
 };
-const byId: Record<FunctionId, (...args: never[]) => unknown> = {
-  IMPACTINDEX: F.impactIndex,
-  FEESPLIT: F.feeSplit,
-  FINANCING: F.financing,
-  EQUITYCAP: F.equityCap,
-  WEIGHTCHECK: F.weightCheck,
-  TOPSHARE: F.topShare,
-  GOALMET: F.goalMet,
-  CHECKSUM: F.checkSum,
-};
+const byId = FUNCTIONS;
 const idBySwedishName = Object.fromEntries(
   Object.entries(overlay.functions).map(([id, f]) => [f.name, id as FunctionId]),
 );

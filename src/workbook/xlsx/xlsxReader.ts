@@ -1,6 +1,7 @@
 /** Reads an .xlsx back into sheets of plain values, as the workbook check takes them. */
 import ExcelJS from "exceljs";
 import type { SheetData } from "../../checks/types";
+import { dateToSerial } from "../../templates/excelDate";
 
 export async function readXlsx(data: Buffer | ArrayBuffer): Promise<SheetData[]> {
   const book = new ExcelJS.Workbook();
@@ -23,7 +24,7 @@ export async function readXlsx(data: Buffer | ArrayBuffer): Promise<SheetData[]>
 
 function plain(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return Math.round((value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
+  if (value instanceof Date) return dateToSerial(value);
   if (typeof value !== "object") return value;
   if ("result" in value) return plain((value as { result?: ExcelJS.CellValue }).result ?? "");
   if ("formula" in value || "sharedFormula" in value) return "";
