@@ -1,5 +1,8 @@
 import { addr } from "../templates/sheetBuilder";
+import { normalise } from "../sheet/vocabulary";
 import type { SheetData } from "./types";
+
+export { normalise };
 
 /** Reading a sheet as a person does: by the labels in its first column and the headers of its tables. */
 export class Grid {
@@ -20,9 +23,17 @@ export class Grid {
     return this.sheet.values[row - this.top]?.[column - this.left];
   }
 
+  /** A number, or an amount typed as text the way reports print it ("1 234", "−1 234,5", "(1 234)"). */
   number(row: number, column: number): number | null {
     const v = this.at(row, column);
-    return typeof v === "number" && Number.isFinite(v) ? v : null;
+    if (typeof v === "number") return Number.isFinite(v) ? v : null;
+    return typeof v === "string" ? parseAmountText(v) : null;
+  }
+
+  /** Is the cell empty (nothing, or only spaces)? */
+  blank(row: number, column: number): boolean {
+    const v = this.at(row, column);
+    return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
   }
 
   text(row: number, column: number): string {
@@ -86,6 +97,24 @@ export class Grid {
   }
 }
 
-export function normalise(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv-SE");
+const AMOUNT_TEXT = /^([-+]?)(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?$/;
+
+/** "1 234" → 1234, "−1 234,5" → -1234.5, "(1 234)" → -1234; anything else → null. At most 40 characters are read. */
+export function parseAmountText(text: string): number | null {
+  if (text.length > 40) return null;
+  let t = text
+    .replace(/[\u00a0\u202f\u2009]/g, " ")
+    .replace(/\u2212/g, "-")
+    .trim();
+  let sign = 1;
+  if (/^\(.*\)$/.test(t)) {
+    sign = -1;
+    t = t.slice(1, -1).trim();
+  }
+  t = t.replace(/^([-+]) +/, "$1");
+  const m = AMOUNT_TEXT.exec(t);
+  if (!m) return null;
+  const whole = m[2].replace(/[ .]/g, "");
+  const value = Number(`${whole}${m[3] ? `.${m[3]}` : ""}`) * (m[1] === "-" ? -1 : 1) * sign;
+  return Number.isFinite(value) ? value : null;
 }

@@ -1,2 +1,3 @@
 export * from "./types";
-export { checkWorkbook, recognise } from "./sheets";
+export { checkWorkbook, readSheet, recognise } from "./sheets";
+export type { NotReadReason, StatementLayout } from "./layout";

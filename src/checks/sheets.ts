@@ -1,36 +1,65 @@
 import { checkSum } from "../domain/budget";
 import { checkWeights, type GoalArea, type WeightedIndicator } from "../domain/socialBudget";
-import { Grid, normalise } from "./grid";
+import { isRegionLabel, isStateLabel, normalise, rowRole } from "../sheet/vocabulary";
+import { Grid } from "./grid";
+import { findStatement, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
 import { checkStatement } from "./statement";
 import type { Finding, SheetData, SheetKind } from "./types";
 
 /**
- * Finds the FINSAM sheets by what they hold, not by their names (so "Budget (2)" and sheets edited by
- * hand are found too), and checks each with the domain's rules.
+ * Finds the FINSAM sheets by what they hold, not by their names (so "Budget (2)", sheets edited by hand and
+ * statements the association typed itself are found too), and checks each with the domain's rules.
  */
-export function recognise(sheet: SheetData): SheetKind | null {
+export interface SheetReading {
+  kind: SheetKind | null;
+  layout?: StatementLayout;
+  /** Why a sheet that looks like a statement was not read. */
+  reason?: NotReadReason;
+}
+
+export function readSheet(sheet: SheetData): SheetReading {
   const g = new Grid(sheet);
-  if (g.findHeader(["Utfall", "Budget", "Avvikelse"])) return "outcome";
-  if (g.hasTitle(/^Budget \d{4}\s*[–-]\s*\d{4}$/) && g.rowsLabelled("Summa intäkter").length > 0)
-    return "budget";
-  if (g.hasTitle(/^Avgiftsfördelning/) && g.findHeader(["Part", "Belopp (tkr)"])) return "fees";
+  if (g.hasTitle(/^Avgiftsfördelning/) && g.findHeader(["Part", "Belopp (tkr)"])) return { kind: "fees" };
   if (g.hasTitle(/^Social budget/) && g.findHeader(["Målområde", "Mål", "Indikator", "Vikt"]))
-    return "social";
-  if (g.hasTitle(/^Impactindex/) && g.findHeader(["Målområde", "Indikator", "Vikt"])) return "impact";
-  return null;
+    return { kind: "social" };
+  if (g.hasTitle(/^Impactindex/) && g.findHeader(["Målområde", "Indikator", "Vikt"]))
+    return { kind: "impact" };
+  const found = findStatement(g);
+  if (!found) return { kind: null };
+  if ("reason" in found) return { kind: null, reason: found.reason };
+  const { layout } = found;
+  const outcome = layout.deviations.length > 0 || layout.periods.some((p) => p.kind === "outcome");
+  return { kind: outcome ? "outcome" : "budget", layout };
+}
+
+export function recognise(sheet: SheetData): SheetKind | null {
+  return readSheet(sheet).kind;
 }
 
 export function checkWorkbook(sheets: SheetData[]): {
-  recognised: { sheet: string; kind: SheetKind }[];
+  recognised: { sheet: string; kind: SheetKind; unit?: string }[];
+  notRead: { sheet: string; reason: NotReadReason }[];
   findings: Finding[];
 } {
-  const recognised: { sheet: string; kind: SheetKind }[] = [];
+  const recognised: { sheet: string; kind: SheetKind; unit?: string }[] = [];
+  const notRead: { sheet: string; reason: NotReadReason }[] = [];
   const findings: Finding[] = [];
   for (const sheet of sheets) {
-    const kind = recognise(sheet);
-    if (!kind) continue;
-    recognised.push({ sheet: sheet.name, kind });
-    findings.push(...CHECKS[kind](new Grid(sheet)).map((f) => ({ ...f, sheet: sheet.name })));
+    const reading = readSheet(sheet);
+    if (!reading.kind) {
+      if (reading.reason) notRead.push({ sheet: sheet.name, reason: reading.reason });
+      continue;
+    }
+    recognised.push({
+      sheet: sheet.name,
+      kind: reading.kind,
+      ...(reading.layout?.unit ? { unit: reading.layout.unit } : {}),
+    });
+    const g = new Grid(sheet);
+    const found = reading.layout
+      ? checkStatementSheet(g, reading.layout, reading.kind)
+      : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
+    findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
   }
   const order = (f: Finding) => (f.severity === "error" ? 0 : 1);
   const sheetIndex = new Map(sheets.map((s, i) => [s.name, i]));
@@ -38,16 +67,21 @@ export function checkWorkbook(sheets: SheetData[]): {
     (a, b) =>
       order(a) - order(b) ||
       (sheetIndex.get(a.sheet) ?? 0) - (sheetIndex.get(b.sheet) ?? 0) ||
-      rowOf(a.cell) - rowOf(b.cell),
+      rowOf(a.cell) - rowOf(b.cell) ||
+      columnOf(a.cell) - columnOf(b.cell),
   );
-  return { recognised, findings };
+  return { recognised, notRead, findings };
 }
 
 const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
+const columnOf = (cell: string) => {
+  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? "";
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+};
 
-const CHECKS: Record<SheetKind, (g: Grid) => Finding[]> = {
-  budget: checkBudget,
-  outcome: checkOutcome,
+const CHECKS: Record<"fees" | "social" | "impact", (g: Grid) => Finding[]> = {
   fees: checkFees,
   social: checkSocial,
   impact: checkImpact,
@@ -64,36 +98,24 @@ function finding(
   return { sheet: g.sheet.name, cell: g.address(row, column), severity, code, params };
 }
 
-/** The header row of a budget: consecutive cells holding years. */
-function yearColumns(g: Grid): { row: number; years: { column: number; name: string }[] } | null {
-  for (let r = g.firstRow; r <= g.lastRow; r++) {
-    const years: { column: number; name: string }[] = [];
-    for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
-      const v = g.number(r, c);
-      if (v !== null && Number.isInteger(v) && v >= 1990 && v <= 2100)
-        years.push({ column: c, name: String(v) });
-    }
-    if (years.length >= 2) return { row: r, years };
-  }
-  return null;
-}
-
-function checkBudget(g: Grid): Finding[] {
-  const header = yearColumns(g);
-  const resultRow = g.rowsLabelled("Resultat")[0];
-  if (!header || !resultRow) return [];
-  const findings = checkStatement(g, header.row + 1, resultRow, { amounts: header.years });
+/** A statement: its sums, results and deviations; on a budget also equity, member funding and the ceiling. */
+function checkStatementSheet(g: Grid, layout: StatementLayout, kind: SheetKind): Finding[] {
+  const findings = checkStatement(g, layout);
+  if (kind !== "budget") return findings;
+  const rows = labelledRows(g, layout);
+  const years = layout.periods;
+  const resultRow = rows.find((r) => rowRole(r.label) === "result")?.row;
+  const start = rows.find((r) => rowRole(r.label) === "equityStart")?.row;
+  const end = rows.find((r) => rowRole(r.label) === "equityEnd")?.row;
 
   // Equity rolled forward.
-  const start = g.rowsLabelled("Eget kapital vid årets början")[0];
-  const end = g.rowsLabelled("Eget kapital vid årets slut")[0];
-  if (start && end) {
-    header.years.forEach(({ column, name }, y) => {
+  if (start && end && resultRow) {
+    years.forEach(({ column, name }, y) => {
       const s = g.number(start, column);
       const e = g.number(end, column);
       const result = g.number(resultRow, column);
       if (s !== null && e !== null && result !== null) {
-        const check = checkSum([s, result], e, 1);
+        const check = checkSum([s, result], e, layout.step);
         if (!check.ok)
           findings.push(
             finding(g, end, column, "error", "equityRollForward", {
@@ -103,8 +125,8 @@ function checkBudget(g: Grid): Finding[] {
             }),
           );
       }
-      const previousEnd = y > 0 ? g.number(end, header.years[y - 1].column) : null;
-      if (s !== null && previousEnd !== null && !checkSum([previousEnd], s, 1).ok) {
+      const previousEnd = y > 0 ? g.number(end, years[y - 1].column) : null;
+      if (s !== null && previousEnd !== null && !checkSum([previousEnd], s, layout.step).ok) {
         findings.push(
           finding(g, start, column, "error", "equityStartMismatch", {
             year: name,
@@ -116,51 +138,12 @@ function checkBudget(g: Grid): Finding[] {
     });
   }
 
-  // Member funding: the region pays half of the state's amount, the municipalities together as much.
-  const incomeTop = g.rowsLabelled("Intäkter")[0];
-  const incomeTotal = g.rowsLabelled("Summa intäkter")[0];
-  if (incomeTop && incomeTotal) {
-    const rows = Array.from({ length: incomeTotal - incomeTop - 1 }, (_, i) => incomeTop + 1 + i);
-    const state = rows.find((r) => /^försäkringskassan|^staten/.test(normalise(g.label(r))));
-    const region = rows.find((r) => /^region|^landsting/.test(normalise(g.label(r))));
-    const municipalities = rows.filter(
-      (r) => g.number(r, header.years[0].column - 1) !== null && r !== state && r !== region,
-    );
-    for (const { column, name } of header.years) {
-      const st = state ? g.number(state, column) : null;
-      const re = region ? g.number(region, column) : null;
-      if (st === null || re === null || !region) continue;
-      const half = checkSum([re], st / 2, 1);
-      if (!half.ok)
-        findings.push(
-          finding(g, region, column, "error", "regionNotHalfOfState", {
-            column: name,
-            printed: re,
-            expected: st / 2,
-          }),
-        );
-      if (municipalities.length > 0) {
-        const check = checkSum(
-          municipalities.map((r) => g.number(r, column) ?? 0),
-          re,
-          1,
-        );
-        if (!check.ok)
-          findings.push(
-            finding(g, municipalities[0], column, "error", "municipalitiesNotRegion", {
-              column: name,
-              sum: check.sum,
-              region: re,
-            }),
-          );
-      }
-    }
-  }
+  findings.push(...checkMembers(g, layout, rows));
 
   // Equity against the recommended ceiling.
-  const ceiling = g.rowsLabelled("Rekommenderat tak (tkr)")[0];
+  const ceiling = rows.find((r) => normalise(r.label).startsWith("rekommenderat tak"))?.row;
   if (ceiling && end) {
-    for (const { column, name } of header.years) {
+    for (const { column, name } of years) {
       const cap = g.number(ceiling, column);
       const equity = g.number(end, column);
       if (cap !== null && equity !== null && cap > 0 && equity > cap) {
@@ -173,17 +156,59 @@ function checkBudget(g: Grid): Finding[] {
   return findings;
 }
 
-function checkOutcome(g: Grid): Finding[] {
-  const header = g.findHeader(["Utfall", "Budget", "Avvikelse"]);
-  if (!header) return [];
-  const [outcome, budget, deviation] = header.columns;
-  return checkStatement(g, header.row + 1, g.lastRow, {
-    amounts: [
-      { column: outcome, name: "Utfall" },
-      { column: budget, name: "Budget" },
-    ],
-    deviation: { outcome, budget, deviation },
-  });
+/** Every labelled row of the sheet below the header (equity and the ceiling may follow the result). */
+function labelledRows(g: Grid, layout: StatementLayout): { row: number; label: string }[] {
+  const out: { row: number; label: string }[] = [];
+  for (let r = layout.firstRow; r <= g.lastRow; r++) {
+    const label = rowLabel(g, r, layout.labelFrom, layout.labelTo);
+    if (label) out.push({ row: r, label });
+  }
+  return out;
+}
+
+/** Member funding: the region pays half of the state's amount, the municipalities together as much. */
+function checkMembers(g: Grid, layout: StatementLayout, rows: { row: number; label: string }[]): Finding[] {
+  const findings: Finding[] = [];
+  const incomeTop = rows.find((r) => rowRole(r.label) === "incomeSection")?.row ?? layout.firstRow - 1;
+  const incomeEnd = rows.find((r) => r.row > incomeTop && rowRole(r.label) === "sum")?.row;
+  if (!incomeEnd) return findings;
+  const income = rows.filter((r) => r.row > incomeTop && r.row < incomeEnd);
+  const state = income.find((r) => isStateLabel(r.label))?.row;
+  const region = income.find((r) => isRegionLabel(r.label))?.row;
+  if (!state || !region) return findings;
+  const municipalities = income
+    .filter((r) => (r.row > state && r.row < region) || /kommun/.test(normalise(r.label)))
+    .filter((r) => r.row !== state && r.row !== region)
+    .map((r) => r.row);
+  for (const { column, name } of layout.periods) {
+    const st = g.number(state, column);
+    const re = g.number(region, column);
+    if (st === null || re === null) continue;
+    if (!checkSum([re], st / 2, layout.step).ok)
+      findings.push(
+        finding(g, region, column, "error", "regionNotHalfOfState", {
+          column: name,
+          printed: re,
+          expected: st / 2,
+        }),
+      );
+    if (municipalities.length > 0) {
+      const check = checkSum(
+        municipalities.map((r) => g.number(r, column) ?? 0),
+        re,
+        layout.step,
+      );
+      if (!check.ok)
+        findings.push(
+          finding(g, municipalities[0], column, "error", "municipalitiesNotRegion", {
+            column: name,
+            sum: check.sum,
+            region: re,
+          }),
+        );
+    }
+  }
+  return findings;
 }
 
 function checkFees(g: Grid): Finding[] {

@@ -1,149 +1,416 @@
 import { checkSum } from "../domain/budget";
-import { Grid, normalise } from "./grid";
+import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise, rowRole } from "../sheet/vocabulary";
+import type { Grid } from "./grid";
+import { rowLabel, type AmountColumn, type StatementLayout } from "./layout";
 import type { Finding } from "./types";
 
 /**
- * Checks a financial statement printed in tkr — the Budget sheet (one column per year) or Utfall mot
- * budget (Utfall, Budget, Avvikelse) — the way an auditor reads it: every "Summa …" row against the rows
- * above it (or, when it follows other sums, against those sums), "Resultat" against Summa intäkter +
- * Summa kostnader, and on an outcome sheet every Avvikelse against Utfall − Budget. Each printed figure may
- * be off by half a tkr, so n parts and their sum may differ by up to (n + 1) / 2 without an error.
+ * Checks a statement the way an auditor reads it: every sum against the rows above it (or, when it follows
+ * other sums, against those sums), every result against what came before it, every deviation against its
+ * outcome and budget, and a sum column across. Each printed figure may be off by half a printed unit, so n
+ * parts and their sum may differ by up to (n + 1) / 2 units without an error.
  *
- * A "Summa …" row whose label appeared before repeats that sum (a summary block) and is not a new sum.
- * A sum found wrong counts as the sum of its parts further on, so one wrong figure gives one finding,
- * not one on every total above it.
+ * Groups are decided by structure: a section heading (`Intäkter`, `Kostnader`) or a sum closes a group; a
+ * label with no amounts inside a group is a nil line (blank = 0), unless the sum only adds up from below it,
+ * in which case it was a group heading. A sum found wrong counts as the sum of its parts further on, so one
+ * wrong figure gives one finding, not one on every total above it. Costs may be printed negative or
+ * positive under a cost heading: which, is read from the figures, never reported.
  */
-export interface StatementColumns {
-  /** Columns holding amounts to add up, with a name for messages (a year, "Utfall", "Budget"). */
-  amounts: { column: number; name: string }[];
-  /** On an outcome sheet: the Utfall, Budget and Avvikelse columns. */
-  deviation?: { outcome: number; budget: number; deviation: number };
+type Kind = "income" | "cost";
+
+interface SumCheck {
+  row: number;
+  parts: number[];
 }
 
-const ROUNDING = 1; // whole tkr
-const SECTIONS = new Set(["intäkter", "kostnader", "sammanställning"]);
+export function checkStatement(g: Grid, layout: StatementLayout): Finding[] {
+  return new StatementReader(g, layout).run();
+}
 
-export function checkStatement(grid: Grid, from: number, to: number, columns: StatementColumns): Finding[] {
-  const findings: Finding[] = [];
-  const sheet = grid.sheet.name;
-  const numericColumns = [
-    ...columns.amounts.map((a) => a.column),
-    ...(columns.deviation ? [columns.deviation.deviation] : []),
-  ];
-  const hasNumbers = (r: number) => numericColumns.some((c) => grid.number(r, c) !== null);
+class StatementReader {
+  private findings: Finding[] = [];
+  private corrected = new Map<string, number>(); // "row,column" → what the figure should be
+  private alias = new Map<number, number>(); // a repeated sum's row → the row it repeats
+  private kinds = new Map<number, Kind>();
+  private sumChecks: SumCheck[] = [];
+  private readonly downColumns: AmountColumn[];
 
-  let pending: number[] = [];
-  let sectionSums: number[] = [];
-  const seenSums = new Map<string, number>();
-  const corrected = new Map<string, number>(); // "row,column" → the sum of its parts, for sums found wrong
-  const original = new Map<number, number>(); // a repeated sum's row → the row it repeats
-  const value = (r: number, c: number) =>
-    corrected.get(`${original.get(r) ?? r},${c}`) ?? grid.number(r, c) ?? 0;
+  constructor(
+    private readonly g: Grid,
+    private readonly layout: StatementLayout,
+  ) {
+    this.downColumns = [...layout.periods, ...(layout.total ? [layout.total] : [])];
+  }
 
-  for (let r = from; r <= to; r++) {
-    const key = normalise(grid.label(r));
-    if (!hasNumbers(r)) {
-      // A label-only row: a section or group heading starts a new block.
-      if (key !== "") {
-        pending = [];
-        if (SECTIONS.has(key)) sectionSums = [];
-      }
-      continue;
+  run(): Finding[] {
+    this.readRows();
+    if (this.layout.total) {
+      // A detail row that does not add up across has one wrong figure: find which (where its row and its
+      // column's sum both fail), then read the sums again with that figure as it should be.
+      const { findings, overrides } = this.detailsAcross(this.layout.total);
+      this.findings = [];
+      this.corrected = overrides;
+      this.alias = new Map();
+      this.kinds = new Map();
+      this.sumChecks = [];
+      this.readRows();
+      this.sumsAcross(this.layout.total);
+      this.findings.push(...findings);
     }
-    if (columns.deviation) checkDeviation(grid, r, columns.deviation, findings);
-    if (key === "resultat") {
-      const income = seenSums.get("summa intäkter");
-      const costs = seenSums.get("summa kostnader");
-      if (income !== undefined && costs !== undefined)
-        checkParts(grid, r, [income, costs], columns, "resultMismatch", findings, value, corrected);
-      pending = [];
-      continue;
-    }
-    if (key.startsWith("summa ")) {
-      if (seenSums.has(key)) {
-        // A repeat in a summary block: a part of the sums that follow, standing for the sum it repeats.
-        original.set(r, seenSums.get(key)!);
-        sectionSums.push(r);
-        pending = [];
+    this.checkDeviations();
+    const sheet = this.g.sheet.name;
+    return this.findings.map((f) => ({ ...f, sheet }));
+  }
+
+  private label(r: number): string {
+    return rowLabel(this.g, r, this.layout.labelFrom, this.layout.labelTo);
+  }
+
+  private hasNumbers(r: number): boolean {
+    return [...this.downColumns, ...this.layout.deviations].some((c) => this.g.number(r, c.column) !== null);
+  }
+
+  /** A figure as the checks further on see it: a wrong sum stands for the sum of its parts. */
+  private value(r: number, c: number): number {
+    const row = this.alias.get(r) ?? r;
+    return this.corrected.get(`${row},${c}`) ?? this.g.number(row, c) ?? 0;
+  }
+
+  private readRows(): void {
+    const { firstRow, lastRow } = this.layout;
+    let section: Kind | null = null;
+    let pending: number[] = [];
+    let splits: number[] = []; // positions in `pending` where a label without amounts stood
+    let sectionSums: number[] = [];
+    let top: number[] = []; // items not yet inside a sum, since the last result
+    let lastResult: number | null = null;
+    const seen = new Map<string, number>();
+
+    for (let r = firstRow; r <= lastRow; r++) {
+      const label = this.label(r);
+      const key = normalise(label);
+      const role = rowRole(label);
+      if (!this.hasNumbers(r)) {
+        if (role === "incomeSection" || role === "costSection" || role === "summarySection") {
+          if (role !== "summarySection") section = role === "costSection" ? "cost" : "income";
+          pending = [];
+          splits = [];
+          sectionSums = [];
+        } else if (key !== "" && pending.length > 0 && splits[splits.length - 1] !== pending.length) {
+          splits.push(pending.length);
+        }
         continue;
       }
-      const parts = pending.length > 0 ? pending : sectionSums;
-      if (parts.length > 0) checkParts(grid, r, parts, columns, "sumMismatch", findings, value, corrected);
-      seenSums.set(key, r);
-      sectionSums.push(r);
-      pending = [];
-      continue;
-    }
-    pending.push(r);
-  }
-  return findings.map((f) => ({ ...f, sheet }));
-}
+      if (isBreakdownLabel(label)) continue; // "varav …": inside the line above, not beside it
+      if (role === "costSection" || role === "incomeSection")
+        section = role === "costSection" ? "cost" : "income";
+      const kind: Kind = isCostLabel(label)
+        ? "cost"
+        : isIncomeLabel(label)
+          ? "income"
+          : (section ?? "income");
+      this.kinds.set(r, kind);
 
-function checkParts(
-  grid: Grid,
-  row: number,
-  parts: number[],
-  columns: StatementColumns,
-  code: "sumMismatch" | "resultMismatch",
-  findings: Finding[],
-  value: (row: number, column: number) => number,
-  corrected: Map<string, number>,
-): void {
-  for (const { column, name } of columns.amounts) {
-    const total = grid.number(row, column);
-    if (total === null) continue;
-    // Against the parts as printed, and against the parts as corrected: a total that follows a wrong
-    // subtotal (a formula) and a total that is right despite it (a report) are both not new errors.
-    const printed = checkSum(
-      parts.map((p) => grid.number(p, column) ?? 0),
-      total,
-      ROUNDING,
-    );
-    const check = checkSum(
-      parts.map((p) => value(p, column)),
-      total,
-      ROUNDING,
-    );
-    if (!printed.ok && !check.ok) {
-      corrected.set(`${row},${column}`, check.sum);
-      findings.push({
-        sheet: "",
-        cell: grid.address(row, column),
-        severity: "error",
-        code,
-        params: {
-          label: grid.label(row),
+      if (role === "result") {
+        const parts = [...(lastResult !== null ? [lastResult] : []), ...top.filter((t) => t !== lastResult)];
+        if (parts.length > 0) this.checkResult(r, parts);
+        this.kinds.set(r, "income");
+        lastResult = r;
+        top = [];
+        pending = [];
+        splits = [];
+        sectionSums = [];
+        continue;
+      }
+      if (role === "sum") {
+        const original = seen.get(key);
+        if (original !== undefined && pending.length === 0) {
+          // A repeat in a summary block: it stands for the sum it repeats.
+          this.checkRepeat(r, original);
+          this.alias.set(r, original);
+          sectionSums.push(original);
+          if (!top.includes(original)) top.push(original);
+          continue;
+        }
+        const parts = pending.length > 0 ? this.fitParts(r, pending, splits) : sectionSums;
+        if (parts.length > 0) {
+          this.checkParts(r, parts, "sumMismatch");
+          this.sumChecks.push({ row: r, parts });
+          const consumed = new Set(parts);
+          top = top.filter((t) => !consumed.has(t));
+          if (!isCostLabel(label) && !isIncomeLabel(label))
+            this.kinds.set(r, parts.every((p) => this.kinds.get(p) === "cost") ? "cost" : kind);
+        }
+        top.push(r);
+        seen.set(key, r);
+        sectionSums.push(r);
+        pending = [];
+        splits = [];
+        continue;
+      }
+      pending.push(r);
+      top.push(r);
+    }
+  }
+
+  /**
+   * The rows a sum adds up: all the rows since the group began, or — when only that fails and the rows
+   * from a label without amounts onwards add up — the rows after that label, which was a heading.
+   */
+  private fitParts(row: number, pending: number[], splits: number[]): number[] {
+    if (this.adds(row, pending) || splits.length === 0) return pending;
+    for (let i = splits.length - 1; i >= 0; i--) {
+      const tail = pending.slice(splits[i]);
+      if (this.adds(row, tail)) return tail;
+    }
+    return pending;
+  }
+
+  private adds(row: number, parts: number[]): boolean {
+    return this.downColumns.every(({ column }) => {
+      const total = this.g.number(row, column);
+      if (total === null) return true;
+      return checkSum(
+        parts.map((p) => this.value(p, column)),
+        total,
+        this.layout.step,
+      ).ok;
+    });
+  }
+
+  private checkParts(
+    row: number,
+    parts: number[],
+    code: "sumMismatch" | "resultMismatch",
+    signs?: number[],
+  ): void {
+    for (const { column, name } of this.downColumns) {
+      const total = this.g.number(row, column);
+      if (total === null) continue;
+      const sign = (i: number) => signs?.[i] ?? 1;
+      // Against the parts as printed, and against the parts as corrected: a total that follows a wrong
+      // subtotal (a formula) and a total that is right despite it (a report) are both not new errors.
+      const printed = checkSum(
+        parts.map((p, i) => sign(i) * (this.g.number(this.alias.get(p) ?? p, column) ?? 0)),
+        total,
+        this.layout.step,
+      );
+      const check = checkSum(
+        parts.map((p, i) => sign(i) * this.value(p, column)),
+        total,
+        this.layout.step,
+      );
+      // A total that follows a wrong part is no new error, but further on it stands for what it should be.
+      if (printed.ok && !check.ok) this.corrected.set(`${row},${column}`, check.sum);
+      if (!printed.ok && !check.ok) {
+        this.corrected.set(`${row},${column}`, check.sum);
+        this.push(row, column, code, {
+          label: this.label(row),
           column: name,
           printed: total,
           sum: check.sum,
           difference: check.difference,
           allowed: check.allowed,
+        });
+      }
+    }
+  }
+
+  /** A result adds its parts; costs printed as positive figures are taken away. */
+  private checkResult(row: number, parts: number[]): void {
+    const costs = parts.filter((p) => this.kinds.get(p) === "cost");
+    const column = this.downColumns[0].column;
+    const positive = costs.filter((p) => this.value(p, column) > 0).length;
+    const negative = costs.filter((p) => this.value(p, column) < 0).length;
+    const signs = positive > negative ? parts.map((p) => (this.kinds.get(p) === "cost" ? -1 : 1)) : undefined;
+    this.checkParts(row, parts, "resultMismatch", signs);
+    this.sumChecks.push({ row, parts });
+  }
+
+  private checkRepeat(row: number, original: number): void {
+    for (const { column, name } of this.downColumns) {
+      const printed = this.g.number(row, column);
+      const before = this.g.number(original, column);
+      if (printed === null || before === null) continue;
+      if (!checkSum([before], printed, 0).ok)
+        this.push(row, column, "repeatMismatch", {
+          label: this.label(row),
+          column: name,
+          printed,
+          expected: before,
+          cell: this.g.address(original, column),
+        });
+    }
+  }
+
+  /** The period figures of a row, added up. */
+  private across(r: number, total: AmountColumn, value: (r: number, c: number) => number) {
+    const printed = this.g.number(r, total.column);
+    if (printed === null || this.alias.has(r)) return null;
+    return {
+      printed,
+      check: checkSum(
+        this.layout.periods.map((p) => value(r, p.column)),
+        printed,
+        this.layout.step,
+      ),
+    };
+  }
+
+  /**
+   * The sum column across on detail rows. A wrong period figure shows twice, in its row's total and in its
+   * column's sum, with the same difference: it is reported once, on the figure itself. A wrong row total
+   * shows in its row and in the sum column's sum, with opposite differences: reported on the total.
+   */
+  private detailsAcross(total: AmountColumn): { findings: Finding[]; overrides: Map<string, number> } {
+    const overrides = new Map<string, number>();
+    const found: Finding[] = [];
+    const sums = new Set(this.sumChecks.map((s) => s.row));
+    for (let r = this.layout.firstRow; r <= this.layout.lastRow; r++) {
+      if (sums.has(r)) continue;
+      const a = this.across(r, total, (row, c) => this.g.number(row, c) ?? 0);
+      if (!a || a.check.ok) continue;
+      const { printed, check } = a;
+      const cell = this.crossing(r, check.difference, check.allowed);
+      const column = cell ?? total;
+      const figure = this.g.number(r, column.column) ?? 0;
+      const isTotal = column.kind === "total";
+      const should = isTotal ? check.sum : figure - check.difference;
+      overrides.set(`${r},${column.column}`, should);
+      found.push({
+        sheet: "",
+        cell: this.g.address(r, column.column),
+        severity: "error",
+        code: isTotal ? "acrossMismatch" : "crossMismatch",
+        params: {
+          label: this.label(r),
+          column: column.name,
+          printed: isTotal ? printed : figure,
+          sum: should,
+          difference: isTotal ? check.difference : figure - should,
+          allowed: check.allowed,
         },
       });
     }
+    return { findings: found, overrides };
   }
-}
 
-function checkDeviation(
-  grid: Grid,
-  row: number,
-  c: NonNullable<StatementColumns["deviation"]>,
-  findings: Finding[],
-): void {
-  const outcome = grid.number(row, c.outcome);
-  const budget = grid.number(row, c.budget);
-  const deviation = grid.number(row, c.deviation);
-  if (outcome === null || budget === null || deviation === null) return;
-  // Three printed figures, each off by at most half a tkr.
-  const check = checkSum([outcome, -budget], deviation, ROUNDING);
-  const allowed = (3 * ROUNDING) / 2;
-  if (Math.abs(check.difference) > allowed + 1e-9) {
-    findings.push({
-      sheet: "",
-      cell: grid.address(row, c.deviation),
-      severity: "error",
-      code: "deviationMismatch",
-      params: { label: grid.label(row), printed: deviation, expected: check.sum, outcome, budget },
-    });
+  /** The column whose sum fails by the difference a wrong figure on row r would make, or null. */
+  private crossing(r: number, across: number, allowed: number): AmountColumn | null {
+    for (const sum of this.sumChecks) {
+      if (!sum.parts.includes(r)) continue;
+      for (const column of this.layout.periods) {
+        const address = this.g.address(sum.row, column.column);
+        const down = this.findings.find((f) => f.cell === address && f.code === "sumMismatch")?.params;
+        if (!down) continue;
+        // A period figure too high by e: its row's periods are e over the row total, its column's parts e
+        // over their printed sum.
+        if (Math.abs(Number(down.difference) - across) <= allowed + Number(down.allowed) + 1e-9)
+          return column;
+      }
+    }
+    return null;
+  }
+
+  /** The sum column across on sums and results, with their parts as they should be. */
+  private sumsAcross(total: AmountColumn): void {
+    for (const { row: r } of this.sumChecks) {
+      if (this.findings.some((f) => f.cell === this.g.address(r, total.column))) continue; // reported down
+      const a = this.across(r, total, (row, c) => this.value(row, c));
+      if (!a || a.check.ok) continue;
+      this.push(r, total.column, "acrossMismatch", {
+        label: this.label(r),
+        column: total.name,
+        printed: a.printed,
+        sum: a.check.sum,
+        difference: a.check.difference,
+        allowed: a.check.allowed,
+      });
+    }
+  }
+
+  /**
+   * Avvikelse against its outcome and budget. Which two columns, and which way round on income and on cost
+   * rows, is read from the rows themselves (most rows agree); every row is then held to that.
+   */
+  private checkDeviations(): void {
+    const rows: number[] = [];
+    for (let r = this.layout.firstRow; r <= this.layout.lastRow; r++) if (this.hasNumbers(r)) rows.push(r);
+    for (const deviation of this.layout.deviations) {
+      const pair = this.deviationPair(deviation, rows);
+      if (!pair) continue;
+      const orientation = new Map<Kind, 1 | -1>();
+      for (const kind of ["income", "cost"] as Kind[]) {
+        const ofKind = rows.filter((r) => (this.kinds.get(r) ?? "income") === kind);
+        const forward = ofKind.filter((r) => this.deviationFits(r, deviation, pair, 1)).length;
+        const backward = ofKind.filter((r) => this.deviationFits(r, deviation, pair, -1)).length;
+        orientation.set(kind, backward > forward ? -1 : 1);
+      }
+      for (const r of rows) {
+        const sign = orientation.get(this.kinds.get(r) ?? "income") ?? 1;
+        const a = this.g.number(r, pair.a.column);
+        const b = this.g.number(r, pair.b.column);
+        if (a === null && b === null) continue;
+        if (this.deviationFits(r, deviation, pair, sign)) continue;
+        const expected = sign * ((a ?? 0) - (b ?? 0));
+        this.push(r, deviation.column, "deviationMismatch", {
+          label: this.label(r),
+          printed: this.g.number(r, deviation.column) ?? 0,
+          expected,
+          outcome: a ?? 0,
+          budget: b ?? 0,
+          first: pair.a.name,
+          second: pair.b.name,
+          order: sign === 1 ? "forward" : "backward",
+        });
+      }
+    }
+  }
+
+  private deviationFits(
+    r: number,
+    d: AmountColumn,
+    pair: { a: AmountColumn; b: AmountColumn },
+    sign: 1 | -1,
+  ): boolean {
+    const a = this.g.number(r, pair.a.column);
+    const b = this.g.number(r, pair.b.column);
+    if (a === null && b === null) return true;
+    const printed = this.g.number(r, d.column) ?? 0; // a blank deviation is nil
+    // Three printed figures, each off by at most half a unit.
+    return Math.abs(printed - sign * ((a ?? 0) - (b ?? 0))) <= 1.5 * this.layout.step + 1e-9;
+  }
+
+  /** The outcome (or forecast) and budget columns a deviation column compares: the pair most rows fit. */
+  private deviationPair(d: AmountColumn, rows: number[]): { a: AmountColumn; b: AmountColumn } | null {
+    const periods = this.layout.periods;
+    const firsts = periods.filter((p) => p.kind === "outcome" || p.kind === "forecast");
+    const seconds = periods.filter((p) => p.kind === "budget" || p.kind === "plan");
+    const candidates: { a: AmountColumn; b: AmountColumn }[] = [];
+    const as = firsts.length > 0 ? firsts : periods;
+    const bs = seconds.length > 0 ? seconds : periods;
+    for (const a of as) for (const b of bs) if (a.column !== b.column) candidates.push({ a, b });
+    let best: { a: AmountColumn; b: AmountColumn } | null = null;
+    let bestScore = -1;
+    for (const c of candidates) {
+      const fits = rows.filter(
+        (r) => this.deviationFits(r, d, c, 1) || this.deviationFits(r, d, c, -1),
+      ).length;
+      // Ties: the outcome before a forecast, then the columns nearest the deviation.
+      const score =
+        fits * 1000 -
+        (c.a.kind === "forecast" ? 100 : 0) -
+        Math.abs(d.column - c.a.column) -
+        Math.abs(d.column - c.b.column);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private push(row: number, column: number, code: Finding["code"], params: Finding["params"]): void {
+    this.findings.push({ sheet: "", cell: this.g.address(row, column), severity: "error", code, params });
   }
 }

@@ -7,6 +7,9 @@ export type Severity = "error" | "warning";
 
 export type FindingCode =
   | "sumMismatch"
+  | "repeatMismatch"
+  | "acrossMismatch"
+  | "crossMismatch"
   | "deviationMismatch"
   | "resultMismatch"
   | "equityRollForward"

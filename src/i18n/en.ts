@@ -1,4 +1,4 @@
-import type { Messages } from "./sv";
+import { deviationText, type Messages } from "./sv";
 import type { ErrorParams } from "../domain/errors";
 import { formatNumber as fmt, formatPercent as pct } from "./format";
 
@@ -103,10 +103,16 @@ export const en: Messages = {
   findings: {
     sumMismatch: (p) =>
       `${p.label} (${p.column}): ${n(p.printed)}, but the parts add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
+    repeatMismatch: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)}, but the same sum in ${p.cell} is ${n(p.expected)}.`,
+    acrossMismatch: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)}, but the period columns add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
+    crossMismatch: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)} agrees with neither its row's total nor its column's sum; ${n(p.sum)} makes both add up.`,
     deviationMismatch: (p) =>
-      `${p.label}: the deviation ${n(p.printed)} should be Outcome − Budget = ${n(p.expected)}.`,
+      `${p.label}: the deviation ${n(p.printed)} should be ${deviationText(p, "Outcome", "Budget")} = ${n(p.expected)}.`,
     resultMismatch: (p) =>
-      `Result (${p.column}): ${n(p.printed)}, but total income + total costs = ${n(p.sum)}.`,
+      `${p.label || "Result"} (${p.column}): ${n(p.printed)}, but the lines above give ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
     equityRollForward: (p) =>
       `Equity at the end of ${p.year}: ${n(p.printed)}, but start + result = ${n(p.expected)}.`,
     equityStartMismatch: (p) =>

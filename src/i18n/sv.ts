@@ -120,6 +120,13 @@ function cellRef(p: P): string {
   return `${q(p.what)}${where}`;
 }
 
+/** "Utfall − Budget", in the order and with the column names the sheet uses. */
+export function deviationText(p: P, outcome: string, budget: string): string {
+  const first = p.first === undefined ? outcome : String(p.first);
+  const second = p.second === undefined ? budget : String(p.second);
+  return p.order === "backward" ? `${second} − ${first}` : `${first} − ${second}`;
+}
+
 function cap(text: string): string {
   return text.charAt(0).toLocaleUpperCase("sv-SE") + text.slice(1);
 }
@@ -127,10 +134,16 @@ function cap(text: string): string {
 const findings: Record<FindingCode, Template> = {
   sumMismatch: (p) =>
     `${p.label} (${p.column}): ${n(p.printed)}, men delarna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
+  repeatMismatch: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men samma summa i ${p.cell} är ${n(p.expected)}.`,
+  acrossMismatch: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men periodkolumnerna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
+  crossMismatch: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)} stämmer varken med radens summa eller kolumnens summa; ${n(p.sum)} får båda att gå ihop.`,
   deviationMismatch: (p) =>
-    `${p.label}: avvikelsen ${n(p.printed)} ska vara Utfall − Budget = ${n(p.expected)}.`,
+    `${p.label}: avvikelsen ${n(p.printed)} ska vara ${deviationText(p, "Utfall", "Budget")} = ${n(p.expected)}.`,
   resultMismatch: (p) =>
-    `Resultat (${p.column}): ${n(p.printed)}, men Summa intäkter + Summa kostnader = ${n(p.sum)}.`,
+    `${p.label || "Resultat"} (${p.column}): ${n(p.printed)}, men posterna ovanför ger ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
   equityRollForward: (p) =>
     `Eget kapital vid årets slut ${p.year}: ${n(p.printed)}, men början + resultat = ${n(p.expected)}.`,
   equityStartMismatch: (p) =>

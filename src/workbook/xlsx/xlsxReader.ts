@@ -10,7 +10,7 @@ export async function readXlsx(data: Buffer | ArrayBuffer): Promise<SheetData[]>
     const values: unknown[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        (values[r - 1] ??= [])[c - 1] = plain(cell.value);
+        (values[r - 1] ??= [])[c - 1] = cellValue(cell);
       });
     });
     let width = 0;
@@ -20,6 +20,18 @@ export async function readXlsx(data: Buffer | ArrayBuffer): Promise<SheetData[]>
     );
     return { name: ws.name, values: grid };
   });
+}
+
+/**
+ * A cell's value, and for a formula its cached result exactly: ExcelJS's `cell.value` drops a result that
+ * is falsy (a formula cached as 0 or FALSE), so a formula's result is read from `cell.result`.
+ */
+function cellValue(cell: ExcelJS.Cell): unknown {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as ExcelJS.CellValue | undefined;
+    return result === undefined ? "" : plain(result);
+  }
+  return plain(cell.value);
 }
 
 function plain(value: ExcelJS.CellValue): unknown {

@@ -1,0 +1,200 @@
+import {
+  columnKind,
+  normalise,
+  PERIOD_KINDS,
+  rowRole,
+  unitIn,
+  type ColumnKind,
+  type Unit,
+} from "../sheet/vocabulary";
+import type { Grid } from "./grid";
+
+/**
+ * Where a statement sits on a sheet and what its columns hold, found the way an accountant finds it: a
+ * header row naming periods (`Utfall 2023`, `Budget helår`, bare years, `Prognos`), deviations and a sum
+ * column, with row labels to its left, anywhere on the sheet. Nothing here knows the templates.
+ */
+export interface AmountColumn {
+  column: number;
+  kind: ColumnKind;
+  /** The header as printed, for messages ("Utfall 2023", "2022"). */
+  name: string;
+}
+
+export interface StatementLayout {
+  headerRow: number;
+  /** Labels are read from these columns (the first text cell of a row counts). */
+  labelFrom: number;
+  labelTo: number;
+  /** Period columns: each is added up down. */
+  periods: AmountColumn[];
+  /** A `Summa`/`Totalt` column: the period columns added up across. */
+  total: AmountColumn | null;
+  deviations: AmountColumn[];
+  firstRow: number;
+  lastRow: number;
+  unit: Unit | null;
+  /** The printed precision: 1 for whole units, 0.1 for one decimal … */
+  step: number;
+}
+
+/** Why a sheet that looks like a statement was not read as one. */
+export type NotReadReason = "noPeriodHeader" | "noSumRows" | "noLabels";
+
+const MAX_HEADER_SCAN = 400;
+
+export function findStatement(g: Grid): { layout: StatementLayout } | { reason: NotReadReason } | null {
+  let reason: NotReadReason | null = null;
+  const lastScan = Math.min(g.lastRow, g.firstRow + MAX_HEADER_SCAN);
+  for (let r = g.firstRow; r <= lastScan; r++) {
+    const header = headerAt(g, r);
+    if (!header) continue;
+    const layout = layoutBelow(g, r, header);
+    if ("layout" in layout) return layout;
+    reason ??= layout.reason;
+  }
+  if (reason) return { reason };
+  return looksLikeStatement(g) ? { reason: "noPeriodHeader" } : null;
+}
+
+function headerAt(g: Grid, r: number): AmountColumn[] | null {
+  const cells: AmountColumn[] = [];
+  let leftmost: number | null = null;
+  for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
+    if (g.blank(r, c)) continue;
+    leftmost ??= c;
+    const kind = columnKind(g.at(r, c));
+    if (kind) cells.push({ column: c, kind, name: String(g.at(r, c)).trim() });
+  }
+  const periods = cells.filter((a) => PERIOD_KINDS.has(a.kind));
+  if (periods.length === 0) return null;
+  // A title ("Budget 2021–2023") is the row's first cell; a header has its labels' column to the left.
+  if (periods[0].column === leftmost || periods[0].column === g.firstColumn) {
+    if (periods.length < 2) return null;
+    if (periods[0].column === g.firstColumn) return null;
+  }
+  return cells;
+}
+
+function layoutBelow(
+  g: Grid,
+  headerRow: number,
+  cells: AmountColumn[],
+): { layout: StatementLayout } | { reason: NotReadReason } {
+  const firstAmount = Math.min(
+    ...cells.filter((c) => c.kind !== "note" && c.kind !== "share").map((c) => c.column),
+  );
+  const amountColumns = cells.filter(
+    (c) => PERIOD_KINDS.has(c.kind) || c.kind === "total" || c.kind === "deviation",
+  );
+  const labelFrom = g.firstColumn;
+  const labelTo = firstAmount - 1;
+  if (labelTo < labelFrom) return { reason: "noLabels" };
+
+  // The statement runs down to its last result row, or to the next header or the end of the figures.
+  let lastRow = headerRow;
+  let lastResult = 0;
+  let sums = 0;
+  let labels = 0;
+  for (let r = headerRow + 1; r <= g.lastRow; r++) {
+    if (r > headerRow + 1 && startsNewTable(g, r)) break;
+    const label = rowLabel(g, r, labelFrom, labelTo);
+    const numbers = amountColumns.some((c) => g.number(r, c.column) !== null);
+    if (label) labels++;
+    if (!numbers) continue;
+    lastRow = r;
+    const role = rowRole(label);
+    if (role === "sum" || role === "result") sums++;
+    if (role === "result") lastResult = r;
+  }
+  if (labels < 2) return { reason: "noLabels" };
+  if (sums === 0) return { reason: "noSumRows" };
+  if (lastResult) lastRow = lastResult;
+
+  const layout: StatementLayout = {
+    headerRow,
+    labelFrom,
+    labelTo,
+    periods: cells.filter((c) => PERIOD_KINDS.has(c.kind)),
+    total: cells.find((c) => c.kind === "total" && c.column > firstAmount) ?? null,
+    deviations: cells.filter((c) => c.kind === "deviation"),
+    firstRow: headerRow + 1,
+    lastRow,
+    unit: unitAbove(g, headerRow),
+    step: 1,
+  };
+  layout.step = printedStep(g, layout);
+  return { layout };
+}
+
+/** A later header row with at least two period columns of text starts another table. */
+function startsNewTable(g: Grid, r: number): boolean {
+  let periods = 0;
+  for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
+    const v = g.at(r, c);
+    if (typeof v === "string" && PERIOD_KINDS.has(columnKind(v) ?? "note")) periods++;
+  }
+  return periods >= 2;
+}
+
+/** The first text of a row among the label columns (an amount typed as text is not a label). */
+export function rowLabel(g: Grid, r: number, from: number, to: number): string {
+  for (let c = from; c <= to; c++) {
+    const v = g.at(r, c);
+    if (typeof v === "string" && v.trim() !== "" && g.number(r, c) === null) return v.trim();
+  }
+  return "";
+}
+
+function unitAbove(g: Grid, headerRow: number): Unit | null {
+  for (let r = headerRow; r >= Math.max(g.firstRow, headerRow - 8); r--) {
+    for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
+      const v = g.at(r, c);
+      const unit = typeof v === "string" ? unitIn(v) : null;
+      if (unit) return unit;
+    }
+  }
+  return null;
+}
+
+/** The finest printed precision among the figures, down to hundredths; computed values with more decimals are exact and do not count. */
+function printedStep(g: Grid, layout: StatementLayout): number {
+  const columns = [...layout.periods, ...(layout.total ? [layout.total] : []), ...layout.deviations];
+  let decimals = 0;
+  for (let r = layout.firstRow; r <= layout.lastRow; r++) {
+    for (const { column } of columns) {
+      const v = g.number(r, column);
+      if (v === null) continue;
+      for (let d = decimals + 1; d <= 2; d++) {
+        const scaled = v * 10 ** d;
+        if (
+          Math.abs(scaled - Math.round(scaled)) < 1e-6 &&
+          Math.abs(v * 10 ** (d - 1) - Math.round(v * 10 ** (d - 1))) >= 1e-6
+        ) {
+          decimals = d;
+          break;
+        }
+      }
+    }
+  }
+  return 10 ** -decimals;
+}
+
+/** Labels of sums and numbers beside them, but no header naming periods. */
+function looksLikeStatement(g: Grid): boolean {
+  let sums = 0;
+  for (let r = g.firstRow; r <= Math.min(g.lastRow, g.firstRow + MAX_HEADER_SCAN); r++) {
+    for (let c = g.firstColumn; c < g.firstColumn + Math.min(g.columns, 6); c++) {
+      const role = rowRole(g.text(r, c));
+      if ((role === "sum" || role === "result") && rowHasNumber(g, r, c + 1)) sums++;
+    }
+  }
+  return sums > 0;
+}
+
+function rowHasNumber(g: Grid, r: number, from: number): boolean {
+  for (let c = from; c < g.firstColumn + g.columns; c++) if (typeof g.at(r, c) === "number") return true;
+  return false;
+}
+
+export const isBlankLabel = (text: string) => normalise(text) === "";

@@ -1,0 +1,153 @@
+/**
+ * The words of a financial statement, by role, in Swedish and English: what the templates write and what
+ * the workbook check reads. One place, so a label can no longer drift between the two.
+ *
+ * Every pattern is matched against a normalised text (trimmed, spaces folded, lower case, en/em dashes
+ * as "-"), anchored at the start: a label is read by its leading words, the way an accountant reads it,
+ * so "Summa kansli och styrelse", "S:a kansli" and "Totalt kansli" are all sums.
+ */
+
+/** The labels the templates write, by role. */
+export const LABELS = {
+  income: "Intäkter",
+  costs: "Kostnader",
+  incomeTotal: "Summa intäkter",
+  costTotal: "Summa kostnader",
+  result: "Resultat",
+  summary: "Sammanställning",
+  equityStart: "Eget kapital vid årets början",
+  equityEnd: "Eget kapital vid årets slut",
+  ceiling: "Rekommenderat tak (tkr)",
+  outcome: "Utfall",
+  budget: "Budget",
+  deviation: "Avvikelse",
+  check: "Kontroll",
+} as const;
+
+/** "Kansli och styrelse" → "Summa kansli och styrelse". */
+export const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase()}${group.slice(1)}`;
+
+export function normalise(text: string): string {
+  return text
+    .trim()
+    .replace(/^[-\u2013\u2022*]\s+/, "")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\s+/g, " ")
+    .toLocaleLowerCase("sv-SE");
+}
+
+/** The kinds of column a statement's header names. */
+export type ColumnKind =
+  | "outcome"
+  | "budget"
+  | "forecast"
+  | "plan"
+  | "year"
+  | "deviation"
+  | "deviationShare"
+  | "total"
+  | "note"
+  | "comment"
+  | "share";
+
+/** Period columns hold amounts of one period each; they are added up down and, with a total column, across. */
+export const PERIOD_KINDS: ReadonlySet<ColumnKind> = new Set([
+  "outcome",
+  "budget",
+  "forecast",
+  "plan",
+  "year",
+]);
+
+const YEAR = String.raw`(?:19|20)\d{2}`;
+const COLUMN_PATTERNS: [ColumnKind, RegExp][] = [
+  ["deviationShare", /^(avvikelse|avv\.?|diff|differens|variance|deviation)\b.*(%|procent|percent)/],
+  ["deviation", /^(avvikelse|avvikelser|avv\.?|diff\.?|differens|variance|deviation)(\b|$)/],
+  ["forecast", /^(prognos|helårsprognos|forecast)(\b|$)/],
+  ["outcome", /^(utfall|bokslut|ack\.? utfall|ackumulerat utfall|redovisat|actual|actuals|outcome)(\b|$)/],
+  ["budget", /^(budget|årsbudget|budgeted|reviderad budget|justerad budget)(\b|$)/],
+  ["plan", /^(plan|flerårsplan)(\b|$)/],
+  ["total", /^(summa|totalt|total|s:a)(\b|$)/],
+  ["note", /^(not|noter|note|notes)$/],
+  ["comment", /^(kommentar|kommentarer|anmärkning|förklaring|comment|comments|remarks?)(\b|$)/],
+  ["share", /^(andel|share)(\b|$)/],
+  ["year", new RegExp(`^(år )?${YEAR}( ?- ?${YEAR})?$|^${YEAR}-\\d{2}-\\d{2}( ?- ?${YEAR}-\\d{2}-\\d{2})?$`)],
+];
+
+/** What a header cell says its column holds, or null. A number 1990–2100 is a year. */
+export function columnKind(value: unknown): ColumnKind | null {
+  if (typeof value === "number")
+    return Number.isInteger(value) && value >= 1990 && value <= 2100 ? "year" : null;
+  if (typeof value !== "string") return null;
+  const key = normalise(value);
+  if (key === "") return null;
+  for (const [kind, pattern] of COLUMN_PATTERNS) if (pattern.test(key)) return kind;
+  return null;
+}
+
+/** The roles of a statement's rows, read from their labels. */
+export type RowRole =
+  "sum" | "result" | "incomeSection" | "costSection" | "summarySection" | "equityStart" | "equityEnd";
+
+const SUM =
+  /^(summa|s:a|totalt|total|totala|sum|sum of)(\b|$)|^[\p{L} ]+ (totalt|total|sammanlagt|summa)$|^(intäkter|kostnader|income|costs|expenses) (totalt|total)$/u;
+const RESULT =
+  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(net )?(result|income|surplus|deficit)( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$/;
+const INCOME_SECTION =
+  /^(verksamhetens )?(intäkter|income|revenue|revenues|inkomster)( \((tkr|kr|mkr)\))?:?$/;
+const COST_SECTION =
+  /^(verksamhetens )?(kostnader|costs|expenses|expenditure|utgifter)( \((tkr|kr|mkr)\))?:?$/;
+const SUMMARY_SECTION = /^(sammanställning|sammandrag|summary|översikt)$/;
+const EQUITY_START =
+  /^(eget kapital|ingående eget kapital)( vid| per)? (årets|periodens) (början|ingång)|^ingående eget kapital$|^(opening|equity at (the )?start)/;
+const EQUITY_END =
+  /^(eget kapital|utgående eget kapital)( vid| per)? (årets|periodens) (slut|utgång)|^utgående eget kapital$|^(closing equity|equity at (the )?end)/;
+
+export function rowRole(label: string): RowRole | null {
+  const key = normalise(label);
+  if (key === "") return null;
+  if (EQUITY_START.test(key)) return "equityStart";
+  if (EQUITY_END.test(key)) return "equityEnd";
+  if (RESULT.test(key)) return "result";
+  if (INCOME_SECTION.test(key)) return "incomeSection";
+  if (COST_SECTION.test(key)) return "costSection";
+  if (SUMMARY_SECTION.test(key)) return "summarySection";
+  if (SUM.test(key)) return "sum";
+  return null;
+}
+
+/** A line that breaks down the line above it ("varav …", "därav …", "of which …"): not a part of a sum. */
+export function isBreakdownLabel(label: string): boolean {
+  return /^(varav|därav|of which)\b/.test(normalise(label));
+}
+
+/** Is a row a cost by its own words ("Finansiella kostnader", "Summa kostnader", "Avskrivningar")? */
+export function isCostLabel(label: string): boolean {
+  return /kostnad|utgift|avskrivning|nedskrivning|\bcosts?\b|expense|depreciation/.test(normalise(label));
+}
+
+/** Is a row income by its own words? */
+export function isIncomeLabel(label: string): boolean {
+  return /intäkt|inkomst|\bincome\b|revenue/.test(normalise(label));
+}
+
+export type Unit = "kr" | "tkr" | "mkr";
+
+/** The unit a title, note or header states, or null. */
+export function unitIn(text: string): Unit | null {
+  const key = normalise(text);
+  if (
+    /\btkr\b|tusental kronor|tusentals kronor|tusen kronor|\bksek\b|\btsek\b|thousands? of (kronor|sek)|\bsek thousands?\b|sek '?000/.test(
+      key,
+    )
+  )
+    return "tkr";
+  if (/\bmkr\b|miljoner kronor|miljontals kronor|\bmsek\b|millions? of (kronor|sek)/.test(key)) return "mkr";
+  if (/\(kr\)|\bkronor\b|\bi kr\b|belopp i kr\b|\bsek\b|^kr$/.test(key)) return "kr";
+  return null;
+}
+
+/** The members of a FINSAM budget's income. */
+export const isStateLabel = (label: string) =>
+  /^(försäkringskassan|staten|statlig|state)/.test(normalise(label));
+export const isRegionLabel = (label: string) => /^(region|landsting)/.test(normalise(label));
