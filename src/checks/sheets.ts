@@ -61,6 +61,7 @@ export function checkWorkbook(sheets: SheetData[]): {
       : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
   }
+  dropCarriedOver(findings);
   const order = (f: Finding) => (f.severity === "error" ? 0 : 1);
   const sheetIndex = new Map(sheets.map((s, i) => [s.name, i]));
   findings.sort(
@@ -71,6 +72,28 @@ export function checkWorkbook(sheets: SheetData[]): {
       columnOf(a.cell) - columnOf(b.cell),
   );
   return { recognised, notRead, findings };
+}
+
+/**
+ * A wrong figure carried to another sheet (Utfall mot budget's Budget column refers to the Budget sheet)
+ * is one error, not two: a finding whose label, printed figure and sum equal one on an earlier sheet is
+ * left out.
+ */
+function dropCarriedOver(findings: Finding[]): void {
+  const seen = new Set<string>();
+  const signature = (f: Finding) =>
+    [f.code, normalise(String(f.params.label ?? "")), f.params.printed, f.params.sum].join("|");
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.params.sum === undefined) continue;
+    const key = signature(f);
+    const earlier = [...seen].some((k) => k.startsWith(`${key}|`) && !k.endsWith(`|${f.sheet}`));
+    if (earlier) {
+      findings.splice(i--, 1);
+      continue;
+    }
+    seen.add(`${key}|${f.sheet}`);
+  }
 }
 
 const rowOf = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
@@ -312,8 +335,34 @@ function checkImpact(g: Grid): Finding[] {
     if (m) outcomeColumns.push({ column: c, platform: m[1] });
   }
   const findings: Finding[] = [];
+  const columnNamed = (pattern: RegExp) => {
+    for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++)
+      if (pattern.test(g.text(header.row, c))) return c;
+    return null;
+  };
+  const targetCol = columnNamed(/^målvärde$/i);
+  const lowerCol = columnNamed(/^lägre är bättre$/i);
+  const choiceRow = g.rowsLabelled("Tolerans räknas som uppnådd")[0];
+  const toleranceCounts = choiceRow !== undefined && /^ja$/i.test(g.text(choiceRow, g.firstColumn + 1));
   for (let r = header.row + 1; r <= g.lastRow; r++) {
     if (g.number(r, weightCol) === null) continue;
+    // A row counted as reached whose outcome is below its target: a margin given as credit.
+    const target = targetCol === null ? null : g.number(r, targetCol);
+    for (const { column, platform } of outcomeColumns) {
+      if (toleranceCounts || target === null || g.at(r, column + 1) !== true) continue;
+      const outcome = g.number(r, column);
+      if (outcome === null) continue;
+      const lower = lowerCol !== null && g.at(r, lowerCol) === true;
+      if (lower ? outcome > target : outcome < target)
+        findings.push(
+          finding(g, r, column + 1, "warning", "reachedBelowTarget", {
+            indicator: g.text(r, textCol),
+            platform,
+            outcome,
+            target,
+          }),
+        );
+    }
     for (const { column, platform } of outcomeColumns) {
       const v = g.at(r, column);
       if (v === null || v === undefined || v === "") {

@@ -81,6 +81,7 @@ class StatementReader {
     let section: Kind | null = null;
     let pending: number[] = [];
     let splits: number[] = []; // positions in `pending` where a label without amounts stood
+    let nilLines = 0; // labels without amounts since the last sum or section: a group all nil
     let sectionSums: number[] = [];
     let top: number[] = []; // items not yet inside a sum, since the last result
     let lastResult: number | null = null;
@@ -96,8 +97,10 @@ class StatementReader {
           pending = [];
           splits = [];
           sectionSums = [];
-        } else if (key !== "" && pending.length > 0 && splits[splits.length - 1] !== pending.length) {
-          splits.push(pending.length);
+          nilLines = 0;
+        } else if (key !== "") {
+          nilLines++;
+          if (pending.length > 0 && splits[splits.length - 1] !== pending.length) splits.push(pending.length);
         }
         continue;
       }
@@ -120,6 +123,7 @@ class StatementReader {
         pending = [];
         splits = [];
         sectionSums = [];
+        nilLines = 0;
         continue;
       }
       if (role === "sum") {
@@ -132,7 +136,10 @@ class StatementReader {
           if (!top.includes(original)) top.push(original);
           continue;
         }
-        const parts = pending.length > 0 ? this.fitParts(r, pending, splits) : sectionSums;
+        // A group whose lines are all nil adds up to nothing; a sum right after other sums adds those.
+        const parts =
+          pending.length > 0 ? this.fitParts(r, pending, splits) : nilLines > 0 ? [] : sectionSums;
+        if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
         if (parts.length > 0) {
           this.checkParts(r, parts, "sumMismatch");
           this.sumChecks.push({ row: r, parts });
@@ -146,6 +153,7 @@ class StatementReader {
         sectionSums.push(r);
         pending = [];
         splits = [];
+        nilLines = 0;
         continue;
       }
       pending.push(r);

@@ -20,7 +20,8 @@ export type FindingCode =
   | "invalidWeight"
   | "unknownArea"
   | "areaShareOutside"
-  | "missingOutcome";
+  | "missingOutcome"
+  | "reachedBelowTarget";
 
 export interface Finding {
   sheet: string;

@@ -129,6 +129,8 @@ export const en: Messages = {
     areaShareOutside: (p) =>
       `${p.area}: ${pct(Number(p.share), "en")} of the weight, but the nominal share is ${pct(Number(p.nominal), "en", 0)} ± ${pct(Number(p.tolerance), "en")}.`,
     missingOutcome: (p) => `No outcome for "${p.indicator}" (${p.platform}); counts as not reached.`,
+    reachedBelowTarget: (p) =>
+      `"${p.indicator}" (${p.platform}) counts as reached, but the outcome ${n(p.outcome)} does not reach the target ${n(p.target)}.`,
   },
   severity: { error: "Error", warning: "Warning" },
   results: {

@@ -160,6 +160,8 @@ const findings: Record<FindingCode, Template> = {
   areaShareOutside: (p) =>
     `${p.area}: ${pct(Number(p.share), "sv")} av vikten, men den nominella andelen är ${pct(Number(p.nominal), "sv", 0)} ± ${pct(Number(p.tolerance), "sv")}.`,
   missingOutcome: (p) => `Utfall saknas för "${p.indicator}" (${p.platform}); räknas som ej uppnått.`,
+  reachedBelowTarget: (p) =>
+    `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
 };
 
 export const sv = {

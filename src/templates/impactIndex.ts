@@ -15,6 +15,7 @@ import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./she
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
 const BLANK_INDICATOR_ROWS = 30;
+export const TOLERANCE_COUNTS_LABEL = "Tolerans räknas som uppnådd";
 const ALL = [...PLATFORMS, ALL_PLATFORMS];
 const GREEN = { fill: "#C6EFCE", fontColor: "#006100" };
 const ORANGE = { fill: "#FFEB9C", fontColor: "#9C5700" };
@@ -88,14 +89,24 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
   b.row([label(options.associationName, "subtitle")]);
   b.row([
     label(
-      "Impactindex = summan av vikterna för uppnådda indikatorer / summan av alla vikter × 100. En indikator utan utfall räknas som ej uppnådd.",
+      "Impactindex = summan av vikterna för uppnådda indikatorer / summan av alla vikter × 100. Bara status Uppnått räknas; Nära (inom toleransen) räknas inte, om inte föreningen valt det nedan. En indikator utan utfall räknas som ej uppnådd.",
       "note",
     ),
   ]);
   b.skip();
   b.row([label("Styrelsens mål för Impactindex"), input(IMPACT_INDEX_TARGET, FORMATS.index)]);
   b.row([label("Lägsta svarsfrekvens för enkätresultat"), input(0.5, FORMATS.percentWhole)]);
-  b.skip(2);
+  // Whether a near miss (within the row's tolerance) counts as reached is the association's own, visible
+  // decision; by default it does not: a tolerance colours a row for follow-up, it gives no credit.
+  const toleranceChoiceRow = b.row([label(TOLERANCE_COUNTS_LABEL), input("Nej")]);
+  b.validations.push({
+    range: addr(toleranceChoiceRow, 2),
+    rule: { kind: "list", values: ["Nej", "Ja"] },
+    error: 'Välj "Nej" eller "Ja".',
+    prompt: "Ja: en indikator inom toleransen räknas som uppnådd och visas som Uppnått (inom tolerans).",
+  });
+  const toleranceCounts = `${addr(toleranceChoiceRow, 2, { row: true, column: true })}="Ja"`;
+  b.skip(1);
 
   // Summary: index per area and platform, last year, difference, against the target.
   if (b.currentRow !== R.summaryHeader) throw new Error("impact layout: summary moved");
@@ -238,13 +249,14 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
       const met = (tolerance: string) => `FINSAM.GOALMET(${args.replace("TOLERANCE", tolerance)})`;
       const blank = `OR(${addr(r, IND.weight, { column: true })}="",${outcome}="")`;
       const source = ind?.source;
+      const tolerance = addr(r, IND.tolerance, { column: true });
       cells.push(
         source
           ? formula(`=${addr(rateRow[source], pCol(p, 2))}`, "0.0%")
           : input(ind ? illustrativeOutcome(ind.target, Boolean(ind.lowerIsBetter), i, p) : null, "General"),
-        formula(`=IF(${blank},"",${met(addr(r, IND.tolerance, { column: true }))})`),
+        formula(`=IF(${blank},"",${met(`IF(${toleranceCounts},N(${tolerance}),0)`)})`),
         formula(
-          `=IF(${addr(r, IND.weight, { column: true })}="","",IF(${outcome}="","Saknas",IF(AND(ISNUMBER(${addr(r, IND.response, { column: true })}),${addr(r, IND.response, { column: true })}<${minResponse}),"Låg svarsfrekvens",IF(${met("0")},"Uppnått",IF(${addr(r, reachedCol(p))},"Nära","Ej uppnått")))))`,
+          `=IF(${addr(r, IND.weight, { column: true })}="","",IF(${outcome}="","Saknas",IF(AND(ISNUMBER(${addr(r, IND.response, { column: true })}),${addr(r, IND.response, { column: true })}<${minResponse}),"Låg svarsfrekvens",IF(${met("0")},"Uppnått",IF(${met(`N(${tolerance})`)},IF(${toleranceCounts},"Uppnått (inom tolerans)","Nära"),"Ej uppnått")))))`,
           undefined,
           "status",
         ),
@@ -256,7 +268,7 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
     const statusRange = range(R.firstIndicator, statusCol(p), R.lastIndicator, statusCol(p));
     const first = addr(R.firstIndicator, statusCol(p));
     b.conditionalFormats.push(
-      { range: statusRange, formula: `=${first}="Uppnått"`, ...GREEN },
+      { range: statusRange, formula: `=LEFT(${first},7)="Uppnått"`, ...GREEN },
       { range: statusRange, formula: `=${first}="Nära"`, ...ORANGE },
       { range: statusRange, formula: `=${first}="Ej uppnått"`, ...RED },
     );

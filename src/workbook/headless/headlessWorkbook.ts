@@ -101,6 +101,13 @@ export class HeadlessWorkbook {
     this.hf.setCellContents({ sheet: this.sheetId(sheet), row: row - 1, col: column - 1 }, [[value]]);
   }
 
+  /** Types many values at once (one recalculation), as a paste would. */
+  setValues(sheet: string, entries: { address: string; value: string | number | boolean | null }[]): void {
+    this.hf.batch(() => {
+      for (const { address, value } of entries) this.setValue(sheet, address, value);
+    });
+  }
+
   /** A sheet's values as the task pane reads them back from Excel (errors as their code, e.g. "#VALUE!"). */
   sheetData(name: string): { name: string; values: unknown[][] } {
     const values = this.hf
