@@ -189,4 +189,178 @@ describe("fill and blank: the add-in's own sheets give no false alarm", () => {
     }
     expect(tally).toEqual({ fillings: FILLINGS, falseFindings: 0, planted: FILLINGS, found: FILLINGS });
   }, 120_000);
+
+  /** One template: fill (random, some rows empty), check clean; plant one wrong figure, exactly one finding. */
+  function suite(
+    name: string,
+    id: "avgifter" | "socialbudget" | "impactindex",
+    fill: (run: Run, rows: Map<string, number>) => { sheetKey: string; entries: Entry[] },
+    plant: (
+      run: Run,
+      rows: Map<string, number>,
+      value: (a: string) => unknown,
+    ) => { address: string; value: Entry["value"]; code: string; setUp?: Entry[] },
+  ) {
+    test(`${name}: ${FILLINGS} random fillings with rows left empty, then one planted error each`, () => {
+      const spec = TEMPLATES[id](BLANK_OPTIONS);
+      const t = render(spec);
+      const key = spec.sheets[0].key;
+      const sheet = t.sheetName(key);
+      const rows = new Map<string, number>();
+      spec.sheets[0].cells.forEach((row, i) => {
+        const label = String(row[0]?.value ?? "").trim();
+        if (label && !rows.has(label)) rows.set(label, i + 1);
+        for (const cell of row)
+          if (cell?.value !== undefined && typeof cell.value === "string" && !rows.has(cell.value))
+            rows.set(cell.value, i + 1);
+      });
+      const tally: Tally = (tallies[name] = { fillings: 0, falseFindings: 0, planted: 0, found: 0 });
+      for (const run of fillings(RUN)) {
+        t.wb.setValues(sheet, fill(run, rows).entries);
+        tally.fillings++;
+        const all = checkWorkbook([t.wb.sheetData(sheet)]).findings;
+        const clean = errors(all);
+        tally.falseFindings += clean.length;
+        expect(clean.map(brief)).toEqual([]);
+        const p = plant(run, rows, (a) => t.wb.value(sheet, a));
+        if (p.setUp) {
+          t.wb.setValues(sheet, p.setUp);
+          all.splice(0, all.length, ...checkWorkbook([t.wb.sheetData(sheet)]).findings);
+        }
+        const before = t.wb.formula(sheet, p.address) ?? t.wb.value(sheet, p.address);
+        t.wb.setValue(sheet, p.address, p.value);
+        // The findings the planted error adds (warnings about area shares may stand before and after).
+        const before2 = new Set(all.map(brief));
+        const found = checkWorkbook([t.wb.sheetData(sheet)])
+          .findings.filter((f) => !before2.has(brief(f)))
+          .filter((f) => f.code === p.code || f.severity === "error");
+        tally.planted++;
+        if (found.length === 1 && found[0].code === p.code) tally.found++;
+        expect(found.map((f) => f.code)).toEqual([p.code]);
+        t.wb.setValue(sheet, p.address, before as Entry["value"]);
+      }
+      expect(tally).toEqual({ fillings: FILLINGS, falseFindings: 0, planted: FILLINGS, found: FILLINGS });
+    }, 120_000);
+  }
+
+  suite(
+    "Avgiftsfördelning",
+    "avgifter",
+    (run, rows) => {
+      const first = rows.get("Kommun")! + 1;
+      const entries: Entry[] = [
+        { address: `B${rows.get("Statlig tilldelning (tkr)")}`, value: run.state + 2 },
+      ];
+      BLANK_OPTIONS.municipalities.forEach((_, i) =>
+        // Every member has a population (a blank one empties the whole split: see the closing note).
+        entries.push({ address: `B${first + i}`, value: run.blank[i] && i > 0 ? 0 : run.amounts[i] + 1 }),
+      );
+      return { sheetKey: "fees", entries };
+    },
+    (run, rows, value) => {
+      const region = rows.get("Part")! + 2;
+      const address = `E${region + 1 + (run.plant % BLANK_OPTIONS.municipalities.length)}`;
+      return { address, value: Number(value(address)) + run.delta, code: "municipalitiesNotRegion" };
+    },
+  );
+
+  suite(
+    "Social budget",
+    "socialbudget",
+    (run, rows) => {
+      const first = rows.get("Vikt")! + 1;
+      const areas = [
+        "Samhälls- och medborgarnytta",
+        "God samordning och medlemsnytta",
+        "Jämlik samverkan",
+        "Deltagarnöjdhet",
+        "Medarbetarnöjdhet",
+      ];
+      const entries: Entry[] = [];
+      for (let i = 0; i < 30; i++) {
+        const blank = run.blank[i];
+        entries.push(
+          { address: `A${first + i}`, value: blank ? null : areas[run.amounts[i] % 5] },
+          { address: `B${first + i}`, value: blank ? null : `Mål ${i + 1}` },
+          { address: `C${first + i}`, value: blank ? null : `Indikator ${i + 1}` },
+          { address: `D${first + i}`, value: blank ? null : 1 + (run.amounts[i + 30] % 10) },
+        );
+      }
+      if (run.blank.slice(0, 30).every(Boolean))
+        entries.push({ address: `A${first}`, value: areas[0] }, { address: `D${first}`, value: 5 });
+      return { sheetKey: "social", entries };
+    },
+    (run, rows, value) => {
+      const first = rows.get("Vikt")! + 1;
+      let i = run.plant % 30;
+      while (value(`D${first + i}`) === null || value(`D${first + i}`) === "") i = (i + 1) % 30;
+      return { address: `D${first + i}`, value: run.delta > 0 ? 11 : 0.5, code: "invalidWeight" };
+    },
+  );
+
+  suite(
+    "Impactindex",
+    "impactindex",
+    (run, rows) => {
+      const first = rows.get("Målvärde")! + 1;
+      const entries: Entry[] = [];
+      for (let i = 0; i < 30; i++) {
+        const blank = run.blank[i];
+        const at = (c: string, v: Entry["value"]) =>
+          entries.push({ address: `${c}${first + i}`, value: blank ? null : v });
+        at("A", "Deltagarnöjdhet");
+        at("B", `Indikator ${i + 1}`);
+        at("C", 1 + (run.amounts[i] % 10));
+        at("D", run.amounts[i + 30] % 100);
+        at("E", null);
+        at("F", false);
+        ["H", "K", "N"].forEach((c, p) =>
+          at(c, run.blank[i + 60 + p] ? null : run.amounts[i + 90 + p] % 100),
+        );
+      }
+      if (run.blank.slice(0, 30).every(Boolean))
+        entries.push({ address: `C${first}`, value: 5 }, { address: `A${first}`, value: "Deltagarnöjdhet" });
+      return { sheetKey: "impact", entries };
+    },
+    (run, rows, value) => {
+      const first = rows.get("Målvärde")! + 1;
+      for (let k = 0; k < 30; k++) {
+        const i = (run.plant + k) % 30;
+        const outcome = value(`H${first + i}`);
+        const target = value(`D${first + i}`);
+        if (typeof outcome === "number" && typeof target === "number" && outcome < target)
+          return { address: `I${first + i}`, value: true, code: "reachedBelowTarget" };
+      }
+      // No row below its target in this filling: make one.
+      return {
+        address: `I${first}`,
+        value: true,
+        code: "reachedBelowTarget",
+        setUp: [
+          { address: `D${first}`, value: 100 },
+          { address: `H${first}`, value: 1 },
+          { address: `C${first}`, value: 5 },
+          { address: `A${first}`, value: "Deltagarnöjdhet" },
+        ],
+      };
+    },
+  );
+});
+
+type Entry = { address: string; value: string | number | boolean | null };
+type Run = {
+  amounts: number[];
+  blank: boolean[];
+  state: number;
+  membersBlank: boolean;
+  plant: number;
+  delta: number;
+};
+const RUN: fc.Arbitrary<Run> = fc.record({
+  amounts: fc.array(fc.integer({ min: 0, max: 9_999 }), { minLength: 200, maxLength: 200 }),
+  blank: fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+  state: fc.integer({ min: 0, max: 10_000 }).map((x) => 2 * x),
+  membersBlank: fc.boolean(),
+  plant: fc.nat(),
+  delta: fc.integer({ min: 5, max: 5_000 }).chain((d) => fc.constantFrom(d, -d)),
 });
