@@ -104,16 +104,7 @@ describe("fill and blank: the add-in's own sheets give no false alarm", () => {
         .map((a) => ({ sheet: sheets.budget, address: a })),
       ...sumCells(spec, "outcome", [2]).map((a) => ({ sheet: sheets.outcome, address: a })),
     ];
-    const runs = fillings(
-      fc.record({
-        amounts: fc.array(fc.integer({ min: 0, max: 9_999 }), { minLength: 200, maxLength: 200 }),
-        blank: fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
-        state: fc.integer({ min: 0, max: 10_000 }).map((x) => 2 * x),
-        membersBlank: fc.boolean(),
-        plant: fc.nat(),
-        delta: fc.integer({ min: 5, max: 5_000 }).chain((d) => fc.constantFrom(d, -d)),
-      }),
-    );
+    const runs = fillings(RUN);
     for (const run of runs) {
       let k = 0;
       const budgetEntries: { address: string; value: number | null }[] = [];
