@@ -132,6 +132,13 @@ export const en: Messages = {
     reachedBelowTarget: (p) =>
       `"${p.indicator}" (${p.platform}) counts as reached, but the outcome ${n(p.outcome)} does not reach the target ${n(p.target)}.`,
   },
+  notRead: {
+    noPeriodHeader: (sheet) =>
+      `${sheet} looks like a financial statement (sum rows with amounts) but has no header row naming periods (e.g. Actual, Budget, Forecast or years), so it was not checked.`,
+    noSumRows: (sheet) => `${sheet} has period columns but no sum or result rows (Total …, Result) to check.`,
+    noLabels: (sheet) =>
+      `${sheet} has period headers but no row labels to the left of the amounts, so its rows cannot be read.`,
+  },
   severity: { error: "Error", warning: "Warning" },
   results: {
     ok: "OK",
@@ -157,7 +164,8 @@ Flags: --lang sv|en (language of messages), --help.`,
     written: (file, sheets) => `Wrote ${file}: ${sheets}.`,
     cannotRead: (file, reason) => `Cannot read ${file}: ${reason}`,
     cannotWrite: (file, reason) => `Cannot write ${file}: ${reason}`,
-    noFinsamSheets: (file) => `${file}: no FINSAM sheets found.`,
+    noFinsamSheets: (file) => `${file}: no FINSAM sheets or statements recognised, so nothing was checked.`,
+    notReadLine: (reason) => `Not read: ${reason}`,
     summary: (file, sheets, errors, warnings) =>
       `${file}: ${sheets} FINSAM sheets, ${errors} errors, ${warnings} warnings.`,
   },
@@ -224,7 +232,8 @@ Flags: --lang sv|en (language of messages), --help.`,
       "Reads the FINSAM sheets (also your own and renamed ones) and checks sums, result, equity, fees, weights and outcomes.",
     checkButton: "Check the workbook",
     checking: "Checking …",
-    noFinsamSheets: "No FINSAM sheets found in the workbook.",
+    noFinsamSheets: "No FINSAM sheets or statements found in the workbook, so nothing was checked.",
+    notReadHeading: "Sheets not read",
     checkedClean: (sheets) => `${sheets} FINSAM sheets checked: no errors or warnings.`,
     checkedSummary: (sheets, errors, warnings) =>
       `${sheets} FINSAM sheets checked: ${errors} errors, ${warnings} warnings.`,

@@ -1,6 +1,7 @@
 import type { DomainErrorCode, ErrorParams } from "../domain/errors";
 import type { ArgErrorCode } from "../functions/args";
 import type { FindingCode } from "../checks/types";
+import type { NotReadReason } from "../checks/layout";
 import { formatNumber as fmt, formatPercent as pct, type Locale } from "./format";
 
 type P = ErrorParams;
@@ -164,10 +165,21 @@ const findings: Record<FindingCode, Template> = {
     `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
 };
 
+/** Why a sheet that looks like a statement was not checked. */
+const notRead: Record<NotReadReason, (sheet: string) => string> = {
+  noPeriodHeader: (sheet) =>
+    `${sheet} liknar en resultatuppställning (summarader med belopp) men har ingen rubrikrad som anger perioder (t.ex. Utfall, Budget, Prognos eller år), så den kontrollerades inte.`,
+  noSumRows: (sheet) =>
+    `${sheet} har kolumner för perioder men inga summa- eller resultatrader (Summa …, Totalt, Resultat) att kontrollera.`,
+  noLabels: (sheet) =>
+    `${sheet} har rubriker för perioder men inga radbenämningar till vänster om beloppen, så raderna kan inte läsas.`,
+};
+
 export const sv = {
   locale: "sv" as Locale,
   errors,
   findings,
+  notRead,
   severity: { error: "Fel", warning: "Varning" },
   results: {
     ok: "OK",
@@ -196,7 +208,9 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     written: (file: string, sheets: string) => `Skrev ${file}: ${sheets}.`,
     cannotRead: (file: string, reason: string) => `Kan inte läsa ${file}: ${reason}`,
     cannotWrite: (file: string, reason: string) => `Kan inte skriva ${file}: ${reason}`,
-    noFinsamSheets: (file: string) => `${file}: inga FINSAM-blad hittades.`,
+    noFinsamSheets: (file: string) =>
+      `${file}: inga FINSAM-blad eller uppställningar kändes igen, så inget kontrollerades.`,
+    notReadLine: (reason: string) => `Ej läst: ${reason}`,
     summary: (file: string, sheets: number, errors: number, warnings: number) =>
       `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} varningar.`,
   },
@@ -263,7 +277,8 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       "Läser FINSAM-bladen (även egna och omdöpta) och kontrollerar summor, resultat, eget kapital, avgifter, vikter och utfall.",
     checkButton: "Kontrollera arbetsboken",
     checking: "Kontrollerar …",
-    noFinsamSheets: "Hittade inga FINSAM-blad i arbetsboken.",
+    noFinsamSheets: "Hittade inga FINSAM-blad eller uppställningar i arbetsboken, så inget kontrollerades.",
+    notReadHeading: "Blad som inte lästes",
     checkedClean: (sheets: number) => `${sheets} FINSAM-blad kontrollerade: inga fel eller varningar.`,
     checkedSummary: (sheets: number, errors: number, warnings: number) =>
       `${sheets} FINSAM-blad kontrollerade: ${errors} fel, ${warnings} varningar.`,

@@ -87,8 +87,8 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
   const runCheck = async () => {
     setCheck({ kind: "running" });
     try {
-      const { recognised, findings } = checkWorkbook(await service.readSheets());
-      setCheck({ kind: "done", sheets: recognised.length, findings });
+      const { recognised, notRead, findings } = checkWorkbook(await service.readSheets());
+      setCheck({ kind: "done", sheets: recognised.length, findings, notRead });
     } catch (error) {
       setCheck({ kind: "failed", message: errorMessage(error, t) });
     }

@@ -10,13 +10,19 @@ import {
 } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
 import type { Finding } from "../checks/types";
+import type { NotReadReason } from "../checks/layout";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 
 export type CheckState =
   | { kind: "idle" }
   | { kind: "running" }
-  | { kind: "done"; sheets: number; findings: Finding[] }
+  | {
+      kind: "done";
+      sheets: number;
+      findings: Finding[];
+      notRead?: { sheet: string; reason: NotReadReason }[];
+    }
   | { kind: "failed"; message: string };
 
 /** Kontrollera arbetsboken: findings by severity, each in words, each with a button to its cell. */
@@ -65,6 +71,15 @@ export function CheckPanel({
                   {t.pane.showCell(`${f.sheet}!${f.cell}`)}
                 </Button>
               </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.kind === "done" && (state.notRead?.length ?? 0) > 0 && (
+        <ul className={styles.list} aria-label={t.pane.notReadHeading}>
+          {state.notRead!.map((n) => (
+            <li key={n.sheet}>
+              <Caption1>{t.notRead[n.reason](n.sheet)}</Caption1>
             </li>
           ))}
         </ul>

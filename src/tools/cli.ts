@@ -2,7 +2,8 @@
  * finsam: the templates and the workbook check without Excel.
  *   finsam export --template budget|avgifter|socialbudget|impactindex|alla [--exempel] [--out FILE.xlsx]
  *   finsam check FILE.xlsx [--json]
- * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read.
+ * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read,
+ * 3 nothing in the file was recognised (so nothing was checked: not the same as "all correct").
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { checkWorkbook } from "../checks";
@@ -72,7 +73,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
     io.err(t.cli.cannotRead(file, reason(error)));
     return 2;
   }
-  const { recognised, findings } = checkWorkbook(sheets);
+  const { recognised, notRead, findings } = checkWorkbook(sheets);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (json) {
     io.out(
@@ -80,6 +81,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
         {
           file,
           sheets: recognised,
+          notRead: notRead.map((n) => ({ ...n, message: t.notRead[n.reason](n.sheet) })),
           findings: findings.map((f) => ({ ...f, message: t.findings[f.code](f.params) })),
         },
         null,
@@ -91,12 +93,14 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
       io.out(
         `${f.sheet}!${f.cell}\t${t.severity[f.severity].toLowerCase()}\t${t.findings[f.code](f.params)}`,
       );
+    for (const n of notRead) io.out(t.cli.notReadLine(t.notRead[n.reason](n.sheet)));
     io.out(
       recognised.length === 0
         ? t.cli.noFinsamSheets(file)
         : t.cli.summary(file, recognised.length, errors, findings.length - errors),
     );
   }
+  if (recognised.length === 0) return 3;
   return errors > 0 ? 1 : 0;
 }
 

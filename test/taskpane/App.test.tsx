@@ -179,13 +179,30 @@ describe("task pane", () => {
     expect(service.select).toHaveBeenCalledWith("Drift", "D4");
   });
 
-  test("a workbook without FINSAM sheets says so; a clean one says so", async () => {
-    const service = fakeService();
+  test("a workbook with nothing recognised says so, and why a sheet that looks like a statement was not read", async () => {
+    const sheet = {
+      name: "Blad1",
+      values: [
+        ["Kostnader", "Belopp"],
+        ["Arvoden", 200],
+        ["Revision", 50],
+        ["Summa", 250],
+      ],
+    };
+    const service = fakeService({ readSheets: jest.fn(async () => [sheet]) });
     await renderApp(service);
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Kontrollera arbetsboken" }));
     });
-    expect(await screen.findByText("Hittade inga FINSAM-blad i arbetsboken.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Hittade inga FINSAM-blad eller uppställningar i arbetsboken, så inget kontrollerades.",
+      ),
+    ).toBeTruthy();
+    const list = screen.getByRole("list", { name: "Blad som inte lästes" });
+    expect(
+      within(list).getByText(/^Blad1 liknar en resultatuppställning .* så den kontrollerades inte\.$/),
+    ).toBeTruthy();
   });
 
   test("the functions are listed", async () => {

@@ -53,7 +53,7 @@ describe("finsam command line", () => {
       894, 792, 783,
     ]);
     expect(cached("Rekommenderat tak (tkr)", "C")).toEqual({
-      formula: expect.stringContaining("FINSAM.EQUITYCAP("),
+      formula: expect.stringContaining("_xldudf_FINSAM_EQUITYCAP("),
       result: 2056.85,
     });
     expect(budget.getCell(`C${rowOf(budget, "Summa intäkter")}`).numFmt).toBe("#,##0;-#,##0;0");
@@ -118,6 +118,42 @@ describe("finsam command line", () => {
       err: `Kan inte läsa ${text}: inte en .xlsx-fil / not an .xlsx file`,
     });
     expect(bad.err).not.toMatch(/\bat \w+ \(/);
+  });
+
+  test("nothing recognised: exit 3, with why each sheet that looks like a statement was not read, in Swedish and English", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Medlemmar").addRows([
+      ["Kommun", "Invånare"],
+      ["Umeå", 130000],
+    ]);
+    book.addWorksheet("Blad1").addRows([
+      ["Kostnader", "Belopp"],
+      ["Arvoden", 200],
+      ["Revision", 50],
+      ["Summa", 250],
+    ]);
+    const other = join(dir, "annat.xlsx");
+    await book.xlsx.writeFile(other);
+    const sv = await run("check", other);
+    expect(sv).toEqual({
+      code: 3,
+      out: [
+        "Ej läst: Blad1 liknar en resultatuppställning (summarader med belopp) men har ingen rubrikrad som anger perioder (t.ex. Utfall, Budget, Prognos eller år), så den kontrollerades inte.",
+        `${other}: inga FINSAM-blad eller uppställningar kändes igen, så inget kontrollerades.`,
+      ].join("\n"),
+      err: "",
+    });
+    const en = await run("check", other, "--lang", "en");
+    expect(en.code).toBe(3);
+    expect(en.out).toBe(
+      [
+        "Not read: Blad1 looks like a financial statement (sum rows with amounts) but has no header row naming periods (e.g. Actual, Budget, Forecast or years), so it was not checked.",
+        `${other}: no FINSAM sheets or statements recognised, so nothing was checked.`,
+      ].join("\n"),
+    );
+    expect(JSON.parse((await run("check", other, "--json")).out).notRead).toEqual([
+      expect.objectContaining({ sheet: "Blad1", reason: "noPeriodHeader" }),
+    ]);
   });
 
   test("usage, unknown template, English", async () => {

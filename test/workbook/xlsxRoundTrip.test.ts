@@ -2,7 +2,11 @@ import ExcelJS from "exceljs";
 import { EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES } from "../../src/templates";
 import { HeadlessWorkbook } from "../../src/workbook/headless/headlessWorkbook";
 import { templatesToXlsx } from "../../src/workbook/xlsx/xlsxWriter";
-import { readXlsx } from "../../src/workbook/xlsx/xlsxReader";
+import { readXlsx, readXlsxFormulas } from "../../src/workbook/xlsx/xlsxReader";
+import JSZip from "jszip";
+import { checkWorkbook } from "../../src/checks";
+import { fromFileSpelling, toFileSpelling } from "../../src/sheet/formulaSpelling";
+import { columnLetter } from "../../src/templates/sheetBuilder";
 
 /** Issue 15: the .xlsx reader keeps cached values exactly, and reads what the workbench shows. */
 describe(".xlsx reader", () => {
@@ -66,4 +70,83 @@ describe(".xlsx reader", () => {
     }
     expect(compared).toBeGreaterThan(1000);
   }, 30_000);
+});
+
+describe("custom functions in files: _xldudf_FINSAM_… as Excel writes them, FINSAM.… as users type them", () => {
+  test("the two spellings convert both ways, string literals untouched, [n]! accepted", () => {
+    const typed = '=IF(A1="FINSAM.GOALMET(x)",FINSAM.GOALMET(B2,C2),finsam.topshare(D2:D6,3))+SUM(E1)';
+    const inFile = toFileSpelling(typed);
+    expect(inFile).toBe(
+      '=IF(A1="FINSAM.GOALMET(x)",_xldudf_FINSAM_GOALMET(B2,C2),_xldudf_FINSAM_TOPSHARE(D2:D6,3))+SUM(E1)',
+    );
+    expect(fromFileSpelling(inFile)).toBe(
+      '=IF(A1="FINSAM.GOALMET(x)",FINSAM.GOALMET(B2,C2),FINSAM.TOPSHARE(D2:D6,3))+SUM(E1)',
+    );
+    expect(fromFileSpelling("=[1]!_xldudf_FINSAM_CHECKSUM(A1:A3,A4)")).toBe("=FINSAM.CHECKSUM(A1:A3,A4)");
+    expect(toFileSpelling("=XFINSAM.GOALMET(1)")).toBe("=XFINSAM.GOALMET(1)");
+  });
+
+  test("the headless engine evaluates both spellings", () => {
+    const engine = new HeadlessWorkbook();
+    engine.addUserSheet("Blad1", [
+      [1, 2, 7, 20, 10],
+      [
+        "=_xldudf_FINSAM_TOPSHARE(A1:E1,3)",
+        "=[1]!_xldudf_FINSAM_TOPSHARE(A1:E1,3)",
+        "=FINSAM.TOPSHARE(A1:E1,3)",
+      ],
+    ]);
+    expect(engine.values("Blad1", "A2:C2")).toEqual([[0.925, 0.925, 0.925]]);
+  });
+
+  test("finsam export writes Excel's spelling, and the file recalculates to its cached values in the engine", async () => {
+    const specs = TEMPLATE_IDS.map((id) => TEMPLATES[id](EXAMPLE_OPTIONS));
+    const { buffer } = await templatesToXlsx(specs);
+    const zip = await JSZip.loadAsync(buffer);
+    const xml = (
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+          .map((f) => zip.file(f)!.async("string")),
+      )
+    ).join("");
+    expect(xml).toContain("_xldudf_FINSAM_EQUITYCAP(");
+    expect(xml).toContain("_xldudf_FINSAM_IMPACTINDEX(");
+    expect(xml).not.toMatch(/[^_]FINSAM\.[A-Z]+\(/);
+
+    const engine = new HeadlessWorkbook();
+    engine.addUserSheets(await readXlsxFormulas(buffer));
+    const cached = await readXlsx(buffer);
+    let formulas = 0;
+    for (const sheet of cached)
+      sheet.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const address = `${columnLetter(c + 1)}${r + 1}`;
+          const now = engine.value(sheet.name, address) ?? "";
+          if (engine.formula(sheet.name, address)?.includes("FINSAM.")) formulas++;
+          if (typeof v === "number")
+            expect([sheet.name, address, now]).toEqual([sheet.name, address, expect.closeTo(v, 9)]);
+        }),
+      );
+    expect(formulas).toBeGreaterThan(50);
+  }, 30_000);
+
+  test("finsam check reads a file in either spelling the same", async () => {
+    const { buffer } = await templatesToXlsx([TEMPLATES.budget(EXAMPLE_OPTIONS)]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+    book.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula && cell.formula?.includes("_xldudf_"))
+            cell.value = {
+              formula: fromFileSpelling(`=${cell.formula}`).slice(1),
+              result: cell.result,
+            } as ExcelJS.CellFormulaValue;
+        }),
+      ),
+    );
+    const dotted = Buffer.from(await book.xlsx.writeBuffer());
+    expect(checkWorkbook(await readXlsx(dotted))).toEqual(checkWorkbook(await readXlsx(buffer)));
+  });
 });

@@ -4,6 +4,7 @@
  * HyperFormula is GPL-3.0 and is used only here (tests, developer tools), never in the add-in bundle.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
+import { fromFileSpelling } from "../../sheet/formulaSpelling";
 import type { SheetSpec, TemplateSpec } from "../../templates/spec";
 import { columnLetter, parseAddress, parseRange } from "../../templates/sheetBuilder";
 import { formulaGrid, place, resolveReferences, type Placement } from "../placement";
@@ -35,9 +36,24 @@ export class HeadlessWorkbook {
   }
 
   /** Adds a sheet of the user's own (for tests of "never overwrite"). */
-  addUserSheet(name: string, rows: (string | number | null)[][]): void {
-    const sheetName = this.hf.addSheet(name);
-    this.hf.setSheetContent(this.sheetId(sheetName), rows);
+  /** A sheet the user already has; formulas ("=…") in either spelling of the custom functions. */
+  addUserSheet(name: string, rows: (string | number | boolean | null)[][]): void {
+    this.addUserSheets([{ name, rows }]);
+  }
+
+  /** Sheets the user already has (a workbook read from a file): all sheets first, so references resolve. */
+  addUserSheets(sheets: { name: string; rows: (string | number | boolean | null)[][] }[]): void {
+    const names = sheets.map((s) => this.hf.addSheet(s.name));
+    this.hf.batch(() =>
+      sheets.forEach((s, i) =>
+        this.hf.setSheetContent(
+          this.sheetId(names[i]),
+          s.rows.map((row) =>
+            row.map((v) => (typeof v === "string" && v.startsWith("=") ? fromFileSpelling(v) : v)),
+          ),
+        ),
+      ),
+    );
   }
 
   addUserName(name: string, expression: string): void {
@@ -98,7 +114,8 @@ export class HeadlessWorkbook {
   /** Types a value (or a formula starting with "=") into a cell, as a person would. */
   setValue(sheet: string, address: string, value: string | number | boolean | null): void {
     const { row, column } = parseAddress(address);
-    this.hf.setCellContents({ sheet: this.sheetId(sheet), row: row - 1, col: column - 1 }, [[value]]);
+    const content = typeof value === "string" && value.startsWith("=") ? fromFileSpelling(value) : value;
+    this.hf.setCellContents({ sheet: this.sheetId(sheet), row: row - 1, col: column - 1 }, [[content]]);
   }
 
   /** Types many values at once (one recalculation), as a paste would. */

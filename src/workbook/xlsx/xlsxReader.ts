@@ -34,6 +34,32 @@ function cellValue(cell: ExcelJS.Cell): unknown {
   return plain(cell.value);
 }
 
+/**
+ * A workbook's cells as a spreadsheet engine takes them: values, and formulas as "=…" text (the custom
+ * functions in whichever spelling the file has; the engine reads both).
+ */
+export async function readXlsxFormulas(
+  data: Buffer | ArrayBuffer,
+): Promise<{ name: string; rows: (string | number | boolean | null)[][] }[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as ArrayBuffer);
+  return book.worksheets.map((ws) => {
+    const rows: (string | number | boolean | null)[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+        const value = formula ? `=${formula}` : plain(cell.value);
+        (rows[r - 1] ??= [])[c - 1] =
+          typeof value === "object" ? String(value) : (value as string | number | boolean);
+      });
+    });
+    return {
+      name: ws.name,
+      rows: Array.from({ length: rows.length }, (_, r) => Array.from(rows[r] ?? [], (v) => v ?? null)),
+    };
+  });
+}
+
 function plain(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return dateToSerial(value);

@@ -5,6 +5,7 @@
  * come along. Charts are not written (ExcelJS cannot); Excel with the add-in inserts them.
  */
 import ExcelJS from "exceljs";
+import { toFileSpelling } from "../../sheet/formulaSpelling";
 import type { CellStyle, SheetSpec, TemplateSpec } from "../../templates/spec";
 import { addr, parseRange } from "../../templates/sheetBuilder";
 import { HeadlessWorkbook, type HeadlessValue } from "../headless/headlessWorkbook";
@@ -56,7 +57,7 @@ async function writeSheet(
     const content = cellContent(cell, sheetNames);
     if (cell.formula)
       return {
-        formula: String(content).slice(1),
+        formula: toFileSpelling(String(content).slice(1)),
         result: cached(engine.value(name, addr(row, column))),
       } as ExcelJS.CellFormulaValue;
     return content === "" ? null : (content as ExcelJS.CellValue);
