@@ -1,4 +1,6 @@
 import {
+  anchorRole,
+  type AnchorRole,
   columnKind,
   normalise,
   PERIOD_KINDS,
@@ -36,6 +38,25 @@ export interface StatementLayout {
   unit: Unit | null;
   /** The printed precision: 1 for whole units, 0.1 for one decimal … */
   step: number;
+  /** The roles the template wrote beside its rows (a sheet the add-in made), or null: read the labels. */
+  anchors: Map<number, AnchorRole> | null;
+}
+
+/** A row's role: its anchor on a sheet the add-in wrote, else what its label says. */
+export function roleAt(layout: StatementLayout, row: number, label: string): AnchorRole | null {
+  if (layout.anchors) return layout.anchors.get(row) ?? null;
+  return rowRole(label);
+}
+
+/** The anchors of a sheet, by row, when it has a statement anchor. */
+function anchorsOf(g: Grid): Map<number, AnchorRole> | null {
+  const anchors = new Map<number, AnchorRole>();
+  for (let r = g.firstRow; r <= g.lastRow; r++)
+    for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
+      const role = anchorRole(g.at(r, c));
+      if (role) anchors.set(r, role);
+    }
+  return [...anchors.values()].includes("statement") ? anchors : null;
 }
 
 /** Why a sheet that looks like a statement was not read as one. */
@@ -44,6 +65,17 @@ export type NotReadReason = "noPeriodHeader" | "noSumRows" | "noLabels";
 const MAX_HEADER_SCAN = 400;
 
 export function findStatement(g: Grid): { layout: StatementLayout } | { reason: NotReadReason } | null {
+  // A sheet the add-in wrote: its statement starts at the anchored header, whatever its labels say now.
+  const anchors = anchorsOf(g);
+  if (anchors) {
+    for (const [r, role] of anchors) {
+      if (role !== "statement") continue;
+      const header = headerAt(g, r);
+      if (!header) continue;
+      const found = layoutBelow(g, r, header, anchors);
+      if ("layout" in found) return found;
+    }
+  }
   let reason: NotReadReason | null = null;
   const lastScan = Math.min(g.lastRow, g.firstRow + MAX_HEADER_SCAN);
   for (let r = g.firstRow; r <= lastScan; r++) {
@@ -80,6 +112,7 @@ function layoutBelow(
   g: Grid,
   headerRow: number,
   cells: AmountColumn[],
+  anchors: Map<number, AnchorRole> | null = null,
 ): { layout: StatementLayout } | { reason: NotReadReason } {
   const firstAmount = Math.min(
     ...cells.filter((c) => c.kind !== "note" && c.kind !== "share").map((c) => c.column),
@@ -97,13 +130,14 @@ function layoutBelow(
   let sums = 0;
   let labels = 0;
   for (let r = headerRow + 1; r <= g.lastRow; r++) {
-    if (r > headerRow + 1 && startsNewTable(g, r)) break;
+    if (r > headerRow + 1 && !anchors && startsNewTable(g, r)) break;
+    if (anchors?.get(r) === "statement" && r > headerRow) break;
     const label = rowLabel(g, r, labelFrom, labelTo);
     const numbers = amountColumns.some((c) => g.number(r, c.column) !== null);
     if (label) labels++;
     if (!numbers) continue;
     lastRow = r;
-    const role = rowRole(label);
+    const role = anchors ? (anchors.get(r) ?? null) : rowRole(label);
     if (role === "sum" || role === "result") sums++;
     if (role === "result") lastResult = r;
   }
@@ -122,6 +156,7 @@ function layoutBelow(
     lastRow,
     unit: unitAbove(g, headerRow),
     step: 1,
+    anchors,
   };
   layout.step = printedStep(g, layout);
   return { layout };

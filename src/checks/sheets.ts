@@ -1,8 +1,8 @@
 import { checkSum } from "../domain/budget";
 import { checkWeights, type GoalArea, type WeightedIndicator } from "../domain/socialBudget";
-import { isRegionLabel, isStateLabel, normalise, rowRole } from "../sheet/vocabulary";
+import { isRegionLabel, isStateLabel, normalise } from "../sheet/vocabulary";
 import { Grid } from "./grid";
-import { findStatement, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
+import { findStatement, roleAt, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
 import { checkStatement } from "./statement";
 import type { Finding, SheetData, SheetKind } from "./types";
 
@@ -127,9 +127,10 @@ function checkStatementSheet(g: Grid, layout: StatementLayout, kind: SheetKind):
   if (kind !== "budget") return findings;
   const rows = labelledRows(g, layout);
   const years = layout.periods;
-  const resultRow = rows.find((r) => rowRole(r.label) === "result")?.row;
-  const start = rows.find((r) => rowRole(r.label) === "equityStart")?.row;
-  const end = rows.find((r) => rowRole(r.label) === "equityEnd")?.row;
+  const role = (r: { row: number; label: string }) => roleAt(layout, r.row, r.label);
+  const resultRow = rows.find((r) => role(r) === "result")?.row;
+  const start = rows.find((r) => role(r) === "equityStart")?.row;
+  const end = rows.find((r) => role(r) === "equityEnd")?.row;
 
   // Equity rolled forward.
   if (start && end && resultRow) {
@@ -164,7 +165,9 @@ function checkStatementSheet(g: Grid, layout: StatementLayout, kind: SheetKind):
   findings.push(...checkMembers(g, layout, rows));
 
   // Equity against the recommended ceiling.
-  const ceiling = rows.find((r) => normalise(r.label).startsWith("rekommenderat tak"))?.row;
+  const ceiling = rows.find(
+    (r) => role(r) === "ceiling" || normalise(r.label).startsWith("rekommenderat tak"),
+  )?.row;
   if (ceiling && end) {
     for (const { column, name } of years) {
       const cap = g.number(ceiling, column);
@@ -192,8 +195,9 @@ function labelledRows(g: Grid, layout: StatementLayout): { row: number; label: s
 /** Member funding: the region pays half of the state's amount, the municipalities together as much. */
 function checkMembers(g: Grid, layout: StatementLayout, rows: { row: number; label: string }[]): Finding[] {
   const findings: Finding[] = [];
-  const incomeTop = rows.find((r) => rowRole(r.label) === "incomeSection")?.row ?? layout.firstRow - 1;
-  const incomeEnd = rows.find((r) => r.row > incomeTop && rowRole(r.label) === "sum")?.row;
+  const role = (r: { row: number; label: string }) => roleAt(layout, r.row, r.label);
+  const incomeTop = rows.find((r) => role(r) === "incomeSection")?.row ?? layout.firstRow - 1;
+  const incomeEnd = rows.find((r) => r.row > incomeTop && role(r) === "sum")?.row;
   if (!incomeEnd) return findings;
   const income = rows.filter((r) => r.row > incomeTop && r.row < incomeEnd);
   const state = income.find((r) => isStateLabel(r.label))?.row;

@@ -1,7 +1,7 @@
 import { checkSum } from "../domain/budget";
-import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise, rowRole } from "../sheet/vocabulary";
+import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
-import { rowLabel, type AmountColumn, type StatementLayout } from "./layout";
+import { roleAt, rowLabel, type AmountColumn, type StatementLayout } from "./layout";
 import type { Finding } from "./types";
 
 /**
@@ -17,6 +17,8 @@ import type { Finding } from "./types";
  * positive under a cost heading: which, is read from the figures, never reported.
  */
 type Kind = "income" | "cost";
+
+const sectionSumsBefore = (seen: Map<string, number>) => [...seen.values()];
 
 interface SumCheck {
   row: number;
@@ -90,13 +92,18 @@ class StatementReader {
     for (let r = firstRow; r <= lastRow; r++) {
       const label = this.label(r);
       const key = normalise(label);
-      const role = rowRole(label);
+      const role = roleAt(this.layout, r, label);
       if (!this.hasNumbers(r)) {
         if (role === "incomeSection" || role === "costSection" || role === "summarySection") {
           if (role !== "summarySection") section = role === "costSection" ? "cost" : "income";
           pending = [];
           splits = [];
           sectionSums = [];
+          nilLines = 0;
+        } else if (role === "heading") {
+          // An anchored group heading: a new group starts here, whatever its label says.
+          pending = [];
+          splits = [];
           nilLines = 0;
         } else if (key !== "") {
           nilLines++;
@@ -126,8 +133,10 @@ class StatementReader {
         nilLines = 0;
         continue;
       }
-      if (role === "sum") {
-        const original = seen.get(key);
+      if (role === "sum" || role === "repeat") {
+        // A repeat (a summary block): by its anchor, else by a label seen before with nothing pending.
+        const original =
+          role === "repeat" ? (seen.get(key) ?? this.sameFigures(r, sectionSumsBefore(seen))) : seen.get(key);
         if (original !== undefined && pending.length === 0) {
           // A repeat in a summary block: it stands for the sum it repeats.
           this.checkRepeat(r, original);
@@ -159,6 +168,13 @@ class StatementReader {
       pending.push(r);
       top.push(r);
     }
+  }
+
+  /** The earlier sum whose figures this row repeats, in every column. */
+  private sameFigures(r: number, candidates: number[]): number | undefined {
+    return candidates.find((c) =>
+      this.downColumns.every(({ column }) => this.g.number(c, column) === this.g.number(r, column)),
+    );
   }
 
   /**

@@ -7,6 +7,38 @@
  * so "Summa kansli och styrelse", "S:a kansli" and "Totalt kansli" are all sums.
  */
 
+/**
+ * Anchors: the templates write each statement row's role, machine-readable, in a hidden column far to the
+ * right ("finsam:sum", "finsam:result" …). They move with their rows when the user inserts rows, survive
+ * edited labels and a renamed sheet, and the checks read them before any label. A row without an anchor
+ * inside an anchored statement (one the user inserted) is a line.
+ */
+export const ANCHOR_COLUMN = 30; // AD
+export const ANCHOR_PREFIX = "finsam:";
+export type AnchorRole = RowRole | "statement" | "heading" | "ceiling" | "repeat";
+
+export const anchorText = (role: AnchorRole) => `${ANCHOR_PREFIX}${role}`;
+
+/** The role an anchor cell names, or null. */
+export function anchorRole(value: unknown): AnchorRole | null {
+  if (typeof value !== "string" || !value.startsWith(ANCHOR_PREFIX)) return null;
+  const role = value.slice(ANCHOR_PREFIX.length) as AnchorRole;
+  return ANCHOR_ROLES.has(role) ? role : null;
+}
+const ANCHOR_ROLES = new Set<AnchorRole>([
+  "statement",
+  "heading",
+  "repeat",
+  "ceiling",
+  "sum",
+  "result",
+  "incomeSection",
+  "costSection",
+  "summarySection",
+  "equityStart",
+  "equityEnd",
+]);
+
 /** The labels the templates write, by role. */
 export const LABELS = {
   income: "Intäkter",

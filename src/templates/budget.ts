@@ -3,6 +3,7 @@ import { illustrativeOutcomeKr } from "../examples/outcome2021";
 import type { BudgetInput } from "../domain/budget";
 import { DEFAULT_CEILING_STEPS } from "../domain/equityCeiling";
 import { EXAMPLE_OPTIONS } from "./options";
+import { LABELS, sumLabel } from "../sheet/vocabulary";
 import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./sheetBuilder";
 import type { NameSpec, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -105,9 +106,6 @@ function blankBudget(options: TemplateOptions): BudgetInput {
   };
 }
 
-/** "Kansli och styrelse" → "Summa kansli och styrelse". */
-const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase()}${group.slice(1)}`;
-
 const amount = (v: number) => input(Number.isNaN(v) ? null : v, FORMATS.tkr);
 
 function budgetSheet(options: TemplateOptions, data: BudgetInput) {
@@ -123,15 +121,18 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
     ),
   ]);
   b.skip();
-  b.row([
-    label("", "header"),
-    label("Andel arb-bef.", "header"),
-    ...years.map((y) => ({ value: y, style: "header" as const, format: FORMATS.year })),
-  ]);
+  b.anchor(
+    b.row([
+      label("", "header"),
+      label("Andel arb-bef.", "header"),
+      ...years.map((y) => ({ value: y, style: "header" as const, format: FORMATS.year })),
+    ]),
+    "statement",
+  );
 
   // Income: the state first, then the municipalities (with their share of the working-age population),
   // the region, other income. The member rows stay together: state..region is the members' allotment.
-  b.row([label("Intäkter", "section")]);
+  b.anchor(b.row([label(LABELS.income, "section")]), "incomeSection");
   const populations = options.municipalities.map((m) => m.population ?? 0);
   const popTotal = populations.reduce((a, p) => a + p, 0);
   const incomeRows: number[] = [];
@@ -153,7 +154,7 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
   const stateRow = incomeRows[0];
   const regionRow = incomeRows[n + 1];
   const incomeTotal = b.row([
-    label("Summa intäkter", "subtotal"),
+    label(LABELS.incomeTotal, "subtotal"),
     undefined,
     ...years.map((_, y) =>
       formula(
@@ -163,11 +164,12 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
       ),
     ),
   ]);
+  b.anchor(incomeTotal, "sum");
   b.skip();
 
-  b.row([label("Kostnader", "section")]);
+  b.anchor(b.row([label(LABELS.costs, "section")]), "costSection");
   const groups = data.costGroups.map((group) => {
-    b.row([label(group.name, "label")]);
+    b.anchor(b.row([label(group.name, "label")]), "heading");
     const rows = group.lines.map((line) =>
       b.row([label(`   ${line.label}`), undefined, ...line.amounts.map(amount)]),
     );
@@ -182,35 +184,40 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
         ),
       ),
     ]);
+    b.anchor(total, "sum");
     return { name: group.name, rows, total };
   });
   b.skip();
   const costTotal = b.row([
-    label("Summa kostnader", "total"),
+    label(LABELS.costTotal, "total"),
     undefined,
     ...years.map((_, y) =>
       formula(`=${groups.map((g) => addr(g.total, yearCol(y))).join("+")}`, FORMATS.tkr, "total"),
     ),
   ]);
+  b.anchor(costTotal, "sum");
   b.skip();
   const result = b.row([
-    label("Resultat", "total"),
+    label(LABELS.result, "total"),
     undefined,
     ...years.map((_, y) =>
       formula(`=${addr(incomeTotal, yearCol(y))}+${addr(costTotal, yearCol(y))}`, FORMATS.tkr, "total"),
     ),
   ]);
+  b.anchor(result, "result");
   b.skip();
   const equityStart = b.currentRow;
   const equityEnd = equityStart + 1;
+  b.anchor(b.currentRow, "equityStart");
+  b.anchor(b.currentRow + 1, "equityEnd");
   b.row([
-    label("Eget kapital vid årets början"),
+    label(LABELS.equityStart),
     undefined,
     amount(data.openingEquity),
     ...years.slice(1).map((_, y) => formula(`=${addr(equityEnd, yearCol(y))}`, FORMATS.tkr)),
   ]);
   b.row([
-    label("Eget kapital vid årets slut", "total"),
+    label(LABELS.equityEnd, "total"),
     undefined,
     ...years.map((_, y) =>
       formula(`=${addr(equityStart, yearCol(y))}+${addr(result, yearCol(y))}`, FORMATS.tkr, "total"),
@@ -242,12 +249,13 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
   const stepsHeader = baseRow + 5;
   const stepsRange = range(stepsHeader + 1, COL.share, stepsHeader + 3, COL.share + 1, true);
   const ceilingRow = b.row([
-    label("Rekommenderat tak (tkr)"),
+    label(LABELS.ceiling),
     undefined,
     ...years.map((_, y) =>
       formula(`=FINSAM.EQUITYCAP(${addr(baseRow, yearCol(y))},1000,${stepsRange})`, FORMATS.tkrDecimals),
     ),
   ]);
+  b.anchor(ceilingRow, "ceiling");
   const headroomRow = b.row([
     label("Marginal till taket (tkr)"),
     undefined,
@@ -376,7 +384,10 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
     ),
   ]);
   b.skip();
-  b.row(["", "Utfall", "Budget", "Avvikelse", "Kontroll"].map((h) => label(h, "header")));
+  b.anchor(
+    b.row(["", LABELS.outcome, LABELS.budget, LABELS.deviation, LABELS.check].map((h) => label(h, "header"))),
+    "statement",
+  );
 
   const line = (
     text: string,
@@ -406,26 +417,27 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
     );
   const sumKr = (values: number[] | undefined) => values?.reduce((a, v) => a + v, 0);
 
-  b.row([label("Intäkter", "section")]);
+  b.anchor(b.row([label(LABELS.income, "section")]), "incomeSection");
   const incomeRows = data.income.map((l, i) => line(l.label, layout.incomeRows[i], printed(kr?.income[i])));
-  const incomeTotal = line("Summa intäkter", layout.incomeTotal, printed(sumKr(kr?.income)), "subtotal");
+  const incomeTotal = b.anchor(
+    line(LABELS.incomeTotal, layout.incomeTotal, printed(sumKr(kr?.income)), "subtotal"),
+    "sum",
+  );
   checkCell(
     incomeTotal,
     range(incomeRows[0], C.outcome, incomeRows[incomeRows.length - 1], C.outcome),
     addr(incomeTotal, C.outcome),
   );
   b.skip();
-  b.row([label("Kostnader", "section")]);
+  b.anchor(b.row([label(LABELS.costs, "section")]), "costSection");
   const groupTotals = data.costGroups.map((group, g) => {
-    b.row([label(group.name)]);
+    b.anchor(b.row([label(group.name)]), "heading");
     const rows = group.lines.map((l, i) =>
       line(`   ${l.label}`, layout.groups[g].rows[i], printed(kr?.costGroups[g][i])),
     );
-    const total = line(
-      `Summa ${group.name.charAt(0).toLowerCase()}${group.name.slice(1)}`,
-      layout.groups[g].total,
-      printed(sumKr(kr?.costGroups[g])),
-      "subtotal",
+    const total = b.anchor(
+      line(sumLabel(group.name), layout.groups[g].total, printed(sumKr(kr?.costGroups[g])), "subtotal"),
+      "sum",
     );
     checkCell(total, range(rows[0], C.outcome, rows[rows.length - 1], C.outcome), addr(total, C.outcome));
     return total;
@@ -433,37 +445,45 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
   b.skip();
 
   // The summary as a report prints it; its parts stand together so that CHECKSUM can take them as one range.
-  b.row([label("Sammanställning", "section")]);
+  b.anchor(b.row([label(LABELS.summary, "section")]), "summarySection");
   const groupRefs = data.costGroups.map((group, g) =>
-    b.row([
-      label(sumLabel(group.name)),
-      formula(`=${addr(groupTotals[g], C.outcome)}`, FORMATS.tkr),
-      formula(`=${addr(groupTotals[g], C.budget)}`, FORMATS.tkr),
-      formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),
-    ]),
+    b.anchor(
+      b.row([
+        label(sumLabel(group.name)),
+        formula(`=${addr(groupTotals[g], C.outcome)}`, FORMATS.tkr),
+        formula(`=${addr(groupTotals[g], C.budget)}`, FORMATS.tkr),
+        formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),
+      ]),
+      "repeat",
+    ),
   );
   const allCostsKr = kr ? kr.costGroups.flat() : undefined;
-  const costTotal = line("Summa kostnader", layout.costTotal, printed(sumKr(allCostsKr)), "subtotal");
+  const costTotal = b.anchor(
+    line(LABELS.costTotal, layout.costTotal, printed(sumKr(allCostsKr)), "subtotal"),
+    "sum",
+  );
   checkCell(
     costTotal,
     range(groupRefs[0], C.outcome, groupRefs[groupRefs.length - 1], C.outcome),
     addr(costTotal, C.outcome),
   );
   b.skip();
+  b.anchor(b.currentRow, "repeat");
+  b.anchor(b.currentRow + 1, "repeat");
   const incomeRef = b.row([
-    label("Summa intäkter"),
+    label(LABELS.incomeTotal),
     formula(`=${addr(incomeTotal, C.outcome)}`, FORMATS.tkr),
     formula(`=${addr(incomeTotal, C.budget)}`, FORMATS.tkr),
     formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),
   ]);
   b.row([
-    label("Summa kostnader"),
+    label(LABELS.costTotal),
     formula(`=${addr(costTotal, C.outcome)}`, FORMATS.tkr),
     formula(`=${addr(costTotal, C.budget)}`, FORMATS.tkr),
     formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),
   ]);
   const resultKr = kr ? (sumKr(kr.income) ?? 0) + (sumKr(allCostsKr) ?? 0) : undefined;
-  const result = line("Resultat", layout.result, printed(resultKr), "total");
+  const result = b.anchor(line(LABELS.result, layout.result, printed(resultKr), "total"), "result");
   checkCell(result, range(incomeRef, C.outcome, incomeRef + 1, C.outcome), addr(result, C.outcome));
 
   return b.build({ columnWidths: [44, 12, 12, 12, 40], freeze: { rows: 5, columns: 1 } });

@@ -1,3 +1,4 @@
+import { ANCHOR_COLUMN, anchorText, type AnchorRole } from "../sheet/vocabulary";
 import type {
   Cell,
   CellValue,
@@ -15,6 +16,7 @@ import type {
 export class SheetBuilder {
   private readonly grid: (Cell | undefined)[][] = [];
   private next = 1;
+  private anchored = false;
   readonly tables: TableSpec[] = [];
   readonly validations: ValidationSpec[] = [];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
@@ -35,6 +37,13 @@ export class SheetBuilder {
     const r = this.next++;
     cells.forEach((cell, i) => this.set(r, from + i, cell));
     return r;
+  }
+
+  /** Marks a row's role for the checks, in the hidden anchor column. */
+  anchor(row: number, role: AnchorRole): number {
+    this.set(row, ANCHOR_COLUMN, { value: anchorText(role), style: "note" });
+    this.anchored = true;
+    return row;
   }
 
   /** Leaves `n` empty rows. */
@@ -65,6 +74,7 @@ export class SheetBuilder {
       charts: this.charts,
       freeze: options.freeze,
       protect: options.protect ?? true,
+      ...(this.anchored ? { hiddenColumns: [ANCHOR_COLUMN] } : {}),
     };
   }
 }

@@ -96,6 +96,8 @@ export interface SheetSpec {
   conditionalFormats: ConditionalFormatSpec[];
   charts: ChartSpec[];
   freeze?: { rows: number; columns: number };
+  /** Columns (1 = A) hidden from view: the anchors' column. */
+  hiddenColumns?: number[];
   /** Protect the sheet (no password): formulas locked, input cells open. */
   protect: boolean;
 }

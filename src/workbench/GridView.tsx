@@ -88,7 +88,17 @@ export function GridView({ service }: { service: HeadlessService }) {
   const spec = wb.specs.get(sheet);
   const { height, width } = wb.hf.getSheetDimensions(wb.hf.getSheetId(sheet)!);
   const rows = Math.max(height, spec?.cells.length ?? 0);
-  const columns = Math.max(width, spec?.cells[0]?.length ?? 0);
+  // Hidden columns (the anchors) are not shown, nor the empty columns before them.
+  const hidden = new Set(spec?.hiddenColumns ?? []);
+  const lastShown = hidden.size
+    ? Math.max(
+        spec?.columnWidths.length ?? 0,
+        ...(spec?.cells ?? []).map((row) =>
+          row.reduce((last, cell, c) => (cell && !hidden.has(c + 1) ? c + 1 : last), 0),
+        ),
+      )
+    : Math.max(width, spec?.cells[0]?.length ?? 0);
+  const shown = Array.from({ length: lastShown }, (_, c) => c).filter((c) => !hidden.has(c + 1));
   const selected = parseAddress(selectedCell);
   const editable = spec?.cells[selected.row - 1]?.[selected.column - 1]?.style === "input";
 
@@ -134,7 +144,7 @@ export function GridView({ service }: { service: HeadlessService }) {
           <thead>
             <tr>
               <th className={styles.head} />
-              {Array.from({ length: columns }, (_, c) => (
+              {shown.map((c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnLetter(c + 1)}
                 </th>
@@ -147,7 +157,7 @@ export function GridView({ service }: { service: HeadlessService }) {
                 <th className={styles.rowHead} scope="row">
                   {r + 1}
                 </th>
-                {Array.from({ length: columns }, (_, c) => {
+                {shown.map((c) => {
                   const address = `${columnLetter(c + 1)}${r + 1}`;
                   const cellSpec = spec?.cells[r]?.[c];
                   const value = wb.value(sheet, address);

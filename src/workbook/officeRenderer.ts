@@ -91,6 +91,10 @@ function writeCells(ws: Excel.Worksheet, sheet: SheetSpec, sheetNames: Record<st
     const column = columnLetter(i + 1);
     ws.getRange(`${column}:${column}`).format.columnWidth = chars * 6; // points, about 6 per character
   });
+  for (const c of sheet.hiddenColumns ?? []) {
+    const column = columnLetter(c);
+    ws.getRange(`${column}:${column}`).columnHidden = true; // the anchors the checks read
+  }
   if (sheet.freeze?.rows && sheet.freeze.columns)
     ws.freezePanes.freezeAt(ws.getRange(rangeText(1, 1, sheet.freeze.rows, sheet.freeze.columns)));
   else if (sheet.freeze?.rows) ws.freezePanes.freezeRows(sheet.freeze.rows);

@@ -50,6 +50,7 @@ async function writeSheet(
       : undefined,
   });
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true; // the anchors the checks read
 
   const valueAt = (row: number, column: number): ExcelJS.CellValue => {
     const cell = sheet.cells[row - 1]?.[column - 1];
