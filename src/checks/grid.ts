@@ -13,7 +13,9 @@ export class Grid {
 
   constructor(readonly sheet: SheetData) {
     this.rows = sheet.values.length;
-    this.columns = Math.max(0, ...sheet.values.map((r) => r.length));
+    let columns = 0;
+    for (const row of sheet.values) columns = Math.max(columns, row?.length ?? 0); // no spread: a sheet may have a million rows
+    this.columns = columns;
     this.top = sheet.origin?.row ?? 1;
     this.left = sheet.origin?.column ?? 1;
   }
