@@ -1,4 +1,4 @@
-import { notAvailable } from "./errors";
+import { invalid, notAvailable } from "./errors";
 import { nameKey } from "./names";
 import { requireInRange, requirePositive } from "./numbers";
 
@@ -62,6 +62,8 @@ export function impactIndex(
       ? notAvailable("noIndicators")
       : notAvailable("noIndicatorsInArea", { area: options.area?.trim() ?? "" });
   }
+  // Weights far beyond 1–10 can add up past the largest number: say so rather than answer NaN.
+  if (!Number.isFinite(totalWeight)) throw invalid("tooLarge", { what: "weights", value: Number.MAX_VALUE });
   return { index: (reachedWeight / totalWeight) * 100, reachedWeight, totalWeight, indicatorCount, missing };
 }
 

@@ -85,6 +85,7 @@ export function topShare(counts: readonly number[], topN: number): number {
   counts.forEach((c, i) => requireNonNegative(c, "count", i));
   requireInteger(topN, 1, counts.length, "topN");
   const total = counts.reduce((a, b) => a + b, 0);
+  if (!Number.isFinite(total)) throw invalid("tooLarge", { what: "counts", value: Number.MAX_VALUE });
   if (total === 0) throw notAvailable("zeroTotal", { what: "answers" });
   const top = counts.slice(counts.length - topN).reduce((a, b) => a + b, 0);
   return top / total;

@@ -36,21 +36,33 @@ export function largestRemainderSplit(
   const sign = totalUnits < 0 ? -1 : 1;
   const units = Math.abs(totalUnits);
 
-  const quotas = weights.map((w) => (units * w) / weightSum);
+  // Each quota is units × w / Σw. Weights as large as 1E+308 overflow that product (or Σw itself) to
+  // Infinity, so then every weight is first divided by the largest: the shares, and the split, are the same.
+  let maxWeight = 0;
+  for (const w of weights) maxWeight = Math.max(maxWeight, w);
+  const overflows = !Number.isFinite(weightSum) || !Number.isFinite(units * maxWeight);
+  const scaled = overflows ? weights.map((w) => w / maxWeight) : weights;
+  const scaledSum = overflows ? scaled.reduce((a, b) => a + b, 0) : weightSum;
+  const quotas = scaled.map((w) => (units * w) / scaledSum);
   const floors = quotas.map(Math.floor);
   // Binary rounding of a quota (2.9999999999997 for 3) is harmless: the unit it loses comes back as the
   // largest remainder. The leftover is 0 to n − 1 units, in theory a unit less when a quota was rounded up.
   let leftover = units - floors.reduce((a, b) => a + b, 0);
+  if (!Number.isFinite(leftover) || Math.abs(leftover) > weights.length)
+    throw invalid("tooLarge", { what: names.list, value: weightSum }); // never loop on arithmetic gone wrong
   const order = quotas
     .map((q, index) => ({ index, remainder: q - floors[index], weight: weights[index] }))
     .sort((a, b) => b.remainder - a.remainder || b.weight - a.weight || a.index - b.index);
-  for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover -= 1) floors[order[k].index] += 1;
-  for (let k = order.length - 1; leftover < 0; k = (k - 1 + order.length) % order.length) {
+  // Both loops are bounded by the number of parts: at most n − 1 units are handed out or taken back.
+  for (let k = 0; leftover > 0 && k < order.length; k++, leftover -= 1) floors[order[k].index] += 1;
+  for (let pass = 0; leftover < 0 && pass < 2 * order.length; pass++) {
+    const k = order.length - 1 - (pass % order.length);
     if (floors[order[k].index] > 0) {
       floors[order[k].index] -= 1;
       leftover += 1;
     }
   }
+  if (leftover !== 0) throw invalid("tooLarge", { what: names.list, value: weightSum });
   return floors.map((u) => fromUnits(sign * u, decimals));
 }
 

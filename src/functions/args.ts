@@ -10,6 +10,8 @@ import type { ErrorParams } from "../domain/errors";
 export type ArgErrorCode =
   | "textInsteadOfNumber"
   | "booleanInsteadOfNumber"
+  | "textInsteadOfBoolean"
+  | "raggedRange"
   | "blankNotAllowed"
   | "errorInCell"
   | "notText"
@@ -171,7 +173,7 @@ function booleanCell(cell: unknown, what: string): boolean {
   if (typeof cell === "boolean") return cell;
   if (typeof cell === "number" && (cell === 0 || cell === 1)) return cell === 1;
   if (isErrorValue(cell)) throw new ArgError("errorInCell", { what });
-  throw new ArgError("textInsteadOfNumber", { what, text: clip(String(cell)) });
+  throw new ArgError("textInsteadOfBoolean", { what, text: clip(String(cell)) });
 }
 
 function textCell(cell: unknown, what: string, pos?: Position): string {
@@ -196,7 +198,8 @@ function mapMatrix<T>(value: unknown, what: string, map: (cell: unknown, pos: Po
   }
   const columns = (grid[0] as unknown[]).length;
   const values = (grid as unknown[][]).map((row, r) => {
-    if (row.length !== columns) throw new ArgError("emptyRange", { what });
+    if (row.length !== columns)
+      throw new ArgError("raggedRange", { what, row: r + 1, actual: row.length, expected: columns });
     return row.map((cell, c) => map(cell, { row: r + 1, column: c + 1 }));
   });
   return { rows: grid.length, columns, values };
@@ -212,6 +215,13 @@ export function requireSameShape(a: Matrix<unknown>, aName: string, b: Matrix<un
       expected: `${a.rows}×${a.columns}`,
     });
   }
+}
+
+/** Where a cell of a range is, for a message: a range one row high is counted by columns, one column wide by rows. */
+export function whereIn(m: Matrix<unknown>, row: number, column: number) {
+  const shape: "row" | "column" | "block" =
+    m.rows === 1 && m.columns > 1 ? "row" : m.columns === 1 ? "column" : "block";
+  return { row, column, shape };
 }
 
 /** The values of a range row by row, with each one's position for messages. */

@@ -21,7 +21,7 @@ import {
   type WeightedIndicator,
 } from "../domain";
 import { messages } from "../i18n";
-import { ArgError, cells, isBlank, parseArgs, requireSameShape } from "./args";
+import { ArgError, cells, isBlank, parseArgs, requireSameShape, whereIn } from "./args";
 import { excelCall } from "./excelError";
 
 /**
@@ -148,10 +148,12 @@ export function equityCap(base: any, unit?: any, steps?: any[][]): number {
       if (a.steps.columns !== 2) {
         throw new ArgError("wrongColumnCount", { what: "steps", expected: 2, actual: a.steps.columns });
       }
+      // Blank rows are skipped; a message names the row as it stands in the range, blank rows included.
       ceilingSteps = a.steps.values
-        .filter(([upTo, rate]) => upTo !== null || rate !== null)
-        .map(([upTo, rate], i) => {
-          if (rate === null) throw new ArgError("blankNotAllowed", { what: "steps", row: i + 1, column: 2 });
+        .map(([upTo, rate], i) => ({ upTo, rate, row: i + 1 }))
+        .filter(({ upTo, rate }) => upTo !== null || rate !== null)
+        .map(({ upTo, rate, row }) => {
+          if (rate === null) throw new ArgError("blankNotAllowed", { what: "steps", row, column: 2 });
           return { upTo, rate };
         });
     }
@@ -191,11 +193,11 @@ export function weightCheck(
     requireSameShape(a.areas, "areas", a.weights, "weights");
     requireSameShape(a.areaNames, "areaNames", a.areaPoints, "areaPoints");
     const weightCells = cells(a.weights);
-    const rows: { indicator: WeightedIndicator; row: number }[] = [];
-    cells(a.areas).forEach(({ value: area, row }, i) => {
+    const rows: { indicator: WeightedIndicator; where: ReturnType<typeof whereIn> }[] = [];
+    cells(a.areas).forEach(({ value: area, row, column }, i) => {
       const weight = weightCells[i].value;
       if (isBlank(area) && weight === null) return;
-      rows.push({ indicator: { area, weight }, row });
+      rows.push({ indicator: { area, weight }, where: whereIn(a.areas, row, column) });
     });
     const pointCells = a.areaPoints.values.flat();
     const goalAreas = a.areaNames.values.flat().map((name, i) => ({ name, points: pointCells[i] }));
@@ -210,13 +212,13 @@ export function weightCheck(
     if (check.invalidWeights.length > 0) {
       findings.push(
         t.invalidWeights(
-          check.invalidWeights.map((w) => t.weightItem(rows[w.index].row, w.weight)).join(", "),
+          check.invalidWeights.map((w) => t.weightItem(rows[w.index].where, w.weight)).join(", "),
         ),
       );
     }
     if (check.unknownAreas.length > 0) {
       findings.push(
-        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(rows[u.index].row, u.area)).join(", ")),
+        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(rows[u.index].where, u.area)).join(", ")),
       );
     }
     const outside = check.areas.filter((s) => !s.withinTolerance);

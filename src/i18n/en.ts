@@ -1,8 +1,14 @@
-import { deviationText, type Messages } from "./sv";
+import { deviationText, type Messages, type Where } from "./sv";
 import type { ErrorParams } from "../domain/errors";
 import { formatNumber as fmt, formatPercent as pct } from "./format";
 
 type P = ErrorParams;
+const whereEn = (w: Where) =>
+  w.shape === "row"
+    ? `column ${w.column}`
+    : w.shape === "column"
+      ? `row ${w.row}`
+      : `row ${w.row}, column ${w.column}`;
 const n = (v: string | number | undefined) => (typeof v === "number" ? fmt(v, "en") : String(v ?? ""));
 
 const quantities: Record<string, string> = {
@@ -87,6 +93,9 @@ export const en: Messages = {
     zeroTotal: (p) => `No ${q(p.what)}: the sum is zero.`,
     textInsteadOfNumber: (p) => `Text where a number belongs: ${cellRef(p)} "${p.text}".`,
     booleanInsteadOfNumber: (p) => `TRUE/FALSE where a number belongs: ${cellRef(p)}.`,
+    textInsteadOfBoolean: (p) => `Text where TRUE or FALSE belongs: ${cellRef(p)} "${p.text}".`,
+    raggedRange: (p) =>
+      `${cap(q(p.what))}: the rows differ in length (row ${p.row} has ${p.actual} cells, row 1 has ${p.expected}).`,
     blankNotAllowed: (p) => `Value missing: ${cellRef(p)}.`,
     errorInCell: (p) => `The cell holds an error: ${cellRef(p)}.`,
     notText: (p) => `Text expected: ${cellRef(p)}.`,
@@ -143,9 +152,9 @@ export const en: Messages = {
   results: {
     ok: "OK",
     invalidWeights: (list) => `Weight not a whole number 1–10: ${list}.`,
-    weightItem: (row, weight) => `row ${row} (${weight === null ? "missing" : n(weight)})`,
+    weightItem: (where, weight) => `${whereEn(where)} (${weight === null ? "missing" : n(weight)})`,
     unknownAreas: (list) => `Unknown goal area: ${list}.`,
-    areaItem: (row, area) => `row ${row} ("${area}")`,
+    areaItem: (where, area) => `${whereEn(where)} ("${area}")`,
     areasOutside: (tolerance, list) => `Goal area outside its nominal share ±${tolerance}: ${list}.`,
     areaShareItem: (name, share, nominal) => `${name} ${pct(share, "en")} (nominal ${pct(nominal, "en", 0)})`,
     tolerance: (tolerance) => pct(tolerance, "en", 1),

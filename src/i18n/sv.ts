@@ -74,6 +74,11 @@ const neuter = new Set([
 ]);
 const negative = (what: string | number | undefined) => (neuter.has(String(what)) ? "negativt" : "negativ");
 const at = (p: P) => (p.position === undefined ? "" : ` (nr ${p.position})`);
+/** Quantities in the plural: "vikterna är för stora". */
+const plural = new Set(["weights", "populations", "counts", "amounts", "parts", "steps", "years"]);
+/** "stor", "stort" or "stora", agreeing with the quantity. */
+const large = (what: string | number | undefined) =>
+  plural.has(String(what)) ? "stora" : neuter.has(String(what)) ? "stort" : "stor";
 
 const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
   notFinite: (p) => `${cap(q(p.what))}${at(p)} måste vara ett tal.`,
@@ -87,7 +92,7 @@ const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
   lengthMismatch: (p) => `${cap(q(p.what))}: ${n(p.actual)} värden där ${n(p.expected)} behövs.`,
   totalNotRepresentable: (p) =>
     `${n(p.total)} kan inte fördelas exakt med ${n(p.decimals)} decimaler. Ange fler decimaler.`,
-  tooLarge: (p) => `${cap(q(p.what))} är för stor (${n(p.value)}).`,
+  tooLarge: (p) => `${cap(q(p.what))} är för ${large(p.what)} (${n(p.value)}).`,
   stepsNotAscending: (p) => `Trappstegens gränser måste öka (steg ${p.position}).`,
   stepsOpenEndNotLast: (p) => `Bara sista trappsteget får sakna gräns (steg ${p.position}).`,
   baseAboveDefaultSteps: (p) =>
@@ -102,6 +107,9 @@ const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
   // Argument errors of the custom functions.
   textInsteadOfNumber: (p) => `Text där ett tal ska stå: ${cellRef(p)} "${p.text}".`,
   booleanInsteadOfNumber: (p) => `SANT/FALSKT där ett tal ska stå: ${cellRef(p)}.`,
+  textInsteadOfBoolean: (p) => `Text där SANT eller FALSKT ska stå: ${cellRef(p)} "${p.text}".`,
+  raggedRange: (p) =>
+    `${cap(q(p.what))}: raderna är olika långa (rad ${p.row} har ${p.actual} celler, rad 1 har ${p.expected}).`,
   blankNotAllowed: (p) => `Värde saknas: ${cellRef(p)}.`,
   errorInCell: (p) => `Cellen innehåller ett fel: ${cellRef(p)}.`,
   notText: (p) => `Text förväntas: ${cellRef(p)}.`,
@@ -115,6 +123,19 @@ const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
   weightWithoutValue: (p) => `Vikt saknas för en indikator med utfall: ${cellRef(p)}.`,
   unexpected: (p) => `Oväntat fel: ${p.detail}`,
 };
+
+/** Where a cell sits in a range: "rad 3" in a column, "kolumn 3" in a row, both in a block. */
+export interface Where {
+  row: number;
+  column: number;
+  shape: "row" | "column" | "block";
+}
+const whereSv = (w: Where) =>
+  w.shape === "row"
+    ? `kolumn ${w.column}`
+    : w.shape === "column"
+      ? `rad ${w.row}`
+      : `rad ${w.row}, kolumn ${w.column}`;
 
 function cellRef(p: P): string {
   const where = p.row === undefined ? "" : ` rad ${p.row}, kolumn ${p.column}`;
@@ -184,10 +205,10 @@ export const sv = {
   results: {
     ok: "OK",
     invalidWeights: (list: string) => `Vikt ej heltal 1–10: ${list}.`,
-    weightItem: (row: number, weight: number | null) =>
-      `rad ${row} (${weight === null ? "saknas" : n(weight)})`,
+    weightItem: (where: Where, weight: number | null) =>
+      `${whereSv(where)} (${weight === null ? "saknas" : n(weight)})`,
     unknownAreas: (list: string) => `Okänt målområde: ${list}.`,
-    areaItem: (row: number, area: string) => `rad ${row} ("${area}")`,
+    areaItem: (where: Where, area: string) => `${whereSv(where)} ("${area}")`,
     areasOutside: (tolerance: string, list: string) =>
       `Målområde utanför nominell andel ±${tolerance}: ${list}.`,
     areaShareItem: (name: string, share: number, nominal: number) =>
