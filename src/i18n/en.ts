@@ -236,6 +236,10 @@ Flags: --lang sv|en (language of messages), --help.`,
     inserted: (sheets) => `Inserted: ${sheets}.`,
     renamed: (requested, actual) => `${requested} already existed, so the new one is called ${actual}.`,
     insertFailed: (message) => `Could not insert: ${message}`,
+    insertUndone: (reason) =>
+      `${reason.replace(/\.?\s*$/, ".")} What had been created was removed: the workbook is as it was.`,
+    insertLeftovers: (reason, left) =>
+      `${reason.replace(/\.?\s*$/, ".")} What had been created could not all be removed; check and remove by hand: ${left}.`,
     checkHeading: "Check the workbook",
     checkIntro:
       "Reads the FINSAM sheets (also your own and renamed ones) and checks sums, result, equity, fees, weights and outcomes.",

@@ -293,6 +293,10 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     inserted: (sheets: string) => `Infogat: ${sheets}.`,
     renamed: (requested: string, actual: string) => `${requested} fanns redan, så det nya heter ${actual}.`,
     insertFailed: (message: string) => `Det gick inte att infoga: ${message}`,
+    insertUndone: (reason: string) =>
+      `${reason.replace(/\.?\s*$/, ".")} Det som hann skapas togs bort: arbetsboken är som förut.`,
+    insertLeftovers: (reason: string, left: string) =>
+      `${reason.replace(/\.?\s*$/, ".")} Det som hann skapas kunde inte tas bort helt; kontrollera och ta bort för hand: ${left}.`,
     checkHeading: "Kontrollera arbetsboken",
     checkIntro:
       "Läser FINSAM-bladen (även egna och omdöpta) och kontrollerar summor, resultat, eget kapital, avgifter, vikter och utfall.",

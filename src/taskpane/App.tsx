@@ -194,6 +194,17 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
 }
 
 function errorMessage(error: unknown, t: Messages): string {
+  // A failed insert says whether it left the workbook as it was, or exactly what remains.
+  const failed = error as {
+    name?: string;
+    message?: string;
+    remaining?: { sheets: string[]; names: string[] };
+  };
+  if (failed?.name === "InsertFailed" && failed.remaining) {
+    const left = [...failed.remaining.sheets, ...failed.remaining.names];
+    const reason = failed.message?.trim() || t.pane.unknownError;
+    return left.length === 0 ? t.pane.insertUndone(reason) : t.pane.insertLeftovers(reason, left.join(", "));
+  }
   const message = (error as { message?: unknown })?.message;
   return typeof message === "string" && message.trim() ? message : t.pane.unknownError;
 }

@@ -6,9 +6,66 @@
  */
 import type { CellStyle, SheetSpec, TemplateSpec, ValidationRule } from "../templates/spec";
 import { addr, columnLetter, parseRange, range as rangeText } from "../templates/sheetBuilder";
-import { formatGrid, formulaGrid, place, resultOf, usedRange, type InsertResult } from "./placement";
+import {
+  formatGrid,
+  formulaGrid,
+  place,
+  resultOf,
+  usedRange,
+  type InsertResult,
+  type Placement,
+} from "./placement";
 
 export type { InsertResult } from "./placement";
+
+/** The name, scoped to each sheet an insert creates, whose comment says which insert made it. */
+export const INSERT_MARK = "FINSAM_Mall";
+
+/** An insert that failed: why, and what (if anything) could not be removed again. */
+export class InsertFailed extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly remaining: { sheets: string[]; names: string[] },
+  ) {
+    super(String((reason as Error)?.message ?? reason));
+    this.name = "InsertFailed";
+  }
+}
+
+function insertToken(): string {
+  return `${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
+}
+
+/**
+ * Removes what a failed insert created: the sheets that carry its mark (with their tables) and the
+ * workbook names that point at them. Returns what remains; if the clean-up itself fails, everything the
+ * insert may have created is reported, so the user can look.
+ */
+async function undoInsert(
+  context: Excel.RequestContext,
+  placement: Placement,
+  mark: string,
+): Promise<{ sheets: string[]; names: string[] }> {
+  const sheetNames = Object.values(placement.sheets);
+  const names = Object.values(placement.names);
+  try {
+    const worksheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const candidates = worksheets.items
+      .filter((ws) => sheetNames.includes(ws.name))
+      .map((ws) => ({ ws, mark: ws.names.getItemOrNullObject(INSERT_MARK).load("comment") }));
+    const items = names.map((n) => context.workbook.names.getItemOrNullObject(n).load("formula"));
+    await context.sync();
+    const ours = candidates.filter((c) => !c.mark.isNullObject && c.mark.comment === mark).map((c) => c.ws);
+    for (const item of items)
+      if (!item.isNullObject && ours.some((ws) => item.formula.includes(ws.name))) item.delete();
+    for (const ws of ours) ws.delete();
+    await context.sync();
+    return { sheets: [], names: [] };
+  } catch {
+    return { sheets: sheetNames, names };
+  }
+}
 
 /** Inserts a template. Run it inside `Excel.run(context => insertTemplate(context, spec))`. */
 export async function insertTemplate(
@@ -28,8 +85,12 @@ export async function insertTemplate(
   });
   context.application.suspendApiCalculationUntilNextSync();
 
+  // Each new sheet is marked with a name scoped to it, so that a failed insert removes its own sheets and
+  // never one that someone else gave the same name in the meantime.
+  const mark = `finsam-excel ${spec.id} ${insertToken()}`;
   const created = spec.sheets.map((sheet) => {
     const ws = worksheets.add(placement.sheets[sheet.key]);
+    ws.names.add(INSERT_MARK, ws.getRange("A1"), mark);
     writeCells(ws, sheet, placement.sheets);
     return { sheet, ws };
   });
@@ -76,7 +137,12 @@ export async function insertTemplate(
       });
   }
   created[0]?.ws.activate();
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    // Office.js stops a batch at the command that fails, leaving the ones before it done: undo them.
+    throw new InsertFailed(error, await undoInsert(context, placement, mark));
+  }
 
   return resultOf(spec, placement);
 }

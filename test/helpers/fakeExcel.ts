@@ -1,8 +1,11 @@
 /**
- * A recording fake of the part of the Excel JavaScript API the renderer uses. It behaves like Excel
- * where it matters for the tests: collections must be loaded and synced before their items are read;
- * adding a sheet, table or name whose name exists throws; every write is recorded against its sheet, so
- * a test can prove that nothing the user had was changed. `syncs` counts `context.sync()`.
+ * A recording fake of the part of the Excel JavaScript API the renderer uses. It behaves like Office.js
+ * where it matters for the tests: every command is queued and runs at `context.sync()`, in order; the first
+ * that fails (a sheet, table or name that exists, a block that does not fit) rejects the sync, the commands
+ * before it stay done and the ones after it are dropped. Collections must be loaded and synced before their
+ * items are read. Every write is recorded against its sheet, so a test can prove that nothing the user had
+ * was changed. `syncs` counts `context.sync()`; `beforeSync` lets a test act between two syncs (another
+ * user taking a name) and `failAtSync` makes the n-th sync fail at its last command.
  */
 import { parseRange } from "../../src/templates/sheetBuilder";
 
@@ -40,7 +43,9 @@ export class FakeRange {
         type,
         custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } },
       };
-      this.sheet.conditionalFormats.push({ range: this.address, cf });
+      this.sheet.workbook.context.enqueue(() =>
+        this.sheet.conditionalFormats.push({ range: this.address, cf }),
+      );
       return cf;
     },
   };
@@ -103,7 +108,10 @@ export class FakeWorksheet {
     freezeAt: (r: FakeRange) => this.record(r.address, "freezeAt", true),
   };
   readonly protection = {
-    protect: (options: unknown) => ((this.protected_ = true), this.record("", "protect", options)),
+    protect: (options: unknown) => {
+      this.record("", "protect", options);
+      this.workbook.context.enqueue(() => (this.protected_ = true));
+    },
   };
 
   constructor(
@@ -126,8 +134,10 @@ export class FakeWorksheet {
             return table._name;
           },
           set name(value: string) {
-            workbook.assertFreeIdentifier(value);
-            table._name = value;
+            workbook.context.enqueue(() => {
+              workbook.assertFreeIdentifier(value);
+              table._name = value;
+            });
           },
           set style(v: string) {
             table.style = v;
@@ -136,13 +146,15 @@ export class FakeWorksheet {
             table.showFilterButton = v;
           },
         } as { name: string; style: string; showFilterButton: boolean };
-        workbook.tableList.push({
-          get name() {
-            return table._name;
-          },
-          address,
-          sheet: this.name,
-        });
+        workbook.context.enqueue(() =>
+          workbook.tableList.push({
+            get name() {
+              return table._name;
+            },
+            address,
+            sheet: this.name,
+          }),
+        );
         return proxy;
       },
     };
@@ -155,7 +167,7 @@ export class FakeWorksheet {
           position: undefined as [string, string] | undefined,
           setPosition: (a: string, b: string) => (chart.position = [a, b]),
         };
-        this.chartList.push(chart);
+        workbook.context.enqueue(() => this.chartList.push(chart));
         return chart;
       },
     };
@@ -166,20 +178,59 @@ export class FakeWorksheet {
   }
 
   activate(): void {
-    this.workbook.active = this.name;
+    this.workbook.context.enqueue(() => (this.workbook.active = this.name));
   }
 
   record(address: string, property: string, value: unknown): void {
-    this.workbook.writes.push({ sheet: this.name, address, property, value });
+    this.workbook.context.enqueue(() =>
+      this.workbook.writes.push({ sheet: this.name, address, property, value }),
+    );
   }
 
   writeGrid(address: string, grid: unknown[][], property: string): void {
-    const r = parseRange(address);
-    if (grid.length !== r.bottom - r.top + 1 || grid.some((row) => row.length !== r.right - r.left + 1)) {
-      throw new Error(`InvalidArgument: a ${grid.length}-row block does not fit ${address}`);
-    }
-    this.record(address, property, grid);
-    grid.forEach((row, i) => row.forEach((v, j) => this.cells.set(`${r.top + i},${r.left + j}`, v)));
+    this.workbook.context.enqueue(() => {
+      const r = parseRange(address);
+      if (grid.length !== r.bottom - r.top + 1 || grid.some((row) => row.length !== r.right - r.left + 1)) {
+        throw new Error(`InvalidArgument: a ${grid.length}-row block does not fit ${address}`);
+      }
+      this.workbook.writes.push({ sheet: this.name, address, property, value: grid });
+      grid.forEach((row, i) => row.forEach((v, j) => this.cells.set(`${r.top + i},${r.left + j}`, v)));
+    });
+  }
+
+  /** Names scoped to this sheet (deleted with it). */
+  readonly names = {
+    list: [] as { name: string; comment?: string }[],
+    add: (name: string, _reference: unknown, comment?: string) => {
+      this.workbook.context.enqueue(() => {
+        if (this.names.list.some((n) => n.name.toUpperCase() === name.toUpperCase()))
+          throw new Error(`ItemAlreadyExists: ${name}`);
+        this.names.list.push({ name, comment });
+      });
+      return {};
+    },
+    getItemOrNullObject: (name: string) => {
+      const result = { isNullObject: true, comment: "", load: () => result };
+      this.workbook.context.pendingLoads.push(() => {
+        const item = this.names.list.find((n) => n.name.toUpperCase() === name.toUpperCase());
+        result.isNullObject = !item;
+        result.comment = item?.comment ?? "";
+      });
+      return result;
+    },
+  };
+
+  delete(): void {
+    this.workbook.context.enqueue(() => {
+      const i = this.workbook.sheetList.indexOf(this);
+      if (i < 0) throw new Error(`ItemNotFound: ${this.name}`);
+      this.workbook.sheetList.splice(i, 1);
+      this.workbook.tableList.splice(
+        0,
+        this.workbook.tableList.length,
+        ...this.workbook.tableList.filter((t) => t.sheet !== this.name),
+      );
+    });
   }
 }
 
@@ -196,17 +247,25 @@ export class FakeWorkbook {
   readonly tables: Loadable<{ name: string }>;
   readonly names: Loadable<{ name: string }> & {
     add(name: string, reference: FakeRange | string, comment?: string): unknown;
+    getItemOrNullObject(name: string): {
+      isNullObject: boolean;
+      formula: string;
+      load(): unknown;
+      delete(): void;
+    };
   };
 
   constructor(readonly context: FakeContext) {
     const worksheets = new Loadable(this.sheetList, context) as FakeWorkbook["worksheets"];
     worksheets.add = (name: string) => {
-      if (this.sheetList.some((s) => s.name.toLowerCase() === name.toLowerCase()))
-        throw new Error(`ItemAlreadyExists: sheet ${name}`);
-      if (name.length > 31 || /[[\]:*?/\\]/.test(name))
-        throw new Error(`InvalidArgument: sheet name ${name}`);
       const ws = new FakeWorksheet(name, this);
-      this.sheetList.push(ws);
+      context.enqueue(() => {
+        if (this.sheetList.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`ItemAlreadyExists: sheet ${name}`);
+        if (name.length > 31 || /[[\]:*?/\\]/.test(name))
+          throw new Error(`InvalidArgument: sheet name ${name}`);
+        this.sheetList.push(ws);
+      });
       return ws;
     };
     worksheets.getItem = (name: string) => {
@@ -218,10 +277,30 @@ export class FakeWorkbook {
     this.tables = new Loadable(this.tableList, context);
     const names = new Loadable(this.nameList, context) as unknown as FakeWorkbook["names"];
     names.add = (name: string, reference: FakeRange | string, comment?: string) => {
-      this.assertFreeIdentifier(name);
       const ref = typeof reference === "string" ? reference : `${reference.sheet.name}!${reference.address}`;
-      this.nameList.push({ name, reference: ref, comment });
+      context.enqueue(() => {
+        this.assertFreeIdentifier(name);
+        this.nameList.push({ name, reference: ref, comment });
+      });
       return {};
+    };
+    names.getItemOrNullObject = (name: string) => {
+      const result = {
+        isNullObject: true,
+        formula: "",
+        load: () => result,
+        delete: () =>
+          context.enqueue(() => {
+            const i = this.nameList.findIndex((n) => n.name.toUpperCase() === name.toUpperCase());
+            if (i >= 0) this.nameList.splice(i, 1);
+          }),
+      };
+      context.pendingLoads.push(() => {
+        const item = this.nameList.find((n) => n.name.toUpperCase() === name.toUpperCase());
+        result.isNullObject = !item;
+        result.formula = item ? `=${item.reference}` : "";
+      });
+      return result;
     };
     this.names = names;
   }
@@ -238,6 +317,15 @@ export class FakeContext {
   syncs = 0;
   suspended = 0;
   pendingLoads: (() => void)[] = [];
+  private queue: (() => void)[] = [];
+  /** Runs before the n-th sync executes its commands (1-based): another user acting in between. */
+  beforeSync: ((n: number) => void) | null = null;
+  /** The n-th sync fails at its last command, after the ones before it ran (or, with only loads, at once). */
+  failAtSync: number | null = null;
+
+  enqueue(command: () => void): void {
+    this.queue.push(command);
+  }
   readonly workbook: FakeWorkbook;
   readonly application = { suspendApiCalculationUntilNextSync: () => void this.suspended++ };
 
@@ -247,7 +335,17 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     this.syncs++;
-    for (const load of this.pendingLoads.splice(0)) load();
+    this.beforeSync?.(this.syncs);
+    const commands = this.queue.splice(0);
+    const loads = this.pendingLoads.splice(0);
+    if (this.failAtSync === this.syncs && commands.length === 0)
+      throw new Error("GeneralException: the sync failed (injected)"); // a load-only sync fails as a whole
+    for (let i = 0; i < commands.length; i++) {
+      if (this.failAtSync === this.syncs && i === commands.length - 1)
+        throw new Error("GeneralException: the sync failed (injected)");
+      commands[i](); // a failing command rejects the sync; the commands after it never run
+    }
+    for (const load of loads) load();
   }
 
   /** A user's workbook: sheets with cells, tables and names that must survive an insert untouched. */

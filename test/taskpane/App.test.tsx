@@ -7,7 +7,7 @@ import { App } from "../../src/taskpane/App";
 import { FUNCTION_IDS } from "../../src/functions/catalog";
 import { EXAMPLE_OPTIONS } from "../../src/templates";
 import type { WorkbookService } from "../../src/workbook/service";
-import type { InsertResult } from "../../src/workbook/officeRenderer";
+import { InsertFailed, type InsertResult } from "../../src/workbook/officeRenderer";
 import { readOfficeEnvironment } from "../../src/taskpane/office";
 
 function fakeService(overrides: Partial<WorkbookService> = {}): jest.Mocked<WorkbookService> {
@@ -127,6 +127,36 @@ describe("task pane", () => {
     });
     expect(await screen.findByText("Det gick inte att infoga: Arbetsboken är skrivskyddad.")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Infoga Budget" })).toBeTruthy();
+  });
+
+  test("a failed insert says whether the workbook is as it was, or what remains", async () => {
+    for (const [remaining, text] of [
+      [
+        { sheets: [], names: [] },
+        "Det gick inte att infoga: Anslutningen bröts. Det som hann skapas togs bort: arbetsboken är som förut.",
+      ],
+      [
+        { sheets: ["Budget (2)"], names: ["FINSAM_Budget_Resultat_2"] },
+        "Det gick inte att infoga: Anslutningen bröts. Det som hann skapas kunde inte tas bort helt; kontrollera och ta bort för hand: Budget (2), FINSAM_Budget_Resultat_2.",
+      ],
+    ] as const) {
+      const service = fakeService({
+        insert: jest.fn(async () =>
+          Promise.reject(
+            new InsertFailed(new Error("Anslutningen bröts"), {
+              sheets: [...remaining.sheets],
+              names: [...remaining.names],
+            }),
+          ),
+        ),
+      });
+      const { view } = await renderApp(service);
+      await act(async () => {
+        fireEvent.click(screen.getByRole("button", { name: "Infoga Budget" }));
+      });
+      expect(await screen.findByText(text)).toBeTruthy();
+      view.unmount();
+    }
   });
 
   test("switching language: English labels, and back", async () => {

@@ -1,6 +1,7 @@
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES } from "../../src/templates";
-import { insertTemplate } from "../../src/workbook/officeRenderer";
-import { FakeContext } from "../helpers/fakeExcel";
+import { messages } from "../../src/i18n";
+import { InsertFailed, insertTemplate } from "../../src/workbook/officeRenderer";
+import { FakeContext, FakeWorksheet } from "../helpers/fakeExcel";
 
 const run = (context: FakeContext, id: (typeof TEMPLATE_IDS)[number], options = EXAMPLE_OPTIONS) =>
   insertTemplate(context as unknown as Excel.RequestContext, TEMPLATES[id](options));
@@ -118,5 +119,99 @@ describe("Office.js renderer", () => {
     expect(third.sheets).toEqual(["Avgiftsfördelning (3)"]);
     expect(third.tables).toEqual(["FINSAM_Befolkning_3"]);
     expect(context.syncs).toBe(6);
+  });
+
+  describe("an insert is all or nothing (issue 9)", () => {
+    const userWorkbook = () =>
+      FakeContext.withUserContent({
+        sheets: { Blad1: { "1,1": "Mitt eget" } },
+        tables: [],
+        names: ["Mitt_namn"],
+      });
+    const snapshot = (context: FakeContext) => ({
+      sheets: context.workbook.sheetList.map((s) => s.name),
+      tables: context.workbook.tableList.map((t) => t.name),
+      names: context.workbook.nameList.map((n) => n.name),
+      cells: context.workbook.sheetList.map((s) => [...s.cells.entries()]),
+    });
+
+    test("a failure at the first sync: nothing was written, the workbook is unchanged", async () => {
+      const context = userWorkbook();
+      const before = snapshot(context);
+      context.failAtSync = 1;
+      await expect(run(context, "budget")).rejects.toThrow("injected");
+      expect(snapshot(context)).toEqual(before);
+    });
+
+    test("a failure at the second sync, after the sheets were made: they are removed again, and the user is told", async () => {
+      const context = userWorkbook();
+      const before = snapshot(context);
+      context.failAtSync = 2;
+      const error = await run(context, "budget").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InsertFailed);
+      expect((error as InsertFailed).remaining).toEqual({ sheets: [], names: [] });
+      expect(snapshot(context)).toEqual(before);
+      expect(context.syncs).toBe(5); // two for the insert, three for the clean-up
+    });
+
+    test("a sheet name taken by someone else between the two syncs: our sheets go, theirs stays", async () => {
+      const context = userWorkbook();
+      context.beforeSync = (n) => {
+        if (n !== 2) return;
+        // Another user adds "Utfall mot budget" after our first sync: our add of it fails at the second.
+        const theirs = new FakeWorksheet("Utfall mot budget", context.workbook);
+        theirs.cells.set("1,1", "deras");
+        context.workbook.sheetList.push(theirs);
+      };
+      const error = await run(context, "budget").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InsertFailed);
+      expect((error as InsertFailed).message).toMatch(/ItemAlreadyExists/);
+      expect(context.workbook.sheetList.map((s) => s.name)).toEqual(["Blad1", "Utfall mot budget"]);
+      expect([...context.workbook.worksheets.getItem("Utfall mot budget").cells.values()]).toEqual(["deras"]);
+      expect(context.workbook.nameList.map((n) => n.name)).toEqual(["Mitt_namn"]);
+    });
+
+    test("a workbook name taken between the syncs: the sheets made before it are removed", async () => {
+      const context = userWorkbook();
+      context.beforeSync = (n) => {
+        if (n === 2)
+          context.workbook.nameList.push({ name: "FINSAM_Budget_EgetKapital", reference: "Blad1!A1" });
+      };
+      const error = (await run(context, "budget").catch((e: unknown) => e)) as InsertFailed;
+      expect(error.remaining).toEqual({ sheets: [], names: [] });
+      expect(context.workbook.sheetList.map((s) => s.name)).toEqual(["Blad1"]);
+      // Our first name pointed at our sheet and is gone; theirs stays.
+      expect(context.workbook.nameList.map((n) => n.name)).toEqual([
+        "Mitt_namn",
+        "FINSAM_Budget_EgetKapital",
+      ]);
+    });
+
+    test("when the clean-up fails too, the user is told exactly which sheets and names may remain", async () => {
+      const context = userWorkbook();
+      context.beforeSync = (n) => {
+        if (n === 2) context.failAtSync = 2;
+        if (n === 3) throw new Error("GeneralException: connection lost");
+      };
+      const error = (await run(context, "budget").catch((e: unknown) => e)) as InsertFailed;
+      expect(error.remaining).toEqual({
+        sheets: ["Budget", "Utfall mot budget"],
+        names: ["FINSAM_Budget_Resultat", "FINSAM_Budget_EgetKapital"],
+      });
+      expect(
+        messages("sv").pane.insertLeftovers(
+          error.message,
+          [...error.remaining.sheets, ...error.remaining.names].join(", "),
+        ),
+      ).toBe(
+        "GeneralException: the sync failed (injected). Det som hann skapas kunde inte tas bort helt; kontrollera och ta bort för hand: Budget, Utfall mot budget, FINSAM_Budget_Resultat, FINSAM_Budget_EgetKapital.",
+      );
+    });
+
+    test("a successful insert still costs two syncs", async () => {
+      const context = userWorkbook();
+      await run(context, "budget");
+      expect(context.syncs).toBe(2);
+    });
   });
 });
