@@ -236,6 +236,12 @@ Flags: --lang sv|en (language of messages), --help.`,
     inserted: (sheets) => `Inserted: ${sheets}.`,
     renamed: (requested, actual) => `${requested} already existed, so the new one is called ${actual}.`,
     insertFailed: (message) => `Could not insert: ${message}`,
+    storedOptionsIgnored: {
+      unknownVersion:
+        "The choices saved in this workbook come from another version of the add-in and were not used; the form starts empty.",
+      invalid:
+        "The choices saved in this workbook could not be read and were not used; the form starts empty.",
+    },
     insertUndone: (reason) =>
       `${reason.replace(/\.?\s*$/, ".")} What had been created was removed: the workbook is as it was.`,
     insertLeftovers: (reason, left) =>

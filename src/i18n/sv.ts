@@ -293,6 +293,12 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     inserted: (sheets: string) => `Infogat: ${sheets}.`,
     renamed: (requested: string, actual: string) => `${requested} fanns redan, så det nya heter ${actual}.`,
     insertFailed: (message: string) => `Det gick inte att infoga: ${message}`,
+    storedOptionsIgnored: {
+      unknownVersion:
+        "De val som sparats i arbetsboken kommer från en annan version av tillägget och användes inte; formuläret börjar tomt.",
+      invalid:
+        "De val som sparats i arbetsboken gick inte att läsa och användes inte; formuläret börjar tomt.",
+    },
     insertUndone: (reason: string) =>
       `${reason.replace(/\.?\s*$/, ".")} Det som hann skapas togs bort: arbetsboken är som förut.`,
     insertLeftovers: (reason: string, left: string) =>

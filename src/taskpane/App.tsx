@@ -21,6 +21,7 @@ import {
 } from "../templates";
 import type { InsertResult } from "../workbook/officeRenderer";
 import type { WorkbookService } from "../workbook/service";
+import { readStored, type StoredProblem } from "../workbook/storedOptions";
 import { CheckPanel, type CheckState } from "./CheckPanel";
 import { OptionsForm } from "./OptionsForm";
 import { TemplateGallery } from "./TemplateGallery";
@@ -49,6 +50,7 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
   const [form, setForm] = React.useState<Form>(() => toForm(BLANK_OPTIONS));
   const [insert, setInsert] = React.useState<InsertState>({ kind: "idle" });
   const [check, setCheck] = React.useState<CheckState>({ kind: "idle" });
+  const [storedProblem, setStoredProblem] = React.useState<StoredProblem | null>(null);
   const problems = validateOptions(form);
   const valid = Object.keys(problems).length === 0;
 
@@ -62,7 +64,12 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
   React.useEffect(() => {
     let live = true;
     service.loadOptions().then(
-      (stored) => live && stored && setForm(toForm(stored)),
+      (raw) => {
+        if (!live) return;
+        const { options, problem } = readStored(raw);
+        if (options) setForm(toForm(options));
+        if (problem) setStoredProblem(problem);
+      },
       () => undefined,
     );
     return () => {
@@ -117,6 +124,7 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
         </div>
         <Body1>{t.app.tagline}</Body1>
         {!insideOffice && <Caption1 role="status">{t.app.outsideOffice}</Caption1>}
+        {storedProblem && <Caption1 role="status">{t.pane.storedOptionsIgnored[storedProblem]}</Caption1>}
       </header>
 
       <TemplateGallery t={t} selected={selected} onSelect={setSelected} />

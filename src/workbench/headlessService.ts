@@ -51,7 +51,7 @@ export class HeadlessService implements WorkbookService {
     this.changed();
   }
 
-  async loadOptions(): Promise<TemplateOptions | null> {
+  async loadOptions(): Promise<unknown> {
     return this.stored;
   }
 

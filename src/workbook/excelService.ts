@@ -3,6 +3,7 @@ import { TEMPLATES } from "../templates";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import { insertTemplate, type InsertResult } from "./officeRenderer";
 import type { WorkbookService } from "./service";
+import { toStored } from "./storedOptions";
 
 const SETTINGS_KEY = "finsam.options";
 
@@ -47,13 +48,12 @@ export const excelService: WorkbookService = {
     });
   },
 
-  async loadOptions() {
-    const stored = Office.context.document.settings.get(SETTINGS_KEY) as TemplateOptions | null | undefined;
-    return stored ?? null;
+  async loadOptions(): Promise<unknown> {
+    return Office.context.document.settings.get(SETTINGS_KEY) as unknown; // checked by readStored()
   },
 
   saveOptions(options: TemplateOptions) {
-    Office.context.document.settings.set(SETTINGS_KEY, options);
+    Office.context.document.settings.set(SETTINGS_KEY, toStored(options));
     return new Promise<void>((resolve, reject) =>
       Office.context.document.settings.saveAsync((result) =>
         result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error),

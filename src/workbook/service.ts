@@ -17,7 +17,7 @@ export interface WorkbookService {
   readSheets(): Promise<SheetData[]>;
   /** Shows a cell to the user. */
   select(sheet: string, cell: string): Promise<void>;
-  /** The options last used in this workbook (document settings), if any. */
-  loadOptions(): Promise<TemplateOptions | null>;
+  /** What the workbook's document settings hold for the pane, as stored (checked by `readStored`). */
+  loadOptions(): Promise<unknown>;
   saveOptions(options: TemplateOptions): Promise<void>;
 }

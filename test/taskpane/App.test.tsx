@@ -159,6 +159,17 @@ describe("task pane", () => {
     }
   });
 
+  test("stored options that cannot be read are ignored with a note, and the form starts empty", async () => {
+    await renderApp(
+      fakeService({ loadOptions: jest.fn(async () => ({ version: 1, options: { firstYear: "x" } })) }),
+    );
+    expect(
+      await screen.findByText(
+        "De val som sparats i arbetsboken gick inte att läsa och användes inte; formuläret börjar tomt.",
+      ),
+    ).toBeTruthy();
+  });
+
   test("switching language: English labels, and back", async () => {
     await renderApp();
     fireEvent.click(screen.getByRole("button", { name: "Byt språk till engelska" }));
