@@ -30,7 +30,8 @@ module.exports = async (env, options) => {
   const origin = https && https.type === "http" ? urlDev.replace("https:", "http:") : dev ? urlDev : urlProd;
 
   return {
-    devtool: dev ? "eval-source-map" : "source-map",
+    // No eval-based maps: the task pane's Content-Security-Policy allows no eval.
+    devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",

@@ -143,8 +143,16 @@ describeBrowser("in Chromium", () => {
         ? route.fulfill({ path: file, contentType: "text/javascript" })
         : route.fulfill({ status: 404, body: "" });
     });
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
     await page.goto(`${origin}/taskpane.html`);
     await page.getByRole("heading", { level: 1, name: /FINSAM/ }).waitFor();
+    // The page runs under its Content-Security-Policy without a violation.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(csp).toContain("default-src 'self'");
+    expect(violations).toEqual([]);
     await page.getByRole("button", { name: /Infoga Budget|Insert Budget/ }).waitFor();
     expect(await page.title()).toMatch(/FINSAM/);
     await page.screenshot({ path: join(SHOTS, "taskpane-outside-excel.png") });
