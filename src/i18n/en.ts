@@ -3,6 +3,7 @@ import type { ErrorParams } from "../domain/errors";
 import { formatNumber as fmt, formatPercent as pct } from "./format";
 
 type P = ErrorParams;
+const mbEn = (bytes: number) => n(Math.round(bytes / 1024 / 1024));
 const whereEn = (w: Where) =>
   w.shape === "row"
     ? `column ${w.column}`
@@ -140,6 +141,24 @@ export const en: Messages = {
     missingOutcome: (p) => `No outcome for "${p.indicator}" (${p.platform}); counts as not reached.`,
     reachedBelowTarget: (p) =>
       `"${p.indicator}" (${p.platform}) counts as reached, but the outcome ${n(p.outcome)} does not reach the target ${n(p.target)}.`,
+  },
+  refused: {
+    tooBigFile: (p) => `the file is too large (${mbEn(p.size)} MB; at most ${mbEn(p.limit)} MB is read).`,
+    legacyXls: () => "the file is an old Excel file (.xls). Save it as .xlsx in Excel and try again.",
+    encrypted: () =>
+      "the file is encrypted with a password. Remove the password in Excel (File › Info › Protect Workbook) and try again.",
+    csv: () => "the file is text (CSV), not a workbook. Open it in Excel and save it as .xlsx.",
+    notZip: () => "not an .xlsx file.",
+    damaged: () => "the file is damaged or incomplete (the zip archive's directory is missing).",
+    partTooLarge: (p) =>
+      `the part ${p.part} unpacks to ${mbEn(p.size)} MB; at most ${mbEn(p.limit)} MB is read (a zip bomb?).`,
+    partLies: (p) =>
+      `the part ${p.part} unpacks to more than the ${n(p.declared)} bytes the file states (a zip bomb?).`,
+    tooLargeUnpacked: (p) => `the file unpacks to ${mbEn(p.size)} MB; at most ${mbEn(p.limit)} MB is read.`,
+    tooManyParts: (p) => `the file has ${n(p.count)} parts; at most ${n(p.limit)} are read.`,
+    tooManySheets: (p) => `the workbook has ${n(p.count)} sheets; at most ${n(p.limit)} are read.`,
+    tooManyCells: (p) =>
+      `the workbook declares ${n(p.count)} cells (${p.part}); at most ${n(p.limit)} are read. Copy the statements to a smaller workbook.`,
   },
   notRead: {
     noPeriodHeader: (sheet) =>

@@ -196,8 +196,34 @@ const notRead: Record<NotReadReason, (sheet: string) => string> = {
     `${sheet} har rubriker för perioder men inga radbenämningar till vänster om beloppen, så raderna kan inte läsas.`,
 };
 
+const mb = (bytes: number) => n(Math.round(bytes / 1024 / 1024));
+/** Why a file is not read (before any parser sees it). */
+const refused = {
+  tooBigFile: (p: { size: number; limit: number }) =>
+    `filen är för stor (${mb(p.size)} MB; högst ${mb(p.limit)} MB läses).`,
+  legacyXls: () => "filen är en äldre Excel-fil (.xls). Spara den som .xlsx i Excel och försök igen.",
+  encrypted: () =>
+    "filen är krypterad med lösenord. Ta bort lösenordet i Excel (Arkiv › Info › Skydda arbetsbok) och försök igen.",
+  csv: () => "filen är text (CSV), inte en arbetsbok. Öppna den i Excel och spara som .xlsx.",
+  notZip: () => "inte en .xlsx-fil.",
+  damaged: () => "filen är skadad eller ofullständig (zip-arkivets innehållsförteckning saknas).",
+  partTooLarge: (p: { part: string; size: number; limit: number }) =>
+    `delen ${p.part} blir ${mb(p.size)} MB uppackad; högst ${mb(p.limit)} MB läses (en så kallad zip-bomb?).`,
+  partLies: (p: { part: string; declared: number }) =>
+    `delen ${p.part} packas upp till mer än de ${n(p.declared)} byte filen uppger (en så kallad zip-bomb?).`,
+  tooLargeUnpacked: (p: { size: number; limit: number }) =>
+    `filen blir ${mb(p.size)} MB uppackad; högst ${mb(p.limit)} MB läses.`,
+  tooManyParts: (p: { count: number; limit: number }) =>
+    `filen har ${n(p.count)} delar; högst ${n(p.limit)} läses.`,
+  tooManySheets: (p: { count: number; limit: number }) =>
+    `arbetsboken har ${n(p.count)} blad; högst ${n(p.limit)} läses.`,
+  tooManyCells: (p: { part: string; count: number; limit: number }) =>
+    `arbetsboken anger ${n(p.count)} celler (${p.part}); högst ${n(p.limit)} läses. Kopiera uppställningarna till en mindre arbetsbok.`,
+};
+
 export const sv = {
   locale: "sv" as Locale,
+  refused,
   errors,
   findings,
   notRead,

@@ -5,12 +5,13 @@
  * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read,
  * 3 nothing in the file was recognised (so nothing was checked: not the same as "all correct").
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { checkWorkbook } from "../checks";
 import { messages, setLocale, type Locale, type Messages } from "../i18n";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
 import { templatesToXlsx } from "../workbook/xlsx/xlsxWriter";
 import { readXlsx } from "../workbook/xlsx/xlsxReader";
+import { inspectXlsx, LIMITS } from "../workbook/xlsx/inspect";
 
 export interface Io {
   out: (line: string) => void;
@@ -68,7 +69,19 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
   }
   let sheets;
   try {
-    sheets = await readXlsx(await readFile(file));
+    // Bounded before parsed: the size on disk first, then the zip's own directory.
+    const size = (await stat(file)).size;
+    if (size > LIMITS.fileBytes) {
+      io.err(t.cli.cannotRead(file, t.refused.tooBigFile({ size, limit: LIMITS.fileBytes })));
+      return 2;
+    }
+    const data = await readFile(file);
+    const refusal = inspectXlsx(data);
+    if (refusal) {
+      io.err(t.cli.cannotRead(file, t.refused[refusal.reason](refusal as never)));
+      return 2;
+    }
+    sheets = await readXlsx(data);
   } catch (error) {
     io.err(t.cli.cannotRead(file, reason(error)));
     return 2;

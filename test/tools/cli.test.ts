@@ -115,7 +115,7 @@ describe("finsam command line", () => {
     expect(bad).toEqual({
       code: 2,
       out: "",
-      err: `Kan inte läsa ${text}: inte en .xlsx-fil / not an .xlsx file`,
+      err: `Kan inte läsa ${text}: inte en .xlsx-fil.`,
     });
     expect(bad.err).not.toMatch(/\bat \w+ \(/);
   });
