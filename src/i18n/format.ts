@@ -5,6 +5,11 @@ const intlLocale: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 4): string {
+  // Beyond a thousand billion, as Excel shows it: 1,00E+308 (sv), 1.00E+308 (en).
+  if (Number.isFinite(value) && Math.abs(value) >= 1e15) {
+    const text = value.toExponential(2).replace("e", "E");
+    return locale === "sv" ? text.replace(".", ",") : text;
+  }
   const key = `${locale}:${maximumFractionDigits}`;
   let format = numberFormats.get(key);
   if (!format) {

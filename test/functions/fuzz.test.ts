@@ -341,7 +341,7 @@ describe(`fuzz: ${RUNS} Excel-shaped calls per function`, () => {
       const started = performance.now();
       const r = call(fn, args);
       expect(performance.now() - started).toBeLessThan(50);
-      expect(r.ok).toBe(true); // the split of a huge population is well defined: all to it
+      expect(r.ok).toBe(false); // #VALUE!: no population is 1E+308
     }
   });
 });
