@@ -27,7 +27,8 @@ export type DomainErrorCode =
   | "noIndicators"
   | "noIndicatorsInArea"
   | "partExceedsWhole"
-  | "zeroTotal";
+  | "zeroTotal"
+  | "sharesNot100";
 
 export type ErrorParams = Readonly<Record<string, string | number>>;
 

@@ -9,3 +9,4 @@ export * from "./equityCeiling";
 export * from "./socialBudget";
 export * from "./impactIndex";
 export * from "./indicators";
+export * from "./costSplit";

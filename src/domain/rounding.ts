@@ -5,7 +5,7 @@ import { clean, requireFinite, requireInteger, requireNonEmpty, requireNonNegati
 export const MIN_DECIMALS = -6;
 export const MAX_DECIMALS = 6;
 /** The largest weight a split takes (a population, a share, a key). */
-export const MAX_WEIGHT = 1e15;
+export const MAX_SPLIT_WEIGHT = 1e15;
 
 /**
  * Splits `total` into parts proportional to `weights`, each rounded to `decimals` decimals, so that
@@ -33,7 +33,7 @@ export function largestRemainderSplit(
   weights.forEach((w, i) => {
     requireNonNegative(w, names.item, i);
     // No population, share or key is near 1E+15: a larger one is a mistake (or 1E+308 typed to test us).
-    if (w > MAX_WEIGHT) throw invalid("tooLarge", { what: names.item, value: w, position: i + 1 });
+    if (w > MAX_SPLIT_WEIGHT) throw invalid("tooLarge", { what: names.item, value: w, position: i + 1 });
   });
   const weightSum = weights.reduce((a, b) => a + b, 0);
   if (weightSum <= 0) throw invalid("allZero", { what: names.list });

@@ -8,6 +8,7 @@ export const FUNCTION_IDS = [
   "TOPSHARE",
   "GOALMET",
   "CHECKSUM",
+  "COSTSPLIT",
 ] as const;
 
 export type FunctionId = (typeof FUNCTION_IDS)[number];

@@ -8,6 +8,7 @@
 import {
   checkSum as checkSumRule,
   checkWeights,
+  costSplit as costSplitRule,
   equityCeiling,
   goalMet as goalMetRule,
   impactIndex as impactIndexRule,
@@ -325,6 +326,50 @@ export function checkSum(parts: any[][], total: any, rounding?: any): string {
           difference: check.difference,
           allowed: check.allowed,
         });
+  });
+}
+
+/**
+ * The cost distribution: the costs divided into administration, structural work and work with participants, each line by its own key.
+ * Example: =FINSAM.COSTSPLIT(C21:C28, J21:L28, 0) gives three amounts in whole tkr that add up exactly to the lines' total.
+ * @customfunction COSTSPLIT COSTSPLIT
+ * @param amounts The cost lines' amounts, one per row (costs may be negative). Blank counts as 0.
+ * @param shares Each line's three shares: administration, structural, individual, adding up to 100 %. Same number of rows as amounts.
+ * @param [decimals] Round to this many decimals by largest remainder, so the three add up exactly to the total (0 = whole units). Omitted: unrounded.
+ * @returns A row of three: administration, structural, individual.
+ */
+export function costSplit(amounts: any[][], shares: any[][], decimals?: any): number[][] {
+  return excelCall(() => {
+    const a = parseArgs(
+      {
+        amounts: { kind: "numbers", blank: "zero" },
+        shares: { kind: "numbers", blank: "zero" },
+        decimals: { kind: "optionalNumber" },
+      },
+      { amounts, shares, decimals: decimals ?? null },
+    );
+    if (a.shares.columns !== 3)
+      throw new ArgError("wrongColumnCount", { what: "shares", expected: 3, actual: a.shares.columns });
+    const lines = a.amounts.values.flat();
+    if (a.shares.rows !== lines.length)
+      throw new ArgError("shapeMismatch", {
+        what: "shares",
+        other: "amounts",
+        actual: `${a.shares.rows}×3`,
+        expected: `${lines.length}×3`,
+      });
+    // A line with no amount needs no key: a blank or unfinished key on it is no error.
+    const used = lines
+      .map((v, i) => ({ v, key: a.shares.values[i] as [number, number, number] }))
+      .filter((l) => l.v !== 0);
+    if (used.length === 0) return [[0, 0, 0]];
+    return [
+      costSplitRule(
+        used.map((l) => l.v),
+        used.map((l) => l.key),
+        a.decimals ?? undefined,
+      ),
+    ];
   });
 }
 

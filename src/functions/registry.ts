@@ -1,6 +1,7 @@
 import type { FunctionId } from "./catalog";
 import {
   checkSum,
+  costSplit,
   equityCap,
   feeSplit,
   financing,
@@ -20,6 +21,7 @@ export const FUNCTIONS: Record<FunctionId, (...args: never[]) => unknown> = {
   TOPSHARE: topShare,
   GOALMET: goalMet,
   CHECKSUM: checkSum,
+  COSTSPLIT: costSplit,
 };
 
 /** Functions whose result spills: the size of the result from the sizes of the arguments. */
@@ -27,6 +29,7 @@ export const SPILL_SIZE: Partial<
   Record<FunctionId, (argSizes: { width: number; height: number }[]) => { width: number; height: number }>
 > = {
   FEESPLIT: ([populations]) => populations,
+  COSTSPLIT: () => ({ width: 3, height: 1 }),
   FINANCING: ([, populations]) => ({
     width: 1,
     height: (populations?.width ?? 1) * (populations?.height ?? 1) + 1,

@@ -19,6 +19,8 @@ const quantities: Record<string, string> = {
   stateAllotment: "statens tilldelning",
   amount: "beloppet",
   amounts: "beloppen",
+  share: "andelen",
+  shares: "andelarna",
   years: "budgetåren",
   openingEquity: "ingående eget kapital",
   result: "resultatet",
@@ -104,6 +106,7 @@ const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
   noIndicatorsInArea: (p) => `Inga indikatorer i målområdet "${p.area}".`,
   partExceedsWhole: (p) => `Delen (${n(p.part)}) är större än helheten (${n(p.whole)}).`,
   zeroTotal: (p) => `Inga ${q(p.what)}: summan är noll.`,
+  sharesNot100: (p) => `Andelarna på rad ${p.position} blir ${n(p.percent)} %, inte 100 %.`,
   // Argument errors of the custom functions.
   textInsteadOfNumber: (p) => `Text där ett tal ska stå: ${cellRef(p)} "${p.text}".`,
   booleanInsteadOfNumber: (p) => `SANT/FALSKT där ett tal ska stå: ${cellRef(p)}.`,
@@ -362,6 +365,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     TOPSHARE: "Andel svar i de översta svarsalternativen.",
     GOALMET: "Är målet nått, med tolerans och lägsta svarsfrekvens?",
     CHECKSUM: "Stämmer delarna med summan, med hänsyn till avrundning?",
+    COSTSPLIT: "Kostnaderna på administration, strukturövergripande och individinriktade insatser.",
   },
 };
 

@@ -100,6 +100,36 @@ const results: Case[] = [
     [col("A", "B"), col(6, 4), col("A", "B"), col(50, 50), 0.1],
     "OK",
   ],
+  [
+    "COSTSPLIT: secretariat 40/60/0, a platform 0/10/90",
+    F.costSplit,
+    [
+      col(-1000, -2000),
+      [
+        [0.4, 0.6, 0],
+        [0, 0.1, 0.9],
+      ],
+    ],
+    [[-400, -800, -1800]],
+  ],
+  [
+    "COSTSPLIT rounded by largest remainder",
+    F.costSplit,
+    [col(-10), [[0.333, 0.333, 0.334]], 0],
+    [[-3, -3, -4]],
+  ],
+  [
+    "COSTSPLIT: a blank amount needs no key",
+    F.costSplit,
+    [
+      col(-5, null),
+      [
+        [1, 0, 0],
+        [null, null, null],
+      ],
+    ],
+    [[-5, 0, 0]],
+  ],
 ];
 
 /** Bad arguments: the Excel error and a phrase of its Swedish message. */
@@ -328,6 +358,36 @@ const errors: Case[] = [
     ["#VALUE!", "Avrundningen får inte vara negativ"],
   ],
   ["CHECKSUM with a blank total", F.checkSum, [col(1), ""], ["#VALUE!", "Värde saknas: totalen"]],
+  [
+    "COSTSPLIT with shares adding to 95 %",
+    F.costSplit,
+    [
+      col(-5, -5),
+      [
+        [1, 0, 0],
+        [0.5, 0.4, 0.05],
+      ],
+    ],
+    ["#VALUE!", "Andelarna på rad 2 blir 95 %, inte 100 %."],
+  ],
+  [
+    "COSTSPLIT with two share columns",
+    F.costSplit,
+    [col(-5), [[0.5, 0.5]]],
+    ["#VALUE!", "ska ha 3 kolumner"],
+  ],
+  [
+    "COSTSPLIT with fewer keys than lines",
+    F.costSplit,
+    [col(-5, -6), [[1, 0, 0]]],
+    ["#VALUE!", "har inte samma storlek"],
+  ],
+  [
+    "COSTSPLIT with a share above 1",
+    F.costSplit,
+    [col(-5), [[1.5, -0.5, 0]]],
+    ["#VALUE!", "Andelen (nr 1) måste ligga mellan 0 och 1"],
+  ],
 ];
 
 describe("custom functions", () => {

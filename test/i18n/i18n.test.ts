@@ -18,7 +18,7 @@ describe("i18n", () => {
     const params = {
       ...{ what: "weight", value: -1, position: 2, min: 0, max: 1, row: 1, column: 1, text: "x", total: 1 },
       ...{ decimals: 0, actual: 2, expected: 3, other: "areas", base: 1, limit: 2, name: "A", area: "B" },
-      ...{ part: 2, whole: 1, detail: "d" },
+      ...{ part: 2, whole: 1, detail: "d", percent: 95 },
     };
     for (const catalogue of [sv, en]) {
       for (const [code, template] of Object.entries(catalogue.errors)) {
