@@ -3,7 +3,8 @@ import { checkWeights, type GoalArea, type WeightedIndicator } from "../domain/s
 import { isRegionLabel, isStateLabel, normalise } from "../sheet/vocabulary";
 import { Grid } from "./grid";
 import { findStatement, roleAt, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
-import { checkStatement } from "./statement";
+import { readStatement } from "./statement";
+import { checkDistribution, hasDistribution } from "./distribution";
 import type { Finding, SheetData, SheetKind } from "./types";
 
 /**
@@ -46,8 +47,21 @@ export function checkWorkbook(sheets: SheetData[]): {
   const findings: Finding[] = [];
   for (const sheet of sheets) {
     const reading = readSheet(sheet);
+    // The cost distribution and its keys are read on every sheet, beside a statement or on their own.
+    const grid = new Grid(sheet);
+    const statement = reading.layout ? readStatement(grid, reading.layout) : null;
+    const distribution = checkDistribution(
+      grid,
+      statement && { layout: reading.layout!, shouldBe: statement.shouldBe },
+    );
+    if (!reading.kind && (distribution.length > 0 || hasDistribution(grid))) reading.kind = "distribution";
+    findings.push(...distribution);
     if (!reading.kind) {
       if (reading.reason) notRead.push({ sheet: sheet.name, reason: reading.reason });
+      continue;
+    }
+    if (reading.kind === "distribution") {
+      recognised.push({ sheet: sheet.name, kind: reading.kind });
       continue;
     }
     recognised.push({
@@ -55,9 +69,9 @@ export function checkWorkbook(sheets: SheetData[]): {
       kind: reading.kind,
       ...(reading.layout?.unit ? { unit: reading.layout.unit } : {}),
     });
-    const g = new Grid(sheet);
+    const g = grid;
     const found = reading.layout
-      ? checkStatementSheet(g, reading.layout, reading.kind)
+      ? checkStatementSheet(g, reading.layout, reading.kind, statement!.findings)
       : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
   }
@@ -122,8 +136,13 @@ function finding(
 }
 
 /** A statement: its sums, results and deviations; on a budget also equity, member funding and the ceiling. */
-function checkStatementSheet(g: Grid, layout: StatementLayout, kind: SheetKind): Finding[] {
-  const findings = checkStatement(g, layout);
+function checkStatementSheet(
+  g: Grid,
+  layout: StatementLayout,
+  kind: SheetKind,
+  statement: Finding[],
+): Finding[] {
+  const findings = [...statement];
   if (kind !== "budget") return findings;
   const rows = labelledRows(g, layout);
   const years = layout.periods;

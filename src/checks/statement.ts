@@ -26,7 +26,17 @@ interface SumCheck {
 }
 
 export function checkStatement(g: Grid, layout: StatementLayout): Finding[] {
-  return new StatementReader(g, layout).run();
+  return readStatement(g, layout).findings;
+}
+
+/** The findings, and every figure as it should be (a wrong sum as the sum of its parts). */
+export function readStatement(
+  g: Grid,
+  layout: StatementLayout,
+): { findings: Finding[]; shouldBe: (row: number, column: number) => number } {
+  const reader = new StatementReader(g, layout);
+  const findings = reader.run();
+  return { findings, shouldBe: (row, column) => reader.shouldBe(row, column) };
 }
 
 class StatementReader {
@@ -70,6 +80,10 @@ class StatementReader {
 
   private hasNumbers(r: number): boolean {
     return [...this.downColumns, ...this.layout.deviations].some((c) => this.g.number(r, c.column) !== null);
+  }
+
+  shouldBe(r: number, c: number): number {
+    return this.value(r, c);
   }
 
   /** A figure as the checks further on see it: a wrong sum stands for the sum of its parts. */

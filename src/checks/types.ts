@@ -21,7 +21,13 @@ export type FindingCode =
   | "unknownArea"
   | "areaShareOutside"
   | "missingOutcome"
-  | "reachedBelowTarget";
+  | "reachedBelowTarget"
+  | "allocationNot100"
+  | "allocationMissing"
+  | "distributionAmount"
+  | "distributionShare"
+  | "distributionSum"
+  | "distributionTotal";
 
 export interface Finding {
   sheet: string;
@@ -39,4 +45,4 @@ export interface SheetData {
   origin?: { row: number; column: number };
 }
 
-export type SheetKind = "budget" | "outcome" | "fees" | "social" | "impact";
+export type SheetKind = "budget" | "outcome" | "fees" | "social" | "impact" | "distribution";

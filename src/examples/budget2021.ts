@@ -70,3 +70,28 @@ export const BUDGET_2021_2023: BudgetInput = {
     },
   ],
 };
+
+/**
+ * An allocation key per cost line for the example, as an association would set it (administration,
+ * structural, individual). The seeds give no key: this is an illustration, said on the sheet. The secretariat
+ * spends part of its time on structural work (the director on steering groups, analysis and the cooperation
+ * structure), so its staff, rent and travel are partly structural; the platforms spend a tenth on structural
+ * work (steering groups, development); the process leader for integration is structural work only.
+ */
+export const ALLOCATION_EXAMPLE: Record<string, readonly [number, number, number]> = {
+  Kanslipersonal: [0.45, 0.55, 0],
+  Lokalhyra: [0.45, 0.55, 0],
+  "Konferens och utbildning": [0.2, 0.8, 0],
+  "Resor och logi": [0.4, 0.6, 0],
+  Hemsidor: [0.5, 0.5, 0],
+  Vännäs: [0, 0.1, 0.9],
+  Nordmaling: [0, 0.1, 0.9],
+  Vindeln: [0, 0.1, 0.9],
+  Robertsfors: [0, 0.1, 0.9],
+  Bjurholm: [0, 0.1, 0.9],
+  Ungdomstorget: [0, 0.1, 0.9],
+  "De sammanhållna insatserna för unga": [0, 0.1, 0.9],
+  Vuxentorget: [0, 0.1, 0.9],
+  "Insats NAFS": [0, 0.1, 0.9],
+  "Processledare integration": [0, 1, 0],
+};

@@ -142,6 +142,17 @@ export const en: Messages = {
     areaShareOutside: (p) =>
       `${p.area}: ${pct(Number(p.share), "en")} of the weight, but the nominal share is ${pct(Number(p.nominal), "en", 0)} ± ${pct(Number(p.tolerance), "en")}.`,
     missingOutcome: (p) => `No outcome for "${p.indicator}" (${p.platform}); counts as not reached.`,
+    allocationNot100: (p) =>
+      `${p.label || "The row"}: the allocation key's shares add up to ${n(p.percent)} %, not 100 %.`,
+    allocationMissing: (p) => `${p.label || "The row"}: the cost line has no allocation key.`,
+    distributionAmount: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)}, but its share of the total gives ${n(p.expected)}.`,
+    distributionShare: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)} %, but the amount is ${n(p.expected)} % of the total.`,
+    distributionSum: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)}, but the three parts add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
+    distributionTotal: (p) =>
+      `The cost distribution (${p.column}): ${n(p.printed)}, but the statement's total costs are ${n(p.expected)}.`,
     reachedBelowTarget: (p) =>
       `"${p.indicator}" (${p.platform}) counts as reached, but the outcome ${n(p.outcome)} does not reach the target ${n(p.target)}.`,
   },

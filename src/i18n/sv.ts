@@ -185,6 +185,17 @@ const findings: Record<FindingCode, Template> = {
   areaShareOutside: (p) =>
     `${p.area}: ${pct(Number(p.share), "sv")} av vikten, men den nominella andelen är ${pct(Number(p.nominal), "sv", 0)} ± ${pct(Number(p.tolerance), "sv")}.`,
   missingOutcome: (p) => `Utfall saknas för "${p.indicator}" (${p.platform}); räknas som ej uppnått.`,
+  allocationNot100: (p) =>
+    `${p.label || "Raden"}: fördelningsnyckelns andelar blir ${n(p.percent)} %, inte 100 %.`,
+  allocationMissing: (p) => `${p.label || "Raden"}: kostnadsraden har ingen fördelningsnyckel.`,
+  distributionAmount: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men andelen och summan ger ${n(p.expected)}.`,
+  distributionShare: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)} %, men beloppet är ${n(p.expected)} % av summan.`,
+  distributionSum: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men de tre delarna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
+  distributionTotal: (p) =>
+    `Kostnadsfördelningen (${p.column}): ${n(p.printed)}, men uppställningens summa kostnader är ${n(p.expected)}.`,
   reachedBelowTarget: (p) =>
     `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
 };

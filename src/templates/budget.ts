@@ -2,10 +2,12 @@ import { BUDGET_2021_2023 } from "../examples/budget2021";
 import { illustrativeOutcomeKr } from "../examples/outcome2021";
 import type { BudgetInput } from "../domain/budget";
 import { DEFAULT_CEILING_STEPS } from "../domain/equityCeiling";
+import { DEFAULT_ALLOCATION, type Allocation } from "../domain/costSplit";
+import { ALLOCATION_EXAMPLE } from "../examples/budget2021";
 import { EXAMPLE_OPTIONS } from "./options";
 import { LABELS, sumLabel } from "../sheet/vocabulary";
 import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./sheetBuilder";
-import type { NameSpec, TemplateOptions, TemplateSpec } from "./spec";
+import type { Cell, NameSpec, TemplateOptions, TemplateSpec } from "./spec";
 
 /**
  * Budget: three budget years side by side in tkr (income per member, costs in three groups, result,
@@ -15,6 +17,11 @@ import type { NameSpec, TemplateOptions, TemplateSpec } from "./spec";
 const YEARS = 3;
 const COL = { label: 1, share: 2, firstYear: 3 } as const;
 const yearCol = (y: number) => COL.firstYear + y;
+/** The allocation key beside the statement: administration, structural, individual, and the row's check. */
+const KEY_COL = { budget: 10, outcome: 7 } as const;
+const CATEGORY_HEADERS = ["Administration", "Strukturövergripande", "Individinriktade"];
+const CATEGORY_LABELS = ["Administration", "Strukturövergripande insatser", "Individinriktade insatser"];
+const GROUP_KEYS = [DEFAULT_ALLOCATION.office, DEFAULT_ALLOCATION.operational, DEFAULT_ALLOCATION.activities];
 const BASE_MEMBERS = "Medlemmarnas tilldelning";
 const BASE_INCOME = "Årets totala intäkter";
 
@@ -47,7 +54,7 @@ export function budgetTemplate(requested: TemplateOptions): TemplateSpec {
         : line,
     ),
   };
-  const { sheet: budget, layout } = budgetSheet(options, data);
+  const { sheet: budget, layout } = budgetSheet(options, data, example);
   const outcome = outcomeSheet(options, data, layout, example);
   const names: NameSpec[] = [
     {
@@ -108,7 +115,7 @@ function blankBudget(options: TemplateOptions): BudgetInput {
 
 const amount = (v: number) => input(Number.isNaN(v) ? null : v, FORMATS.tkr);
 
-function budgetSheet(options: TemplateOptions, data: BudgetInput) {
+function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boolean) {
   const b = new SheetBuilder("budget", "Budget");
   const years = data.years;
   const last = years.length - 1;
@@ -121,7 +128,7 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
     ),
   ]);
   b.skip();
-  b.anchor(
+  const headerRow = b.anchor(
     b.row([
       label("", "header"),
       label("Andel arb-bef.", "header"),
@@ -187,6 +194,16 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
     b.anchor(total, "sum");
     return { name: group.name, rows, total };
   });
+  const costLines = groups.flatMap((g, gi) =>
+    g.rows.map((row, i) => ({ row, key: keyOf(gi, data.costGroups[gi].lines[i].label, example) })),
+  );
+  keyBlock(
+    b,
+    headerRow,
+    KEY_COL.budget,
+    costLines.map((l) => l.row),
+    (row, k) => input(costLines.find((l) => l.row === row)!.key[k], FORMATS.percentWhole),
+  );
   b.skip();
   const costTotal = b.row([
     label(LABELS.costTotal, "total"),
@@ -288,45 +305,18 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
   b.row([label("Över 15 000 000 kr är rekommendationen inte känd: lägg då till ett eget steg.", "note")]);
   b.skip();
 
-  // Cost distribution: the three cost groups as administration / structural / individual efforts.
-  b.row([
-    label("Kostnadsfördelning", "section"),
-    undefined,
-    ...years.map((y) => ({ value: `${y} tkr`, style: "header" as const })),
-    ...years.map((y) => ({ value: `${y} %`, style: "header" as const })),
-  ]);
-  const kinds = ["Administration", "Strukturövergripande insatser", "Individinriktade insatser"];
-  const kindRows = kinds.map((kind, k) => {
-    const r = b.currentRow;
-    return b.row([
-      label(kind),
-      undefined,
-      ...years.map((_, y) => formula(`=${addr(groups[k].total, yearCol(y))}`, FORMATS.tkr)),
-      ...years.map((_, y) =>
-        formula(
-          `=IF(${addr(costTotal, yearCol(y))}=0,"",${addr(r, yearCol(y))}/${addr(costTotal, yearCol(y))})`,
-          FORMATS.percent,
-        ),
-      ),
-    ]);
+  // Cost distribution: every cost line by its own key, rounded so that the three add up to the total costs.
+  const distribution = distributionBlock(b, {
+    amounts: years.map((y, i) => ({ column: yearCol(i), name: String(y) })),
+    lines: { first: costLines[0].row, last: costLines[costLines.length - 1].row },
+    keyColumn: KEY_COL.budget,
+    totalRow: costTotal,
   });
   b.row([
-    label("Summa kostnader", "subtotal"),
-    undefined,
-    ...years.map((_, y) =>
-      formula(`=SUM(${range(kindRows[0], yearCol(y), kindRows[2], yearCol(y))})`, FORMATS.tkr, "subtotal"),
-    ),
-    ...years.map((_, y) =>
-      formula(
-        `=SUM(${range(kindRows[0], yearCol(YEARS + y), kindRows[2], yearCol(YEARS + y))})`,
-        FORMATS.percent,
-        "subtotal",
-      ),
-    ),
-  ]);
-  b.row([
     label(
-      "Kansli och styrelse räknas som administration, verksamhetsnära kostnader som strukturövergripande och verksamheterna som individinriktade insatser.",
+      example
+        ? "Varje kostnadsrad fördelas efter sin egen nyckel (kolumn J–L). Exemplets nycklar är en illustration: kansliets personal, lokaler och resor är delvis strukturövergripande arbete (styrgrupper, analys, samverkansstrukturen), plattformarna lägger en tiondel på strukturövergripande arbete."
+        : "Varje kostnadsrad fördelas efter sin egen nyckel (kolumn J–L). Nycklarna är förifyllda efter grupp: kansli och styrelse = administration, verksamhetsnära = strukturövergripande, verksamheter = individinriktade. Ändra dem rad för rad.",
       "note",
     ),
   ]);
@@ -341,6 +331,12 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
   check("Regionen = halva statens tilldelning", (y) =>
     guard(y, `FINSAM.CHECKSUM(${addr(regionRow, yearCol(y))},${addr(stateRow, yearCol(y))}/2,1)`),
   );
+  check("Kostnadsfördelningen = summa kostnader", (y) => distribution.check(y));
+  b.row([
+    label("Fördelningsnycklarna blir 100 % på varje rad"),
+    undefined,
+    formula(distribution.keysCheck, undefined, "check"),
+  ]);
   check("Kommunerna tillsammans = regionen", (y) =>
     guard(
       y,
@@ -361,7 +357,10 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput) {
     equityEnd,
   };
   return {
-    sheet: b.build({ columnWidths: [44, 14, 12, 12, 12, 12, 12, 12], freeze: { rows: 5, columns: 1 } }),
+    sheet: b.build({
+      columnWidths: [44, 14, 12, 12, 12, 12, 12, 12, 3, 14, 16, 14, 10],
+      freeze: { rows: 5, columns: 1 },
+    }),
     layout,
   };
 }
@@ -384,7 +383,7 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
     ),
   ]);
   b.skip();
-  b.anchor(
+  const headerRow = b.anchor(
     b.row(["", LABELS.outcome, LABELS.budget, LABELS.deviation, LABELS.check].map((h) => label(h, "header"))),
     "statement",
   );
@@ -430,11 +429,13 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
   );
   b.skip();
   b.anchor(b.row([label(LABELS.costs, "section")]), "costSection");
+  const costLines: { row: number; budgetRow: number }[] = [];
   const groupTotals = data.costGroups.map((group, g) => {
     b.anchor(b.row([label(group.name)]), "heading");
     const rows = group.lines.map((l, i) =>
       line(`   ${l.label}`, layout.groups[g].rows[i], printed(kr?.costGroups[g][i])),
     );
+    rows.forEach((row, i) => costLines.push({ row, budgetRow: layout.groups[g].rows[i] }));
     const total = b.anchor(
       line(sumLabel(group.name), layout.groups[g].total, printed(sumKr(kr?.costGroups[g])), "subtotal"),
       "sum",
@@ -486,5 +487,174 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
   const result = b.anchor(line(LABELS.result, layout.result, printed(resultKr), "total"), "result");
   checkCell(result, range(incomeRef, C.outcome, incomeRef + 1, C.outcome), addr(result, C.outcome));
 
-  return b.build({ columnWidths: [44, 12, 12, 12, 40], freeze: { rows: 5, columns: 1 } });
+  // The same keys as the budget (a formula to the Budget sheet's key), which the user may type over here.
+  keyBlock(
+    b,
+    headerRow,
+    KEY_COL.outcome,
+    costLines.map((l) => l.row),
+    (row, k) => ({
+      formula: `={{budget}}!${addr(costLines.find((l) => l.row === row)!.budgetRow, KEY_COL.budget + k)}`,
+      format: FORMATS.percentWhole,
+      style: "input",
+    }),
+  );
+  b.skip();
+  const distribution = distributionBlock(b, {
+    amounts: [
+      { column: C.outcome, name: LABELS.outcome },
+      { column: C.budget, name: LABELS.budget },
+    ],
+    lines: { first: costLines[0].row, last: costLines[costLines.length - 1].row },
+    keyColumn: KEY_COL.outcome,
+    totalRow: costTotal,
+  });
+  b.row([
+    label(
+      "Utfallet fördelas med samma nycklar som budgeten (kolumn G–I hämtar dem från Budget-bladet); skriv över en nyckel här om utfallet ska fördelas annorlunda.",
+      "note",
+    ),
+  ]);
+  b.skip();
+  b.row([label("Kontroller", "section")]);
+  b.row([
+    label("Kostnadsfördelningen = summa kostnader"),
+    formula(distribution.check(0), undefined, "check"),
+    formula(distribution.check(1), undefined, "check"),
+  ]);
+  b.row([
+    label("Fördelningsnycklarna blir 100 % på varje rad"),
+    formula(distribution.keysCheck, undefined, "check"),
+  ]);
+
+  return b.build({ columnWidths: [44, 12, 12, 12, 40, 3, 14, 16, 14, 10], freeze: { rows: 5, columns: 1 } });
+}
+
+/** The allocation key of a cost line: the example's own, or its group's default. */
+function keyOf(group: number, lineLabel: string, example: boolean): Allocation {
+  return (example ? ALLOCATION_EXAMPLE[lineLabel.trim()] : undefined) ?? GROUP_KEYS[Math.min(group, 2)];
+}
+
+/** The key block beside a statement: three shares per cost line (inputs, 0–100 %) and the row's check. */
+function keyBlock(
+  b: SheetBuilder,
+  headerRow: number,
+  column: number,
+  rows: number[],
+  share: (row: number, k: number) => Cell,
+): void {
+  b.set(
+    headerRow - 1,
+    column,
+    label("Fördelningsnyckel per kostnadsrad (andelar, tillsammans 100 %)", "note"),
+  );
+  CATEGORY_HEADERS.forEach((h, k) => b.set(headerRow, column + k, label(h, "header")));
+  b.set(headerRow, column + 3, label("Andelar", "header"));
+  for (const r of rows) {
+    for (let k = 0; k < 3; k++) b.set(r, column + k, share(r, k));
+    const shares = range(r, column, r, column + 2);
+    b.set(
+      r,
+      column + 3,
+      formula(
+        `=IF(COUNT(${shares})=0,IF(COUNT(${range(r, 2, r, column - 2)})=0,"","Nyckel saknas"),IF(ABS(SUM(${shares})-1)<0.000001,"OK",ROUND(SUM(${shares})*100,1)&" %"))`,
+        undefined,
+        "check",
+      ),
+    );
+  }
+  b.validations.push({
+    range: range(rows[0], column, rows[rows.length - 1], column + 2),
+    rule: { kind: "decimal", min: 0, max: 1 },
+    error: "Ange en andel från 0 till 100 %; radens tre andelar ska tillsammans bli 100 %.",
+    prompt: "Administration, strukturövergripande och individinriktade insatser: tillsammans 100 %.",
+  });
+}
+
+/**
+ * The cost distribution in tkr and per cent for each amount column: each category is Σ amount × share over
+ * the cost lines (native SUMPRODUCT), rounded to whole tkr by largest remainder so that the three add up
+ * exactly to the total costs (the unrounded figures are shown below them).
+ */
+function distributionBlock(
+  b: SheetBuilder,
+  d: {
+    amounts: { column: number; name: string }[];
+    lines: { first: number; last: number };
+    keyColumn: number;
+    totalRow: number;
+  },
+): { check: (i: number) => string; keysCheck: string } {
+  const n = d.amounts.length;
+  const header = b.currentRow;
+  const rounded = (k: number) => header + 1 + k;
+  const exact = (k: number) => header + 6 + k;
+  b.row([
+    label("Kostnadsfördelning", "section"),
+    ...Array.from({ length: d.amounts[0].column - 2 }, () => undefined),
+    ...d.amounts.map((a) => label(`${a.name} tkr`, "header")),
+    ...d.amounts.map((a) => label(`${a.name} %`, "header")),
+  ]);
+  const pad = Array.from({ length: d.amounts[0].column - 2 }, () => undefined);
+  CATEGORY_LABELS.forEach((name, k) => {
+    b.row([
+      label(name),
+      ...pad,
+      ...d.amounts.map((a) => {
+        const raw = (j: number) => addr(exact(j), a.column);
+        // Ties go to the earlier category: a nudge of a billionth per place (no exponent literals: not every engine reads them).
+        const rem = (j: number) => `(ABS(${raw(j)}-TRUNC(${raw(j)}))+${((3 - j) / 1e9).toFixed(9)})`;
+        const left = `(ROUND(${addr(d.totalRow, a.column)},0)-TRUNC(${raw(0)})-TRUNC(${raw(1)})-TRUNC(${raw(2)}))`;
+        const larger = [0, 1, 2]
+          .filter((j) => j !== k)
+          .map((j) => `(${rem(j)}>${rem(k)})`)
+          .join("+");
+        // Each category gets a third of the whole units left over, and the rest go to the largest remainders.
+        return formula(
+          `=TRUNC(${raw(k)})+SIGN(${left})*(INT(ABS(${left})/3)+((${larger})<MOD(ABS(${left}),3)))`,
+          FORMATS.tkr,
+        );
+      }),
+      ...d.amounts.map((a) => {
+        const all = range(rounded(0), a.column, rounded(2), a.column);
+        return formula(`=IF(SUM(${all})=0,"",${addr(rounded(k), a.column)}/SUM(${all}))`, FORMATS.percent);
+      }),
+    ]);
+  });
+  b.row([
+    label(LABELS.costTotal, "subtotal"),
+    ...pad,
+    ...d.amounts.map((a) =>
+      formula(`=SUM(${range(rounded(0), a.column, rounded(2), a.column)})`, FORMATS.tkr, "subtotal"),
+    ),
+    ...d.amounts.map((a) =>
+      formula(
+        `=SUM(${range(rounded(0), a.column + n, rounded(2), a.column + n)})`,
+        FORMATS.percent,
+        "subtotal",
+      ),
+    ),
+  ]);
+  b.row([label("Oavrundat (tkr), före avrundning till hela tkr", "note")]);
+  CATEGORY_LABELS.forEach((name, k) => {
+    b.row([
+      label(`Oavrundat: ${name.toLowerCase()}`),
+      ...pad,
+      ...d.amounts.map((a) =>
+        formula(
+          `=SUMPRODUCT(${range(d.lines.first, a.column, d.lines.last, a.column)},${range(d.lines.first, d.keyColumn + k, d.lines.last, d.keyColumn + k)})`,
+          "#,##0.0;-#,##0.0;0.0",
+        ),
+      ),
+    ]);
+  });
+  const checks = range(d.lines.first, d.keyColumn + 3, d.lines.last, d.keyColumn + 3);
+  return {
+    check: (i) => {
+      const a = d.amounts[i];
+      const total = addr(d.totalRow, a.column);
+      return `=IF(COUNT(${total})=0,"",FINSAM.CHECKSUM(${range(rounded(0), a.column, rounded(2), a.column)},ROUND(${total},0)))`;
+    },
+    keysCheck: `=IF(COUNTIFS(${checks},"<>OK",${checks},"<>")=0,"OK",COUNTIFS(${checks},"<>OK",${checks},"<>")&IF(COUNTIFS(${checks},"<>OK",${checks},"<>")=1," rad"," rader")&" utan nyckel på 100 %")`,
+  };
 }

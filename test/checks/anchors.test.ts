@@ -21,6 +21,10 @@ function editedBudget() {
     { address: `C${inserted}`, value: -30 },
     { address: `D${inserted}`, value: -31 },
     { address: `E${inserted}`, value: -32 },
+    // …and its allocation key, as the sheet asks (a new line without one is a finding: tested below).
+    { address: `J${inserted}`, value: 1 },
+    { address: `K${inserted}`, value: 0 },
+    { address: `L${inserted}`, value: 0 },
   ]);
   // Labels in the association's own words, none of which the vocabulary knows as a sum or a result.
   const renamed: Record<string, string> = {
@@ -53,6 +57,17 @@ describe("anchors", () => {
       `sumMismatch D${rows["Kansli, styrelse"]}`,
       `resultMismatch E${rows["Årets utfall"]}`,
     ]);
+  });
+
+  test("the inserted line without a key is one finding, on that line", () => {
+    const { t, sheet } = editedBudget();
+    const row = t.rowOf("budget", "Städning");
+    t.wb.setValues(
+      sheet,
+      ["J", "K", "L"].map((c) => ({ address: `${c}${row}`, value: null })),
+    );
+    const { findings } = checkWorkbook([t.wb.sheetData(sheet)]);
+    expect(findings.map((f) => `${f.code} ${f.cell}`)).toEqual([`allocationMissing J${row}`]);
   });
 
   test("without its anchors the same sheet is read by its labels only, and these labels do not say sum", () => {
