@@ -162,6 +162,27 @@ const VALID = {
     fc.boolean(),
   ),
   sum: fc.tuple(shaped(fc.oneof(num, fc.constant(null))), num, fc.constantFrom(null, 0, 1)),
+  costs: fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: -1_000_000, max: 0 }),
+        fc.constantFrom<[number, number, number]>(
+          [1, 0, 0],
+          [0.4, 0.6, 0],
+          [0, 0.1, 0.9],
+          [0.333, 0.333, 0.334],
+          [0.5, 0.4, 0.05],
+        ),
+      ),
+      { minLength: 1, maxLength: 30 },
+    )
+    .chain((rows) =>
+      fc.tuple(
+        fc.constant(rows.map(([a]) => [a])),
+        fc.constant(rows.map(([, k]) => [...k])),
+        fc.constantFrom(null, 0, 1),
+      ),
+    ),
 };
 const either = <T extends unknown[]>(valid: fc.Arbitrary<unknown[]>, random: fc.Arbitrary<T>) =>
   fc.oneof(valid as fc.Arbitrary<unknown[]>, random as fc.Arbitrary<unknown[]>);
@@ -206,118 +227,115 @@ afterAll(() => {
 const opts = { numRuns: RUNS };
 const unitsOf = (v: number, d: number) => Math.round(v * 10 ** d);
 
+/** A scalar argument as the function sees it: a value, or the value of a 1×1 range; blank as 0. */
+const scalarOf = (v: unknown) => (v === null || v === "" ? 0 : Number(Array.isArray(v) ? v[0][0] : v));
+const between = (v: unknown, lo: number, hi: number) => {
+  expect(v as number).toBeGreaterThanOrEqual(lo);
+  expect(v as number).toBeLessThanOrEqual(hi);
+};
+
+/** Each function: its arguments (half well-typed, half anything) and what must hold of a value it returns. */
+const FUZZ: {
+  id: string;
+  fn: (...a: never[]) => unknown;
+  args: fc.Arbitrary<unknown[]>;
+  holds: (args: unknown[], value: unknown) => void;
+}[] = [
+  {
+    id: "IMPACTINDEX",
+    fn: F.impactIndex,
+    args: either(VALID.impact, fc.tuple(range, range, arg, arg, arg)),
+    holds: (_a, v) => between(v, 0, 100),
+  },
+  {
+    id: "FEESPLIT",
+    fn: F.feeSplit,
+    args: either(VALID.split, fc.tuple(range, arg, arg)),
+    holds: ([pops, total, decimals], v) => {
+      // The shape of the populations, adding up exactly, never flipping sign.
+      const parts = v as number[][];
+      expect(parts.map((r) => r.length)).toEqual((pops as unknown[][]).map((r) => r.length));
+      const t = scalarOf(total);
+      const d = scalarOf(decimals);
+      expect(parts.flat().reduce((a, p) => a + unitsOf(p, d), 0) + 0).toBe(unitsOf(t, d) + 0);
+      for (const p of parts.flat()) expect(p * t).toBeGreaterThanOrEqual(0);
+    },
+  },
+  {
+    id: "FINANCING",
+    fn: F.financing,
+    args: either(VALID.financing, fc.tuple(arg, range, arg)),
+    holds: ([state, pops, decimals], v) => {
+      // A column, the region first at half the state allotment.
+      const col = v as number[][];
+      expect(col.length).toBe((pops as unknown[][]).flat().length + 1);
+      for (const r of col) expect(r.length).toBe(1);
+      const s = scalarOf(state);
+      const d = scalarOf(decimals);
+      expect(Math.abs(col[0][0] - s / 2)).toBeLessThanOrEqual(
+        0.5 * 10 ** -d * (1 + 1e-9) + Math.abs(s) * 1e-12,
+      );
+    },
+  },
+  {
+    id: "EQUITYCAP",
+    fn: F.equityCap,
+    args: either(VALID.cap, fc.tuple(arg, arg, arg)),
+    holds: (_a, v) => between(v, 0, Infinity),
+  },
+  {
+    id: "WEIGHTCHECK",
+    fn: F.weightCheck,
+    args: either(VALID.weights, fc.tuple(range, range, range, range, arg)),
+    holds: (_a, v) => expect(typeof v).toBe("string"),
+  },
+  {
+    id: "TOPSHARE",
+    fn: F.topShare,
+    args: either(VALID.top, fc.tuple(range, arg)),
+    holds: (_a, v) => between(v, 0, 1),
+  },
+  {
+    id: "GOALMET",
+    fn: F.goalMet,
+    args: either(VALID.goal, fc.tuple(arg, arg, arg, arg, arg, arg)),
+    holds: (_a, v) => expect(typeof v).toBe("boolean"),
+  },
+  {
+    id: "CHECKSUM",
+    fn: F.checkSum,
+    args: either(VALID.sum, fc.tuple(range, arg, arg)),
+    holds: (_a, v) => expect(typeof v).toBe("string"),
+  },
+  {
+    id: "COSTSPLIT",
+    fn: F.costSplit,
+    args: either(VALID.costs, fc.tuple(range, range, arg)),
+    holds: ([amounts, , decimals], v) => {
+      // A row of three; rounded, they add up exactly to the lines' total.
+      const row = v as number[][];
+      expect(row.length).toBe(1);
+      expect(row[0].length).toBe(3);
+      if (decimals !== null && decimals !== "") {
+        const d = scalarOf(decimals);
+        const total = (amounts as unknown[][])
+          .flat()
+          .reduce<number>((a, x) => a + (typeof x === "number" ? x : 0), 0);
+        expect(row[0].reduce((a, p) => a + unitsOf(p, d), 0) + 0).toBe(unitsOf(total, d) + 0);
+      }
+    },
+  },
+];
+
 describe(`fuzz: ${RUNS} Excel-shaped calls per function`, () => {
   beforeAll(() => setLocale("sv"));
 
-  test("IMPACTINDEX: within 0–100", () => {
+  test.each(FUZZ.map((f) => [f.id, f] as const))("%s", (id, f) => {
     fc.assert(
-      fc.property(either(VALID.impact, fc.tuple(range, range, arg, arg, arg)), (args) => {
-        const r = call(F.impactIndex, args);
-        tally("IMPACTINDEX", r);
-        if (r.ok) expect(r.value as number).toBeGreaterThanOrEqual(0);
-        if (r.ok) expect(r.value as number).toBeLessThanOrEqual(100);
-      }),
-      opts,
-    );
-  });
-
-  test("FEESPLIT: the shape of the populations, adds up exactly, never flips sign", () => {
-    fc.assert(
-      fc.property(either(VALID.split, fc.tuple(range, arg, arg)), (args) => {
-        const [pops, total, decimals] = args as [unknown[][], unknown, unknown];
-        const r = call(F.feeSplit, args);
-        tally("FEESPLIT", r);
-        if (!r.ok) return;
-        const parts = r.value as number[][];
-        expect(parts.length).toBe(pops.length);
-        parts.forEach((row, i) => expect(row.length).toBe(pops[i].length));
-        const t = Number(Array.isArray(total) ? total[0][0] : total);
-        const d =
-          decimals === null || decimals === ""
-            ? 0
-            : Number(Array.isArray(decimals) ? decimals[0][0] : decimals);
-        const flat = parts.flat();
-        expect(flat.reduce((s, p) => s + unitsOf(p, d), 0) + 0).toBe(unitsOf(t, d) + 0);
-        for (const p of flat) expect(p * t).toBeGreaterThanOrEqual(0);
-      }),
-      opts,
-    );
-  });
-
-  test("FINANCING: a column, the region first at half the state allotment", () => {
-    fc.assert(
-      fc.property(either(VALID.financing, fc.tuple(arg, range, arg)), (args) => {
-        const [state, pops, decimals] = args as [unknown, unknown[][], unknown];
-        const r = call(F.financing, args);
-        tally("FINANCING", r);
-        if (!r.ok) return;
-        const col = r.value as number[][];
-        expect(col.length).toBe(pops.flat().length + 1);
-        for (const row of col) expect(row.length).toBe(1);
-        const s = Number(Array.isArray(state) ? state[0][0] : state);
-        const d =
-          decimals === null || decimals === ""
-            ? 0
-            : Number(Array.isArray(decimals) ? decimals[0][0] : decimals);
-        expect(Math.abs(col[0][0] - s / 2)).toBeLessThanOrEqual(
-          0.5 * 10 ** -d * (1 + 1e-9) + Math.abs(s) * 1e-12,
-        );
-      }),
-      opts,
-    );
-  });
-
-  test("EQUITYCAP: a finite amount, never negative", () => {
-    fc.assert(
-      fc.property(either(VALID.cap, fc.tuple(arg, arg, arg)), (args) => {
-        const r = call(F.equityCap, args);
-        tally("EQUITYCAP", r);
-        if (r.ok) expect(r.value as number).toBeGreaterThanOrEqual(0);
-      }),
-      opts,
-    );
-  });
-
-  test("WEIGHTCHECK: a text", () => {
-    fc.assert(
-      fc.property(either(VALID.weights, fc.tuple(range, range, range, range, arg)), (args) => {
-        const r = call(F.weightCheck, args);
-        tally("WEIGHTCHECK", r);
-        if (r.ok) expect(typeof r.value).toBe("string");
-      }),
-      opts,
-    );
-  });
-
-  test("TOPSHARE: a share 0–1", () => {
-    fc.assert(
-      fc.property(either(VALID.top, fc.tuple(range, arg)), (args) => {
-        const r = call(F.topShare, args);
-        tally("TOPSHARE", r);
-        if (r.ok) expect(r.value as number).toBeGreaterThanOrEqual(0);
-        if (r.ok) expect(r.value as number).toBeLessThanOrEqual(1);
-      }),
-      opts,
-    );
-  });
-
-  test("GOALMET: TRUE or FALSE", () => {
-    fc.assert(
-      fc.property(either(VALID.goal, fc.tuple(arg, arg, arg, arg, arg, arg)), (args) => {
-        const r = call(F.goalMet, args);
-        tally("GOALMET", r);
-        if (r.ok) expect(typeof r.value).toBe("boolean");
-      }),
-      opts,
-    );
-  });
-
-  test("CHECKSUM: a text", () => {
-    fc.assert(
-      fc.property(either(VALID.sum, fc.tuple(range, arg, arg)), (args) => {
-        const r = call(F.checkSum, args);
-        tally("CHECKSUM", r);
-        if (r.ok) expect(typeof r.value).toBe("string");
+      fc.property(f.args, (args) => {
+        const r = call(f.fn, args);
+        tally(id, r);
+        if (r.ok) f.holds(args, r.value);
       }),
       opts,
     );
