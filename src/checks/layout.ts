@@ -64,9 +64,30 @@ export type NotReadReason = "noPeriodHeader" | "noSumRows" | "noLabels";
 
 const MAX_HEADER_SCAN = 400;
 
-export function findStatement(g: Grid): { layout: StatementLayout } | { reason: NotReadReason } | null {
+/** Every statement on a sheet, top to bottom (a sheet may print an outcome table and a budget under it). */
+export function findStatements(g: Grid): { layouts: StatementLayout[]; reason: NotReadReason | null } {
+  const layouts: StatementLayout[] = [];
+  let reason: NotReadReason | null = null;
+  for (let from = g.firstRow; from <= g.lastRow && layouts.length < 20;) {
+    const found = findStatement(g, from);
+    if (!found) break;
+    if ("reason" in found) {
+      if (layouts.length === 0) reason = found.reason;
+      break;
+    }
+    layouts.push(found.layout);
+    if (found.layout.anchors) break; // a sheet the add-in wrote has one statement
+    from = found.layout.lastRow + 1;
+  }
+  return { layouts, reason: layouts.length > 0 ? null : reason };
+}
+
+export function findStatement(
+  g: Grid,
+  fromRow = g.firstRow,
+): { layout: StatementLayout } | { reason: NotReadReason } | null {
   // A sheet the add-in wrote: its statement starts at the anchored header, whatever its labels say now.
-  const anchors = anchorsOf(g);
+  const anchors = fromRow === g.firstRow ? anchorsOf(g) : null;
   if (anchors) {
     for (const [r, role] of anchors) {
       if (role !== "statement") continue;
@@ -77,8 +98,8 @@ export function findStatement(g: Grid): { layout: StatementLayout } | { reason: 
     }
   }
   let reason: NotReadReason | null = null;
-  const lastScan = Math.min(g.lastRow, g.firstRow + MAX_HEADER_SCAN);
-  for (let r = g.firstRow; r <= lastScan; r++) {
+  const lastScan = Math.min(g.lastRow, fromRow + MAX_HEADER_SCAN);
+  for (let r = fromRow; r <= lastScan; r++) {
     const header = headerAt(g, r);
     if (!header) continue;
     const layout = layoutBelow(g, r, header);
@@ -86,7 +107,7 @@ export function findStatement(g: Grid): { layout: StatementLayout } | { reason: 
     reason ??= layout.reason;
   }
   if (reason) return { reason };
-  return looksLikeStatement(g) ? { reason: "noPeriodHeader" } : null;
+  return fromRow === g.firstRow && looksLikeStatement(g) ? { reason: "noPeriodHeader" } : null;
 }
 
 function headerAt(g: Grid, r: number): AmountColumn[] | null {
@@ -145,6 +166,21 @@ function layoutBelow(
   if (sums === 0) return { reason: "noSumRows" };
   if (lastResult) lastRow = lastResult;
 
+  // A second header row under the first, naming each period's year ("Utfall" over "2023"): part of the header.
+  let firstRow = headerRow + 1;
+  const periodCells = cells.filter((c) => PERIOD_KINDS.has(c.kind));
+  const below = periodCells.map((c) => g.at(headerRow + 1, c.column));
+  if (
+    rowLabel(g, headerRow + 1, labelFrom, labelTo) === "" &&
+    below.some((v) => columnKind(v) === "year") &&
+    below.every((v) => v === null || v === undefined || v === "" || columnKind(v) === "year")
+  ) {
+    firstRow = headerRow + 2;
+    periodCells.forEach((c, i) => {
+      if (below[i] !== "" && below[i] !== null && below[i] !== undefined)
+        c.name = `${c.name} ${String(below[i])}`;
+    });
+  }
   const layout: StatementLayout = {
     headerRow,
     labelFrom,
@@ -152,7 +188,7 @@ function layoutBelow(
     periods: cells.filter((c) => PERIOD_KINDS.has(c.kind)),
     total: cells.find((c) => c.kind === "total" && c.column > firstAmount) ?? null,
     deviations: cells.filter((c) => c.kind === "deviation"),
-    firstRow: headerRow + 1,
+    firstRow,
     lastRow,
     unit: unitAbove(g, headerRow),
     step: 1,
@@ -165,11 +201,16 @@ function layoutBelow(
 /** A later header row with at least two period columns of text starts another table. */
 function startsNewTable(g: Grid, r: number): boolean {
   let periods = 0;
+  let years = 0;
+  let texts = 0;
   for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
     const v = g.at(r, c);
+    if (typeof v === "string" && v.trim() !== "") texts++;
     if (typeof v === "string" && PERIOD_KINDS.has(columnKind(v) ?? "note")) periods++;
+    if (typeof v === "number" && columnKind(v) === "year") years++;
   }
-  return periods >= 2;
+  // Two headers of periods; or two or more years as numbers on a row with no label (a budget's year row).
+  return periods >= 2 || (years >= 2 && texts === 0);
 }
 
 /** The first text of a row among the label columns (an amount typed as text is not a label). */

@@ -2,7 +2,7 @@ import { checkSum } from "../domain/budget";
 import { checkWeights, type GoalArea, type WeightedIndicator } from "../domain/socialBudget";
 import { isRegionLabel, isStateLabel, normalise } from "../sheet/vocabulary";
 import { Grid } from "./grid";
-import { findStatement, roleAt, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
+import { findStatements, roleAt, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
 import { readStatement } from "./statement";
 import { checkDistribution, hasDistribution } from "./distribution";
 import type { Finding, SheetData, SheetKind } from "./types";
@@ -14,6 +14,8 @@ import type { Finding, SheetData, SheetKind } from "./types";
 export interface SheetReading {
   kind: SheetKind | null;
   layout?: StatementLayout;
+  /** Every statement on the sheet (the first is `layout`). */
+  layouts?: StatementLayout[];
   /** Why a sheet that looks like a statement was not read. */
   reason?: NotReadReason;
 }
@@ -25,12 +27,11 @@ export function readSheet(sheet: SheetData): SheetReading {
     return { kind: "social" };
   if (g.hasTitle(/^Impactindex/) && g.findHeader(["Målområde", "Indikator", "Vikt"]))
     return { kind: "impact" };
-  const found = findStatement(g);
-  if (!found) return { kind: null };
-  if ("reason" in found) return { kind: null, reason: found.reason };
-  const { layout } = found;
+  const { layouts, reason } = findStatements(g);
+  if (layouts.length === 0) return reason ? { kind: null, reason } : { kind: null };
+  const layout = layouts[0];
   const outcome = layout.deviations.length > 0 || layout.periods.some((p) => p.kind === "outcome");
-  return { kind: outcome ? "outcome" : "budget", layout };
+  return { kind: outcome ? "outcome" : "budget", layout, layouts };
 }
 
 export function recognise(sheet: SheetData): SheetKind | null {
@@ -71,7 +72,15 @@ export function checkWorkbook(sheets: SheetData[]): {
     });
     const g = grid;
     const found = reading.layout
-      ? checkStatementSheet(g, reading.layout, reading.kind, statement!.findings)
+      ? [
+          ...checkStatementSheet(g, reading.layout, reading.kind, statement!.findings),
+          // Further statements on the same sheet: each read and checked on its own.
+          ...(reading.layouts ?? []).slice(1).flatMap((l) => {
+            const kind =
+              l.deviations.length > 0 || l.periods.some((p) => p.kind === "outcome") ? "outcome" : "budget";
+            return checkStatementSheet(g, l, kind, readStatement(g, l).findings);
+          }),
+        ]
       : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
   }
