@@ -121,6 +121,8 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
   }
   const periods = cells.filter((a) => PERIOD_KINDS.has(a.kind));
   if (periods.length === 0) return null;
+  // One bare number in the year range is a figure (2 040 tkr), not a header; two or more years are a header.
+  if (periods.length === 1 && typeof g.at(r, periods[0].column) === "number") return null;
   // A title ("Budget 2021–2023") is the row's first cell; a header has its labels' column to the left.
   if (periods[0].column === leftmost || periods[0].column === g.firstColumn) {
     if (periods.length < 2) return null;
@@ -148,6 +150,7 @@ function layoutBelow(
   // The statement runs down to its last result row, or to the next header or the end of the figures.
   let lastRow = headerRow;
   let lastResult = 0;
+  let balanceSheet = false;
   let sums = 0;
   let labels = 0;
   for (let r = headerRow + 1; r <= g.lastRow; r++) {
@@ -159,8 +162,10 @@ function layoutBelow(
     if (!numbers) continue;
     lastRow = r;
     const role = anchors ? (anchors.get(r) ?? null) : rowRole(label);
+    if (/^summa tillgångar$/.test(normalise(label))) balanceSheet = true;
     if (role === "sum" || role === "result") sums++;
-    if (role === "result") lastResult = r;
+    // A balance sheet's "Årets resultat" is a line of its equity, not the end of a statement.
+    if (role === "result" && !balanceSheet) lastResult = r;
   }
   if (labels < 2) return { reason: "noLabels" };
   if (sums === 0) return { reason: "noSumRows" };
@@ -205,7 +210,7 @@ function startsNewTable(g: Grid, r: number): boolean {
   let texts = 0;
   for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
     const v = g.at(r, c);
-    if (typeof v === "string" && v.trim() !== "") texts++;
+    if (typeof v === "string" && v.trim() !== "" && columnKind(v) === null) texts++; // "Not" heads a column too
     if (typeof v === "string" && PERIOD_KINDS.has(columnKind(v) ?? "note")) periods++;
     if (typeof v === "number" && columnKind(v) === "year") years++;
   }

@@ -4,6 +4,7 @@ import { isRegionLabel, isStateLabel, normalise } from "../sheet/vocabulary";
 import { Grid } from "./grid";
 import { findStatements, roleAt, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
 import { readStatement } from "./statement";
+import { annualKind, checkAnnualReport, dropExplained, type AnnualStatement } from "./annualReport";
 import { checkDistribution, hasDistribution } from "./distribution";
 import type { Finding, SheetData, SheetKind } from "./types";
 
@@ -30,6 +31,8 @@ export function readSheet(sheet: SheetData): SheetReading {
   const { layouts, reason } = findStatements(g);
   if (layouts.length === 0) return reason ? { kind: null, reason } : { kind: null };
   const layout = layouts[0];
+  const annual = annualKind(g, layout);
+  if (annual) return { kind: annual, layout, layouts };
   const outcome = layout.deviations.length > 0 || layout.periods.some((p) => p.kind === "outcome");
   return { kind: outcome ? "outcome" : "budget", layout, layouts };
 }
@@ -83,6 +86,20 @@ export function checkWorkbook(sheets: SheetData[]): {
         ]
       : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
+  }
+  // Across the statements of an annual report, wherever they are.
+  const annual: AnnualStatement[] = [];
+  for (const sheet of sheets) {
+    const g = new Grid(sheet);
+    for (const layout of readSheet(sheet).layouts ?? []) {
+      const kind = annualKind(g, layout);
+      if (kind) annual.push({ kind, g, layout });
+    }
+  }
+  if (annual.length > 0) {
+    const cross = checkAnnualReport(annual, findings);
+    const kept = dropExplained(findings, cross);
+    findings.splice(0, findings.length, ...kept, ...cross);
   }
   dropCarriedOver(findings);
   const order = (f: Finding) => (f.severity === "error" ? 0 : 1);
@@ -152,6 +169,8 @@ function checkStatementSheet(
   statement: Finding[],
 ): Finding[] {
   const findings = [...statement];
+  // The members' contributions keep 50/25/25 in a budget and in an annual report's income note alike.
+  if (kind === "notes") return [...findings, ...checkMembers(g, layout, labelledRows(g, layout))];
   if (kind !== "budget") return findings;
   const rows = labelledRows(g, layout);
   const years = layout.periods;
@@ -239,7 +258,12 @@ function checkMembers(g: Grid, layout: StatementLayout, rows: { row: number; lab
     const st = g.number(state, column);
     const re = g.number(region, column);
     if (st === null || re === null) continue;
-    if (!checkSum([re], st / 2, layout.step).ok)
+    const fees = municipalities.map((r) => g.number(r, column) ?? 0);
+    const regionOk = checkSum([re], st / 2, layout.step).ok;
+    const check = checkSum(fees, re, layout.step);
+    // One wrong figure, one finding: a region off while the municipalities pay half the state is the region's.
+    const municipalitiesHalf = fees.length > 0 && checkSum(fees, st / 2, layout.step).ok;
+    if (!regionOk)
       findings.push(
         finding(g, region, column, "error", "regionNotHalfOfState", {
           column: name,
@@ -247,21 +271,14 @@ function checkMembers(g: Grid, layout: StatementLayout, rows: { row: number; lab
           expected: st / 2,
         }),
       );
-    if (municipalities.length > 0) {
-      const check = checkSum(
-        municipalities.map((r) => g.number(r, column) ?? 0),
-        re,
-        layout.step,
+    if (fees.length > 0 && !check.ok && !(municipalitiesHalf && !regionOk))
+      findings.push(
+        finding(g, municipalities[0], column, "error", "municipalitiesNotRegion", {
+          column: name,
+          sum: check.sum,
+          region: re,
+        }),
       );
-      if (!check.ok)
-        findings.push(
-          finding(g, municipalities[0], column, "error", "municipalitiesNotRegion", {
-            column: name,
-            sum: check.sum,
-            region: re,
-          }),
-        );
-    }
   }
   return findings;
 }

@@ -46,12 +46,18 @@ class StatementReader {
   private kinds = new Map<number, Kind>();
   private sumChecks: SumCheck[] = [];
   private readonly downColumns: AmountColumn[];
+  /** A balance sheet has no results: its "Årets resultat" is a line of equity. */
+  private readonly isBalanceSheet: boolean;
 
   constructor(
     private readonly g: Grid,
     private readonly layout: StatementLayout,
   ) {
     this.downColumns = [...layout.periods, ...(layout.total ? [layout.total] : [])];
+    let balance = false;
+    for (let r = layout.firstRow; r <= g.lastRow && !balance; r++)
+      balance = /^summa tillgångar$/.test(normalise(rowLabel(g, r, layout.labelFrom, layout.labelTo)));
+    this.isBalanceSheet = balance;
   }
 
   run(): Finding[] {
@@ -135,6 +141,16 @@ class StatementReader {
           : (section ?? "income");
       this.kinds.set(r, kind);
 
+      // A result on the first line of figures (the cash-flow statement starts from the year's result), or in
+      // a balance sheet's equity, is a line.
+      if (
+        role === "result" &&
+        (this.isBalanceSheet || (top.length === 0 && lastResult === null && pending.length === 0))
+      ) {
+        pending.push(r);
+        top.push(r);
+        continue;
+      }
       if (role === "result") {
         const parts = [...(lastResult !== null ? [lastResult] : []), ...top.filter((t) => t !== lastResult)];
         if (parts.length > 0) this.checkResult(r, parts);
@@ -161,7 +177,11 @@ class StatementReader {
         }
         // A group whose lines are all nil adds up to nothing; a sum right after other sums adds those.
         const parts =
-          pending.length > 0 ? this.fitParts(r, pending, splits) : nilLines > 0 ? [] : sectionSums;
+          pending.length > 0
+            ? this.fitParts(r, pending, splits)
+            : nilLines > 0
+              ? []
+              : this.fitParts(r, sectionSums, sectionSums.map((_, i) => i).slice(1), true);
         if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
         if (parts.length > 0) {
           this.checkParts(r, parts, "sumMismatch");
@@ -195,13 +215,41 @@ class StatementReader {
    * The rows a sum adds up: all the rows since the group began, or — when only that fails and the rows
    * from a label without amounts onwards add up — the rows after that label, which was a heading.
    */
-  private fitParts(row: number, pending: number[], splits: number[]): number[] {
+  private fitParts(row: number, pending: number[], splits: number[], closest = false): number[] {
     if (this.adds(row, pending) || splits.length === 0) return pending;
     for (let i = splits.length - 1; i >= 0; i--) {
       const tail = pending.slice(splits[i]);
       if (this.adds(row, tail)) return tail;
     }
-    return pending;
+    if (!closest) return pending;
+    // Sums of sums where none adds up in every column: the run of sums that adds up in the most columns
+    // (then: nearest the printed total) is what it meant to add.
+    const score = (parts: number[]) => {
+      let fits = 0;
+      let off = 0;
+      for (const { column } of this.downColumns) {
+        const total = this.g.number(row, column);
+        if (total === null) continue;
+        const check = checkSum(
+          parts.map((p) => this.value(p, column)),
+          total,
+          this.layout.step,
+        );
+        if (check.ok) fits++;
+        off += Math.abs(check.difference);
+      }
+      return { fits, off };
+    };
+    let best = pending;
+    let bestScore = score(pending);
+    for (const i of splits) {
+      const s = score(pending.slice(i));
+      if (s.fits > bestScore.fits || (s.fits === bestScore.fits && s.off < bestScore.off)) {
+        best = pending.slice(i);
+        bestScore = s;
+      }
+    }
+    return best;
   }
 
   private adds(row: number, parts: number[]): boolean {

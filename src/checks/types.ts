@@ -27,7 +27,16 @@ export type FindingCode =
   | "distributionAmount"
   | "distributionShare"
   | "distributionSum"
-  | "distributionTotal";
+  | "distributionTotal"
+  | "crossResult"
+  | "balanceMismatch"
+  | "equityChange"
+  | "cashEndMismatch"
+  | "cashStartMismatch"
+  | "cashFlowMismatch"
+  | "cashMismatch"
+  | "changeMismatch"
+  | "noteMismatch";
 
 export interface Finding {
   sheet: string;
@@ -45,4 +54,14 @@ export interface SheetData {
   origin?: { row: number; column: number };
 }
 
-export type SheetKind = "budget" | "outcome" | "fees" | "social" | "impact" | "distribution";
+export type SheetKind =
+  | "budget"
+  | "outcome"
+  | "fees"
+  | "social"
+  | "impact"
+  | "distribution"
+  | "resultStatement"
+  | "balanceSheet"
+  | "cashFlow"
+  | "notes";

@@ -153,6 +153,24 @@ export const en: Messages = {
       `${p.label} (${p.column}): ${n(p.printed)}, but the three parts add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
     distributionTotal: (p) =>
       `The cost distribution (${p.column}): ${n(p.printed)}, but the statement's total costs are ${n(p.expected)}.`,
+    crossResult: (p) =>
+      `The year's result ${p.year}: ${n(p.printed)} here, but ${n(p.expected)} in the other statements.`,
+    balanceMismatch: (p) =>
+      `The balance sheet ${p.year}: equity, provisions and liabilities ${n(p.printed)}, but assets ${n(p.expected)}.`,
+    equityChange: (p) =>
+      `Equity ${p.year}: ${n(p.printed)}, but last year's equity + the year's result = ${n(p.expected)}.`,
+    cashEndMismatch: (p) =>
+      `Liquid funds at the end of ${p.year}: ${n(p.printed)}, but cash and bank in the balance sheet are ${n(p.expected)}.`,
+    cashStartMismatch: (p) =>
+      `Liquid funds at the start of ${p.year}: ${n(p.printed)}, but last year's cash and bank were ${n(p.expected)}.`,
+    cashFlowMismatch: (p) =>
+      `The year's cash flow ${p.year}: ${n(p.printed)}, but liquid funds changed by ${n(p.expected)}.`,
+    cashMismatch: (p) =>
+      `Cash and bank ${p.year}: ${n(p.printed)}, but the cash-flow statement ends at ${n(p.expected)}.`,
+    changeMismatch: (p) =>
+      `The change ${p.year}: ${n(p.printed)}, but the balance sheet's difference between the years gives ${n(p.expected)} (with the sign the line states).`,
+    noteMismatch: (p) =>
+      `${p.label} ${p.year}: ${n(p.printed)}, but note ${p.note} adds up to ${n(p.expected)}.`,
     reachedBelowTarget: (p) =>
       `"${p.indicator}" (${p.platform}) counts as reached, but the outcome ${n(p.outcome)} does not reach the target ${n(p.target)}.`,
   },

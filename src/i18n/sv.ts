@@ -196,6 +196,24 @@ const findings: Record<FindingCode, Template> = {
     `${p.label} (${p.column}): ${n(p.printed)}, men de tre delarna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
   distributionTotal: (p) =>
     `Kostnadsfördelningen (${p.column}): ${n(p.printed)}, men uppställningens summa kostnader är ${n(p.expected)}.`,
+  crossResult: (p) =>
+    `Årets resultat ${p.year}: ${n(p.printed)} här, men ${n(p.expected)} i de andra uppställningarna.`,
+  balanceMismatch: (p) =>
+    `Balansräkningen ${p.year}: eget kapital, avsättningar och skulder ${n(p.printed)}, men tillgångarna ${n(p.expected)}.`,
+  equityChange: (p) =>
+    `Eget kapital ${p.year}: ${n(p.printed)}, men föregående års eget kapital + årets resultat = ${n(p.expected)}.`,
+  cashEndMismatch: (p) =>
+    `Likvida medel vid årets slut ${p.year}: ${n(p.printed)}, men kassa och bank i balansräkningen är ${n(p.expected)}.`,
+  cashStartMismatch: (p) =>
+    `Likvida medel vid årets början ${p.year}: ${n(p.printed)}, men föregående års kassa och bank är ${n(p.expected)}.`,
+  cashFlowMismatch: (p) =>
+    `Årets kassaflöde ${p.year}: ${n(p.printed)}, men likvida medel ändrades med ${n(p.expected)}.`,
+  cashMismatch: (p) =>
+    `Kassa och bank ${p.year}: ${n(p.printed)}, men kassaflödesanalysen slutar på ${n(p.expected)}.`,
+  changeMismatch: (p) =>
+    `Förändringen ${p.year}: ${n(p.printed)}, men balansräkningens skillnad mellan åren ger ${n(p.expected)} (med tecknet som raden anger).`,
+  noteMismatch: (p) =>
+    `${p.label} ${p.year}: ${n(p.printed)}, men not ${p.note} summerar till ${n(p.expected)}.`,
   reachedBelowTarget: (p) =>
     `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
 };

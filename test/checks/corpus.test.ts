@@ -8,37 +8,40 @@ import { readXlsx } from "../../src/workbook/xlsx/xlsxReader";
  * associations print them, varied along every axis the check must read, with planted errors and the
  * findings they must give. Precision and recall over the whole corpus must both be 100 %.
  */
-const dir = join(__dirname, "..", "fixtures", "layouts");
-const names = readdirSync(dir)
-  .filter((f) => f.endsWith(".xlsx"))
-  .map((f) => f.slice(0, -5))
-  .sort();
+const corpora = ["layouts", "annual"].map((name) => {
+  const dir = join(__dirname, "..", "fixtures", name);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => f.slice(0, -5))
+    .sort();
+  return { name, dir, files };
+});
 
 interface Truth {
   description: string;
-  axes: string[];
-  sheet: string;
+  axes?: string[];
+  sheet?: string;
   unit: string;
   findings: { sheet: string; cell: string; code: string }[];
 }
 
 const key = (f: { sheet: string; cell: string; code: string }) => `${f.sheet}!${f.cell} ${f.code}`;
 
-describe("layout corpus", () => {
+describe.each(corpora)("$name corpus", ({ name: corpus, dir, files }) => {
   const rows: { name: string; kind: string; unit: string; expected: number; found: number; tp: number }[] =
     [];
 
-  test.each(names)("%s", async (name) => {
+  test.each(files)("%s", async (name) => {
     const truth = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as Truth;
     const sheets = await readXlsx(readFileSync(join(dir, `${name}.xlsx`)));
     const { recognised, findings } = checkWorkbook(sheets);
     const expected = new Set(truth.findings.map(key));
     const found = findings.filter((f) => f.severity === "error").map(key);
     const tp = found.filter((f) => expected.has(f)).length;
-    const r = recognised.find((s) => s.sheet === truth.sheet);
+    const r = truth.sheet ? recognised.find((s) => s.sheet === truth.sheet) : recognised[0];
     rows.push({
       name,
-      kind: r?.kind ?? "—",
+      kind: recognised.map((x) => x.kind).join("+") || "—",
       unit: r?.unit ?? "—",
       expected: expected.size,
       found: found.length,
@@ -61,10 +64,10 @@ describe("layout corpus", () => {
       )
       .join("\n");
     const axes = new Set(
-      names.flatMap((n) => (JSON.parse(readFileSync(join(dir, `${n}.json`), "utf8")) as Truth).axes),
+      files.flatMap((n) => (JSON.parse(readFileSync(join(dir, `${n}.json`), "utf8")) as Truth).axes ?? []),
     );
     console.log(
-      `Layout corpus: ${rows.length} workbooks, ${axes.size} axes, ${expected} planted errors, ${found} findings.\n` +
+      `${corpus} corpus: ${rows.length} workbooks, ${axes.size} axes, ${expected} planted errors, ${found} findings.\n` +
         `Precision ${pct(found ? tp / found : 1)} %, recall ${pct(expected ? tp / expected : 1)} %.\n${table}`,
     );
   });

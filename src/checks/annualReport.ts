@@ -1,0 +1,285 @@
+import { normalise } from "../sheet/vocabulary";
+import type { Grid } from "./grid";
+import { roleAt, rowLabel, type StatementLayout } from "./layout";
+import type { Finding } from "./types";
+
+/**
+ * The checks an auditor makes across the statements of an annual report (LKBR; RKR): the year's result is
+ * the same in the result statement, the balance sheet and the cash-flow statement; assets equal equity,
+ * provisions and liabilities; equity rolls forward with the result; liquid funds at the start plus the
+ * year's cash flow are the funds at the end and the balance sheet's cash and bank; the cash-flow lines for
+ * receivables and short-term liabilities are the balance sheet's differences with the sign the label states;
+ * each note adds up to the line that refers to it. Statements are found by their lines, wherever they are;
+ * years are read from the headers ("2023", "2023-12-31", "2023-01-01 – 2023-12-31"). Where three figures
+ * should agree and two do, the third is the one reported.
+ */
+export type AnnualKind = "resultStatement" | "balanceSheet" | "cashFlow" | "notes";
+
+export interface AnnualStatement {
+  kind: AnnualKind;
+  g: Grid;
+  layout: StatementLayout;
+}
+
+const RR = /^årets resultat$/;
+const is = (pattern: RegExp) => (label: string) => pattern.test(normalise(label));
+
+/** What kind of annual-report statement a statement is, by its lines; null for other statements. */
+export function annualKind(g: Grid, layout: StatementLayout): AnnualKind | null {
+  const labels = statementLabels(g, layout).map((l) => normalise(l.label));
+  if (labels.some((l) => /^likvida medel vid (årets|periodens) (början|slut)/.test(l))) return "cashFlow";
+  if (labels.some((l) => /^summa tillgångar$/.test(l))) return "balanceSheet";
+  if (labels.some((l) => RR.test(l)) && labels.some((l) => /^verksamhetens (intäkter|kostnader)/.test(l)))
+    return "resultStatement";
+  if (labels.some((l) => /^not \d+\b/.test(l))) return "notes";
+  return null;
+}
+
+function statementLabels(g: Grid, s: StatementLayout): { row: number; label: string }[] {
+  const out: { row: number; label: string }[] = [];
+  for (let r = s.firstRow; r <= Math.max(s.lastRow, lastFigureRow(g, s)); r++) {
+    const label = rowLabel(g, r, s.labelFrom, s.labelTo);
+    if (label) out.push({ row: r, label });
+  }
+  return out;
+}
+
+/** Statements like the cash-flow end on lines that are no sum; read to the last figure under the header. */
+function lastFigureRow(g: Grid, s: StatementLayout): number {
+  let last = s.lastRow;
+  for (let r = s.lastRow + 1; r <= Math.min(g.lastRow, s.lastRow + 12); r++)
+    if (s.periods.some((p) => g.number(r, p.column) !== null)) last = r;
+    else if (rowLabel(g, r, s.labelFrom, s.labelTo) === "") break;
+  return last;
+}
+
+const yearOf = (name: string) => {
+  const years = name.match(/(19|20)\d{2}/g);
+  return years ? Number(years[years.length - 1]) : null;
+};
+
+interface Figure {
+  value: number;
+  sheet: string;
+  row: number;
+  column: number;
+  address: string;
+  step: number;
+}
+
+/** The figure of a given row for a year. */
+function figureAt(st: AnnualStatement, row: number, year: number): Figure | null {
+  const period = st.layout.periods.find((p) => yearOf(p.name) === year);
+  const value = period ? st.g.number(row, period.column) : null;
+  if (!period || value === null) return null;
+  return {
+    value,
+    sheet: st.g.sheet.name,
+    row,
+    column: period.column,
+    address: st.g.address(row, period.column),
+    step: st.layout.step,
+  };
+}
+
+/** A line's figure for a year, found by its label. */
+function figure(
+  st: AnnualStatement | undefined,
+  match: (label: string) => boolean,
+  year: number,
+): Figure | null {
+  if (!st) return null;
+  const period = st.layout.periods.find((p) => yearOf(p.name) === year);
+  if (!period) return null;
+  for (const { row, label } of statementLabels(st.g, st.layout)) {
+    if (!match(label)) continue;
+    const f = figureAt(st, row, year);
+    if (f) return f;
+  }
+  return null;
+}
+
+export function checkAnnualReport(statements: AnnualStatement[], earlier: Finding[]): Finding[] {
+  const findings: Finding[] = [];
+  const byKind = (k: AnnualKind) => statements.find((s) => s.kind === k);
+  const rr = byKind("resultStatement");
+  const br = byKind("balanceSheet");
+  const kf = byKind("cashFlow");
+  const notes = statements.filter((s) => s.kind === "notes");
+  const years = new Set<number>();
+  for (const s of [rr, br, kf])
+    for (const p of s?.layout.periods ?? []) if (yearOf(p.name)) years.add(yearOf(p.name)!);
+  const reported = (f: Figure) =>
+    [...earlier, ...findings].some((x) => x.sheet === f.sheet && x.cell === f.address);
+  const push = (f: Figure, code: Finding["code"], params: Finding["params"]) =>
+    findings.push({
+      sheet: f.sheet,
+      cell: f.address,
+      severity: "error",
+      code,
+      params: { ...params, printed: f.value },
+    });
+  const tol = (f: Figure, figures = 1) => ((figures + 1) / 2) * f.step + 1e-9;
+  const agree = (a: number, b: number, f: Figure, figures = 1) => Math.abs(a - b) <= tol(f, figures);
+
+  for (const year of [...years].sort()) {
+    // 1. The year's result, three times.
+    const results = [
+      figure(rr, is(RR), year),
+      figure(br, is(RR), year),
+      figure(kf, is(/^(årets resultat|resultat efter finansiella poster)$/), year),
+    ];
+    const odd = oddOneOut(results, (a, b, f) => agree(a, b, f));
+    if (odd && !reported(odd.figure)) push(odd.figure, "crossResult", { year, expected: odd.expected });
+
+    // 2. Assets = equity + provisions + liabilities.
+    const assets = figure(br, is(/^summa tillgångar$/), year);
+    const claims = figure(br, is(/^summa (eget kapital|skulder)\b.*(skulder|eget kapital)$/), year);
+    if (
+      assets &&
+      claims &&
+      !agree(assets.value, claims.value, claims) &&
+      !reported(assets) &&
+      !reported(claims)
+    )
+      push(claims, "balanceMismatch", { year, expected: assets.value });
+
+    // 3. Equity rolls forward: this year's = last year's + this year's result.
+    const equity = figure(br, is(/^summa eget kapital$/), year);
+    const equityBefore = figure(br, is(/^summa eget kapital$/), year - 1);
+    const result = odd ? odd.expected : results.find((r) => r)?.value;
+    if (equity && equityBefore && result !== undefined && !reported(equity)) {
+      const expected = equityBefore.value + result;
+      if (!agree(equity.value, expected, equity, 2)) push(equity, "equityChange", { year, expected });
+    }
+
+    // 4. Liquid funds: start + the year's cash flow = end = cash and bank.
+    const start = figure(kf, is(/^likvida medel vid (årets|periodens) början/), year);
+    const flow = figure(kf, is(/^(årets|periodens) kassaflöde$/), year);
+    const end = figure(kf, is(/^likvida medel vid (årets|periodens) slut/), year);
+    const cash = figure(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year);
+    const cashBefore = figure(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year - 1);
+    if (start && flow && end) {
+      const computed = start.value + flow.value;
+      const endOk = agree(end.value, computed, end, 3);
+      const cashOk = !cash || agree(end.value, cash.value, end);
+      if (!endOk && cash && agree(computed, cash.value, end, 3)) {
+        if (!reported(end)) push(end, "cashEndMismatch", { year, expected: cash.value });
+      } else if (!endOk && cashOk) {
+        // The end agrees with the balance sheet: the start or the flow is wrong. The flow is the sum of its
+        // lines (checked down); the start is last year's cash and bank, where that is printed.
+        const startWrong = cashBefore ? !agree(start.value, cashBefore.value, start) : !reported(flow);
+        if (startWrong) {
+          if (!reported(start))
+            push(start, "cashStartMismatch", { year, expected: cashBefore?.value ?? end.value - flow.value });
+        } else if (!reported(flow))
+          push(flow, "cashFlowMismatch", { year, expected: end.value - start.value });
+      } else if (endOk && !cashOk && cash && !reported(cash))
+        push(cash, "cashMismatch", { year, expected: end.value });
+    }
+
+    // 5. The changes in receivables and short-term liabilities are the balance sheet's differences.
+    for (const [kfLine, brLine, defaultSign] of [
+      [/fordringar/, /^(summa )?(kortfristiga )?fordringar$/, -1],
+      [/skulder/, /^(summa )?kortfristiga skulder$/, 1],
+    ] as const) {
+      const line = figure(kf, is(kfLine), year);
+      const now = figure(br, is(brLine), year);
+      const before = figure(br, is(brLine), year - 1);
+      if (!line || !now || !before || reported(line)) continue;
+      const label = normalise(rowLabel(kf!.g, line.row, kf!.layout.labelFrom, kf!.layout.labelTo));
+      const sign = /ökning\s*\(\s*-\s*\)|minskning\s*\(\s*\+\s*\)/.test(label)
+        ? -1
+        : /ökning\s*\(\s*\+\s*\)|minskning\s*\(\s*-\s*\)/.test(label)
+          ? 1
+          : defaultSign;
+      const expected = sign * (now.value - before.value);
+      if (!agree(line.value, expected, line, 3)) push(line, "changeMismatch", { year, expected });
+    }
+
+    // 6. Each note adds up to the line that refers to it.
+    for (const st of [rr, br, kf]) {
+      if (!st) continue;
+      const noteColumn = noteColumnOf(st);
+      if (noteColumn === null) continue;
+      for (const { row, label } of statementLabels(st.g, st.layout)) {
+        const n = st.g.number(row, noteColumn);
+        if (n === null || !Number.isInteger(n)) continue;
+        const line = figureAt(st, row, year);
+        const total = noteTotal(notes, n, year);
+        if (!line || !total || reported(line) || reported(total.figure)) continue;
+        if (!agree(line.value, total.figure.value, line, total.lines))
+          push(line, "noteMismatch", { year, note: n, expected: total.figure.value, label });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Of figures that should be equal, the one that differs from the others (which agree), if any. */
+function oddOneOut(
+  figures: (Figure | null)[],
+  agree: (a: number, b: number, f: Figure) => boolean,
+): { figure: Figure; expected: number } | null {
+  const present = figures.filter((f): f is Figure => f !== null);
+  if (present.length < 2) return null;
+  if (present.every((f) => agree(f.value, present[0].value, f))) return null;
+  if (present.length === 2) return { figure: present[1], expected: present[0].value }; // the first is the source
+  for (const f of present) {
+    const others = present.filter((o) => o !== f);
+    if (others.every((o) => agree(o.value, others[0].value, o)) && !agree(f.value, others[0].value, f))
+      return { figure: f, expected: others[0].value };
+  }
+  return null;
+}
+
+/** The "Not" column of a statement, from its header. */
+function noteColumnOf(st: AnnualStatement): number | null {
+  for (let c = st.layout.labelFrom; c <= st.layout.labelTo; c++)
+    if (/^(not|noter|note)$/i.test(st.g.text(st.layout.headerRow, c))) return c;
+  return null;
+}
+
+/** Note n's total for a year: the first sum after the row that opens "Not n". */
+function noteTotal(
+  notes: AnnualStatement[],
+  n: number,
+  year: number,
+): { figure: Figure; lines: number } | null {
+  for (const st of notes) {
+    const labels = statementLabels(st.g, st.layout);
+    const start = labels.findIndex((l) => new RegExp(`^not ${n}\\b`).test(normalise(l.label)));
+    if (start < 0) continue;
+    let lines = 0;
+    for (const l of labels.slice(start + 1)) {
+      if (/^not \d+\b/.test(normalise(l.label))) break;
+      if (roleAt(st.layout, l.row, l.label) === "sum") {
+        const f = figureAt(st, l.row, year);
+        return f ? { figure: f, lines } : null;
+      }
+      lines++;
+    }
+  }
+  return null;
+}
+
+/**
+ * A figure found wrong across statements also breaks the sums it is part of, by the same difference: those
+ * sum findings say the same thing again and are left out.
+ */
+export function dropExplained(findings: Finding[], cross: Finding[]): Finding[] {
+  return findings.filter((f) => {
+    if (f.code !== "sumMismatch" && f.code !== "resultMismatch") return true;
+    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(f.cell) ?? [];
+    return !cross.some((x) => {
+      const [, xcol, xrow] = /^([A-Z]+)(\d+)$/.exec(x.cell) ?? [];
+      const e = Number(x.params.printed) - Number(x.params.expected);
+      return (
+        x.sheet === f.sheet &&
+        xcol === col &&
+        Number(xrow) < Number(row) &&
+        Math.abs(Number(f.params.difference) - e) <= Number(f.params.allowed ?? 0) + 1e-9
+      );
+    });
+  });
+}
