@@ -144,7 +144,10 @@ export function costDistribution(costs: CostKinds): { total: number; shares: Cos
 export function equityRatio(equity: number, totalAssets: number): number {
   requireFinite(equity, "equity");
   requirePositive(totalAssets, "totalAssets");
-  return equity / totalAssets;
+  const ratio = equity / totalAssets;
+  // Assets as small as 1E-308 make any equity an infinite ratio: say so, not ±Infinity.
+  if (!Number.isFinite(ratio)) throw invalid("tooSmall", { what: "totalAssets", value: totalAssets });
+  return ratio;
 }
 
 /**

@@ -28,7 +28,8 @@ export type DomainErrorCode =
   | "noIndicatorsInArea"
   | "partExceedsWhole"
   | "zeroTotal"
-  | "sharesNot100";
+  | "sharesNot100"
+  | "tooSmall";
 
 export type ErrorParams = Readonly<Record<string, string | number>>;
 

@@ -9,6 +9,7 @@ export const FUNCTION_IDS = [
   "GOALMET",
   "CHECKSUM",
   "COSTSPLIT",
+  "SOLIDITET",
 ] as const;
 
 export type FunctionId = (typeof FUNCTION_IDS)[number];

@@ -10,6 +10,7 @@ import {
   checkWeights,
   costSplit as costSplitRule,
   equityCeiling,
+  equityRatio,
   goalMet as goalMetRule,
   impactIndex as impactIndexRule,
   largestRemainderSplit,
@@ -370,6 +371,21 @@ export function costSplit(amounts: any[][], shares: any[][], decimals?: any): nu
         a.decimals ?? undefined,
       ),
     ];
+  });
+}
+
+/**
+ * Soliditet, the equity ratio: equity divided by total assets, as the annual report's five-year overview shows it.
+ * Example: =FINSAM.SOLIDITET(C24, C18) gives 0.6 for equity of 1 500 000 kr and assets of 2 500 000 kr (format it as %).
+ * @customfunction SOLIDITET SOLIDITET
+ * @param equity Equity at the end of the year (Summa eget kapital).
+ * @param assets Total assets at the end of the year (Summa tillgångar).
+ * @returns The ratio 0–1 (negative when equity is).
+ */
+export function soliditet(equity: any, assets: any): number {
+  return excelCall(() => {
+    const a = parseArgs({ equity: { kind: "number" }, assets: { kind: "number" } }, { equity, assets });
+    return equityRatio(a.equity, a.assets);
   });
 }
 

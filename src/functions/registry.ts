@@ -7,6 +7,7 @@ import {
   financing,
   goalMet,
   impactIndex,
+  soliditet,
   topShare,
   weightCheck,
 } from "./functions";
@@ -22,6 +23,7 @@ export const FUNCTIONS: Record<FunctionId, (...args: never[]) => unknown> = {
   GOALMET: goalMet,
   CHECKSUM: checkSum,
   COSTSPLIT: costSplit,
+  SOLIDITET: soliditet,
 };
 
 /** Functions whose result spills: the size of the result from the sizes of the arguments. */

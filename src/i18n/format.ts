@@ -5,8 +5,12 @@ const intlLocale: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 4): string {
-  // Beyond a thousand billion, as Excel shows it: 1,00E+308 (sv), 1.00E+308 (en).
-  if (Number.isFinite(value) && Math.abs(value) >= 1e15) {
+  // Beyond a thousand billion, or too small for the decimals, as Excel shows it: 1,00E+308 (sv), 1.00E+308 (en).
+  if (
+    Number.isFinite(value) &&
+    value !== 0 &&
+    (Math.abs(value) >= 1e15 || Math.abs(value) < 10 ** -maximumFractionDigits)
+  ) {
     const text = value.toExponential(2).replace("e", "E");
     return locale === "sv" ? text.replace(".", ",") : text;
   }

@@ -21,6 +21,7 @@ const quantities: Record<string, string> = {
   amounts: "beloppen",
   share: "andelen",
   shares: "andelarna",
+  assets: "tillgångarna",
   years: "budgetåren",
   openingEquity: "ingående eget kapital",
   result: "resultatet",
@@ -106,6 +107,7 @@ const errors: Record<DomainErrorCode | ArgErrorCode, Template> = {
   noIndicatorsInArea: (p) => `Inga indikatorer i målområdet "${p.area}".`,
   partExceedsWhole: (p) => `Delen (${n(p.part)}) är större än helheten (${n(p.whole)}).`,
   zeroTotal: (p) => `Inga ${q(p.what)}: summan är noll.`,
+  tooSmall: (p) => `${cap(q(p.what))} är för liten för att räkna med (${n(p.value)}).`,
   sharesNot100: (p) => `Andelarna på rad ${p.position} blir ${n(p.percent)} %, inte 100 %.`,
   // Argument errors of the custom functions.
   textInsteadOfNumber: (p) => `Text där ett tal ska stå: ${cellRef(p)} "${p.text}".`,
@@ -395,6 +397,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     GOALMET: "Är målet nått, med tolerans och lägsta svarsfrekvens?",
     CHECKSUM: "Stämmer delarna med summan, med hänsyn till avrundning?",
     COSTSPLIT: "Kostnaderna på administration, strukturövergripande och individinriktade insatser.",
+    SOLIDITET: "Soliditet: eget kapital / summa tillgångar.",
   },
 };
 

@@ -325,6 +325,12 @@ const FUZZ: {
       }
     },
   },
+  {
+    id: "SOLIDITET",
+    fn: F.soliditet,
+    args: either(fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), num), fc.tuple(arg, arg)),
+    holds: (_a, v) => expect(Number.isFinite(v as number)).toBe(true),
+  },
 ];
 
 describe(`fuzz: ${RUNS} Excel-shaped calls per function`, () => {

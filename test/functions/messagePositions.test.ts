@@ -128,6 +128,28 @@ const CASES: [string, () => unknown, string][] = [
     "SANT/FALSKT där ett tal ska stå: delarna rad 1, kolumn 3",
   ],
   ["CHECKSUM, ragged", () => F.checkSum([[1, 2], [3]], 6), "rad 2 har 1 celler, rad 1 har 2"],
+  // COSTSPLIT
+  [
+    "COSTSPLIT, a key row of 95 % after blank lines",
+    () =>
+      F.costSplit(column(null, null, -5), [
+        [null, null, null],
+        [null, null, null],
+        [0.5, 0.4, 0.05],
+      ]),
+    "Andelarna på rad 1 blir 95 %",
+  ],
+  [
+    "COSTSPLIT, amounts in a row with text",
+    () =>
+      F.costSplit(row(-5, "x"), [
+        [1, 0, 0],
+        [1, 0, 0],
+      ]),
+    'beloppen rad 1, kolumn 2 "x"',
+  ],
+  // SOLIDITET
+  ["SOLIDITET, a range for the equity", () => F.soliditet([[1], [2]], 10), "ska vara ett enda värde"],
 ];
 
 describe("messages point at the right cell", () => {
