@@ -151,6 +151,7 @@ function layoutBelow(
   let lastRow = headerRow;
   let lastResult = 0;
   let balanceSheet = false;
+  let figures = 0;
   let sums = 0;
   let labels = 0;
   for (let r = headerRow + 1; r <= g.lastRow; r++) {
@@ -164,8 +165,10 @@ function layoutBelow(
     const role = anchors ? (anchors.get(r) ?? null) : rowRole(label);
     if (/^summa tillgångar$/.test(normalise(label))) balanceSheet = true;
     if (role === "sum" || role === "result") sums++;
-    // A balance sheet's "Årets resultat" is a line of its equity, not the end of a statement.
-    if (role === "result" && !balanceSheet) lastResult = r;
+    // A balance sheet's "Årets resultat" is a line of its equity, and a cash-flow statement starts from it:
+    // neither ends the statement.
+    if (role === "result" && !balanceSheet && figures > 0) lastResult = r;
+    figures++;
   }
   if (labels < 2) return { reason: "noLabels" };
   if (sums === 0) return { reason: "noSumRows" };

@@ -216,7 +216,7 @@ export const en: Messages = {
   },
   cli: {
     usage: `Usage:
-  finsam export --template budget|avgifter|socialbudget|impactindex|alla [--exempel] [--out FILE.xlsx]
+  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FILE.xlsx]
   finsam check FILE.xlsx [--json]
 Flags: --lang sv|en (language of messages), --help.`,
     unknownTemplate: (name) =>
@@ -248,6 +248,11 @@ Flags: --lang sv|en (language of messages), --help.`,
       impactindex: {
         name: "Impactindex",
         description: "Goal attainment per goal area and platform against the board's target of 70.",
+      },
+      arsbokslut: {
+        name: "Annual accounts",
+        description:
+          "Result statement, balance sheet, cash-flow statement and notes, with the checks between them.",
       },
     },
     galleryHeading: "Templates",

@@ -279,7 +279,7 @@ export const sv = {
   },
   cli: {
     usage: `Användning:
-  finsam export --template budget|avgifter|socialbudget|impactindex|alla [--exempel] [--out FIL.xlsx]
+  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FIL.xlsx]
   finsam check FIL.xlsx [--json]
 Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     unknownTemplate: (name: string) =>
@@ -312,6 +312,10 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       impactindex: {
         name: "Impactindex",
         description: "Måluppfyllelse per målområde och plattform mot styrelsens mål 70.",
+      },
+      arsbokslut: {
+        name: "Årsbokslut",
+        description: "Resultaträkning, balansräkning, kassaflödesanalys och noter med kontroller mellan dem.",
       },
     },
     galleryHeading: "Mallar",

@@ -102,7 +102,7 @@ export interface SheetSpec {
   protect: boolean;
 }
 
-export type TemplateId = "budget" | "avgifter" | "socialbudget" | "impactindex";
+export type TemplateId = "budget" | "avgifter" | "socialbudget" | "impactindex" | "arsbokslut";
 
 export interface TemplateSpec {
   id: TemplateId;

@@ -5,7 +5,7 @@ import { render } from "../helpers/headless";
 
 const brief = (f: Finding) => `${f.severity} ${f.code} ${f.sheet}!${f.cell}`;
 
-/** All four templates with example content in one workbook, read back as values. */
+/** Every template with example content in one workbook, read back as values. */
 function exampleWorkbook() {
   const rendered = TEMPLATE_IDS.map((id) => render(TEMPLATES[id](EXAMPLE_OPTIONS)));
   return rendered.flatMap((t) => Object.values(t.placement.sheets).map((name) => t.wb.sheetData(name)));
@@ -75,7 +75,14 @@ const cellOf = (sheet: SheetData, label: string, column: number) => {
 describe("workbook check", () => {
   test("the four example templates are recognised and give no findings", () => {
     const { recognised, findings } = checkWorkbook(exampleWorkbook());
-    expect(recognised.map((r) => r.kind)).toEqual(["budget", "outcome", "fees", "social", "impact"]);
+    expect(recognised.map((r) => r.kind)).toEqual([
+      "budget",
+      "outcome",
+      "fees",
+      "social",
+      "impact",
+      "resultStatement",
+    ]);
     expect(findings.map(brief)).toEqual([]);
   });
 

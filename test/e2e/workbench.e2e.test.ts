@@ -86,9 +86,18 @@ describeBrowser("in Chromium", () => {
     await page.getByRole("radio", { name: /^Exempel/ }).check();
     await page.getByRole("button", { name: "Infoga alla" }).click();
     await page
-      .getByText(/^Infogat: Budget, Utfall mot budget, Avgiftsfördelning, Social budget, Impactindex\./)
+      .getByText(
+        /^Infogat: Budget, Utfall mot budget, Avgiftsfördelning, Social budget, Impactindex, Årsbokslut\./,
+      )
       .waitFor();
-    for (const name of ["Budget", "Utfall mot budget", "Avgiftsfördelning", "Social budget", "Impactindex"]) {
+    for (const name of [
+      "Budget",
+      "Utfall mot budget",
+      "Avgiftsfördelning",
+      "Social budget",
+      "Impactindex",
+      "Årsbokslut",
+    ]) {
       await page.getByRole("tab", { name, exact: true }).click();
       await page.locator(`table[data-sheet="${name}"]`).waitFor();
       await page.screenshot({

@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { FUNCTION_IDS } from "../../src/functions/catalog";
-import { EXAMPLE_OPTIONS } from "../../src/templates";
+import { EXAMPLE_OPTIONS, TEMPLATE_IDS } from "../../src/templates";
 import type { WorkbookService } from "../../src/workbook/service";
 import { InsertFailed, type InsertResult } from "../../src/workbook/officeRenderer";
 import { readOfficeEnvironment } from "../../src/taskpane/office";
@@ -54,7 +54,7 @@ describe("task pane", () => {
     fireEvent.click(screen.getByRole("radio", { name: /^Avgiftsfördelning/ }));
     expect(screen.getByRole("button", { name: "Infoga Avgiftsfördelning" })).toBeTruthy();
     expect(within(screen.getByRole("radiogroup", { name: "Välj mall" })).getAllByRole("radio")).toHaveLength(
-      4,
+      TEMPLATE_IDS.length,
     );
   });
 
@@ -109,12 +109,18 @@ describe("task pane", () => {
     expect(service.saveOptions).toHaveBeenCalledWith(options);
   });
 
-  test("Infoga alla inserts the four templates in one call", async () => {
+  test("Infoga alla inserts every template in one call", async () => {
     const { service } = await renderApp();
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Infoga alla" }));
     });
-    expect(service.insert.mock.calls[0][0]).toEqual(["budget", "avgifter", "socialbudget", "impactindex"]);
+    expect(service.insert.mock.calls[0][0]).toEqual([
+      "budget",
+      "avgifter",
+      "socialbudget",
+      "impactindex",
+      "arsbokslut",
+    ]);
   });
 
   test("an error from Excel is shown as a readable message", async () => {
