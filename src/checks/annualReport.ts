@@ -99,7 +99,17 @@ function figure(
   return null;
 }
 
-export function checkAnnualReport(statements: AnnualStatement[], earlier: Finding[]): Finding[] {
+/** Other statements of the workbook the annual report is checked against: operating statements (driftsredovisning). */
+export interface OtherStatement {
+  g: Grid;
+  layout: StatementLayout;
+}
+
+export function checkAnnualReport(
+  statements: AnnualStatement[],
+  earlier: Finding[],
+  context: { grids: Grid[]; outcomes: OtherStatement[] } = { grids: [], outcomes: [] },
+): Finding[] {
   const findings: Finding[] = [];
   const byKind = (k: AnnualKind) => statements.find((s) => s.kind === k);
   const rr = byKind("resultStatement");
@@ -213,7 +223,129 @@ export function checkAnnualReport(statements: AnnualStatement[], earlier: Findin
       }
     }
   }
+  findings.push(
+    ...blankCashFlow(kf, years),
+    ...overviewRatios(context.grids, br, reported),
+    ...operatingResult(context.outcomes, rr, reported),
+  );
   return findings;
+}
+
+/** "Årets kassaflöde" left blank where the start and end are printed: said as a warning, not read as 0. */
+function blankCashFlow(kf: AnnualStatement | undefined, years: Set<number>): Finding[] {
+  if (!kf) return [];
+  const out: Finding[] = [];
+  for (const { row, label } of statementLabels(kf.g, kf.layout)) {
+    if (!/^(årets|periodens) kassaflöde$/.test(normalise(label))) continue;
+    for (const p of kf.layout.periods) {
+      const year = yearOf(p.name);
+      if (!year || !years.has(year) || !kf.g.blank(row, p.column)) continue;
+      out.push({
+        sheet: kf.g.sheet.name,
+        cell: kf.g.address(row, p.column),
+        severity: "warning",
+        code: "cashFlowBlank",
+        params: { year },
+      });
+    }
+  }
+  return out;
+}
+
+/** Soliditet printed in a five-year overview, against the balance sheet's equity / total assets. */
+function overviewRatios(
+  grids: Grid[],
+  br: AnnualStatement | undefined,
+  reported: (f: Figure) => boolean,
+): Finding[] {
+  if (!br) return [];
+  const out: Finding[] = [];
+  for (const g of grids)
+    for (let r = g.firstRow; r <= g.lastRow; r++) {
+      if (
+        !/^soliditet\b/.test(
+          normalise(g.label(r)) || normalise(rowLabel(g, r, g.firstColumn, g.firstColumn + 2)),
+        )
+      )
+        continue;
+      for (let h = r - 1; h >= Math.max(g.firstRow, r - 12); h--) {
+        const years: { column: number; year: number }[] = [];
+        for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
+          const v = g.at(h, c);
+          const year =
+            typeof v === "number" && v >= 1990 && v <= 2100 ? v : typeof v === "string" ? yearOf(v) : null;
+          if (year && g.number(r, c) !== null) years.push({ column: c, year });
+        }
+        if (years.length === 0) continue;
+        for (const { column, year } of years) {
+          const equity = figure(br, is(/^summa eget kapital$/), year);
+          const assets = figure(br, is(/^summa tillgångar$/), year);
+          const printed = g.number(r, column)!;
+          if (!equity || !assets || assets.value <= 0 || reported(equity) || reported(assets)) continue;
+          const ratio = equity.value / assets.value;
+          const scale = Math.abs(printed) > 1.5 ? 100 : 1;
+          const shown = printed / scale;
+          let decimals = 0;
+          while (
+            decimals < 6 &&
+            Math.abs(printed * 10 ** decimals - Math.round(printed * 10 ** decimals)) > 1e-9
+          )
+            decimals++;
+          const tol = (0.5 * 10 ** -decimals) / scale + 1e-9;
+          if (Math.abs(shown - ratio) > tol)
+            out.push({
+              sheet: g.sheet.name,
+              cell: g.address(r, column),
+              severity: "error",
+              code: "soliditetMismatch",
+              params: {
+                year,
+                printed: Math.round(shown * 1000) / 10,
+                expected: Math.round(ratio * 1000) / 10,
+              },
+            });
+        }
+        break;
+      }
+    }
+  return out;
+}
+
+/** The operating statement's result (driftsredovisning, often in tkr) against the result statement's. */
+function operatingResult(
+  outcomes: OtherStatement[],
+  rr: AnnualStatement | undefined,
+  reported: (f: Figure) => boolean,
+): Finding[] {
+  if (!rr) return [];
+  const out: Finding[] = [];
+  const scaleOf = (unit: string | null) => (unit === "tkr" ? 1_000 : unit === "mkr" ? 1_000_000 : 1);
+  const rrYears = rr.layout.periods.map((p) => yearOf(p.name)).filter((y): y is number => y !== null);
+  for (const { g, layout } of outcomes) {
+    const outcome = layout.periods.find((p) => p.kind === "outcome");
+    if (!outcome) continue;
+    let resultRow = 0;
+    for (let r = layout.firstRow; r <= layout.lastRow; r++)
+      if (roleAt(layout, r, rowLabel(g, r, layout.labelFrom, layout.labelTo)) === "result") resultRow = r;
+    const printed = resultRow ? g.number(resultRow, outcome.column) : null;
+    if (printed === null) continue;
+    let title = "";
+    for (let r = layout.headerRow; r >= Math.max(g.firstRow, layout.headerRow - 6) && !yearOf(title); r--)
+      title = g.text(r, g.firstColumn);
+    const year = yearOf(outcome.name) ?? yearOf(title) ?? (rrYears.length === 1 ? rrYears[0] : rrYears[0]);
+    const result = figure(rr, is(RR), year);
+    if (!result || reported(result)) continue;
+    const scale = scaleOf(layout.unit) / scaleOf(rr.layout.unit);
+    if (Math.abs(printed * scale - result.value) > 0.5 * scale * layout.step + result.step + 1e-9)
+      out.push({
+        sheet: g.sheet.name,
+        cell: g.address(resultRow, outcome.column),
+        severity: "error",
+        code: "operatingResultMismatch",
+        params: { year, printed, expected: result.value / scale },
+      });
+  }
+  return out;
 }
 
 /** Of figures that should be equal, the one that differs from the others (which agree), if any. */
@@ -274,6 +406,7 @@ export function dropExplained(findings: Finding[], cross: Finding[]): Finding[] 
     return !cross.some((x) => {
       const [, xcol, xrow] = /^([A-Z]+)(\d+)$/.exec(x.cell) ?? [];
       const e = Number(x.params.printed) - Number(x.params.expected);
+      if (x.sheet === f.sheet && x.cell === f.cell) return true; // the same figure: the cross finding says more
       return (
         x.sheet === f.sheet &&
         xcol === col &&

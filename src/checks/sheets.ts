@@ -89,15 +89,19 @@ export function checkWorkbook(sheets: SheetData[]): {
   }
   // Across the statements of an annual report, wherever they are.
   const annual: AnnualStatement[] = [];
+  const grids: Grid[] = [];
+  const outcomes: { g: Grid; layout: StatementLayout }[] = [];
   for (const sheet of sheets) {
     const g = new Grid(sheet);
+    grids.push(g);
     for (const layout of readSheet(sheet).layouts ?? []) {
       const kind = annualKind(g, layout);
       if (kind) annual.push({ kind, g, layout });
+      else if (layout.periods.some((p) => p.kind === "outcome")) outcomes.push({ g, layout });
     }
   }
   if (annual.length > 0) {
-    const cross = checkAnnualReport(annual, findings);
+    const cross = checkAnnualReport(annual, findings, { grids, outcomes });
     const kept = dropExplained(findings, cross);
     findings.splice(0, findings.length, ...kept, ...cross);
   }

@@ -36,7 +36,10 @@ export type FindingCode =
   | "cashFlowMismatch"
   | "cashMismatch"
   | "changeMismatch"
-  | "noteMismatch";
+  | "noteMismatch"
+  | "cashFlowBlank"
+  | "soliditetMismatch"
+  | "operatingResultMismatch";
 
 export interface Finding {
   sheet: string;

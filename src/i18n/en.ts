@@ -173,6 +173,12 @@ export const en: Messages = {
       `The change ${p.year}: ${n(p.printed)}, but the balance sheet's difference between the years gives ${n(p.expected)} (with the sign the line states).`,
     noteMismatch: (p) =>
       `${p.label} ${p.year}: ${n(p.printed)}, but note ${p.note} adds up to ${n(p.expected)}.`,
+    cashFlowBlank: (p) =>
+      `The year's cash flow ${p.year} is blank; it should be liquid funds at the end − at the start.`,
+    soliditetMismatch: (p) =>
+      `The equity ratio ${p.year}: ${n(p.printed)} %, but the balance sheet's equity / total assets is ${n(p.expected)} %.`,
+    operatingResultMismatch: (p) =>
+      `The operating statement's result ${p.year}: ${n(p.printed)}, but the result statement's is ${n(p.expected)} (in the same unit).`,
     reachedBelowTarget: (p) =>
       `"${p.indicator}" (${p.platform}) counts as reached, but the outcome ${n(p.outcome)} does not reach the target ${n(p.target)}.`,
   },

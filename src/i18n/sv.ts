@@ -216,6 +216,12 @@ const findings: Record<FindingCode, Template> = {
     `Förändringen ${p.year}: ${n(p.printed)}, men balansräkningens skillnad mellan åren ger ${n(p.expected)} (med tecknet som raden anger).`,
   noteMismatch: (p) =>
     `${p.label} ${p.year}: ${n(p.printed)}, men not ${p.note} summerar till ${n(p.expected)}.`,
+  cashFlowBlank: (p) =>
+    `Årets kassaflöde ${p.year} är tomt; det borde vara likvida medel vid årets slut − vid årets början.`,
+  soliditetMismatch: (p) =>
+    `Soliditeten ${p.year}: ${n(p.printed)} %, men balansräkningens eget kapital / summa tillgångar är ${n(p.expected)} %.`,
+  operatingResultMismatch: (p) =>
+    `Driftsredovisningens resultat ${p.year}: ${n(p.printed)}, men resultaträkningens årets resultat är ${n(p.expected)} (i samma enhet).`,
   reachedBelowTarget: (p) =>
     `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
 };

@@ -65,6 +65,17 @@ describe("Årsbokslut", () => {
     expect(codes).toEqual(["balanceMismatch", "cashMismatch"]);
   });
 
+  test("a blank 'Årets kassaflöde' is a warning, not a crash", () => {
+    const t = render(TEMPLATES.arsbokslut(EXAMPLE_OPTIONS));
+    const sheet = t.sheetName("annual");
+    const r = t.rowOf("annual", "Årets kassaflöde");
+    t.wb.setValue(sheet, `C${r}`, null);
+    const { findings } = checkWorkbook([t.wb.sheetData(sheet)]);
+    expect(findings.filter((f) => f.code === "cashFlowBlank").map((f) => `${f.severity} ${f.cell}`)).toEqual([
+      `warning C${r}`,
+    ]);
+  });
+
   test("blank: no error cell, and the pane's other templates are untouched by it", () => {
     const t = render(TEMPLATES.arsbokslut(BLANK_OPTIONS));
     expect(t.errors()).toEqual([]);
