@@ -129,12 +129,16 @@ function writeStatement(
   ]);
   for (const r of list) {
     rows.set(`${prefix}.${r.key ?? r.label}`, b.currentRow);
+    const row = b.currentRow;
     const cell = (source: Source | undefined, column: "C" | "D"): Cell | undefined =>
       typeof source === "function"
         ? formula(source(column), KR, r.style === "section" ? undefined : (r.style ?? "computed"))
         : source === undefined
           ? undefined
-          : input(source, KR);
+          : column === "D"
+            ? // Last year's figure: typed, or taken from last year's Årsbokslut sheet when the workbook has one.
+              { ...input(source, KR), previous: `={{annual_previous}}!C${row}` }
+            : input(source, KR);
     b.row([label(r.label, r.style ?? "label"), r.note, cell(r.now, "C"), cell(r.before, "D")]);
   }
   b.skip();

@@ -30,6 +30,11 @@ export interface Cell {
   value?: CellValue;
   /** A formula, starting with "=". */
   formula?: string;
+  /**
+   * When the workbook already has a sheet of the same template (last year's), this formula replaces the value:
+   * `{{<key>_previous}}` names that earlier sheet.
+   */
+  previous?: string;
   /** Number format in invariant codes, e.g. "#,##0;-#,##0" or "0.0%". */
   format?: string;
   style?: CellStyle;

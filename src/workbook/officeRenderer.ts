@@ -10,6 +10,7 @@ import {
   formatGrid,
   formulaGrid,
   place,
+  referableSheets,
   resultOf,
   usedRange,
   type InsertResult,
@@ -91,7 +92,7 @@ export async function insertTemplate(
   const created = spec.sheets.map((sheet) => {
     const ws = worksheets.add(placement.sheets[sheet.key]);
     ws.names.add(INSERT_MARK, ws.getRange("A1"), mark);
-    writeCells(ws, sheet, placement.sheets);
+    writeCells(ws, sheet, referableSheets(placement));
     return { sheet, ws };
   });
   // After the values: tables, names, validation, conditional formats, charts, and last protection.

@@ -21,6 +21,8 @@ export interface Renamed {
 export interface Placement {
   /** Sheet key → the name the sheet gets. */
   sheets: Record<string, string>;
+  /** "<key>_previous" → an earlier sheet of the same template that was there before (its name was taken). */
+  previous: Record<string, string>;
   /** Requested table name → actual. */
   tables: Record<string, string>;
   /** Requested workbook name → actual. */
@@ -74,12 +76,19 @@ export function freeIdentifier(desired: string, taken: Set<string>): string {
 export function place(spec: TemplateSpec, existing: ExistingNames): Placement {
   const takenSheets = new Set(existing.sheets.map((s) => s.toLocaleLowerCase("sv-SE")));
   const takenIds = new Set([...existing.tables, ...existing.names].map((s) => s.toUpperCase()));
-  const placement: Placement = { sheets: {}, tables: {}, names: {}, renamed: [] };
+  const placement: Placement = { sheets: {}, previous: {}, tables: {}, names: {}, renamed: [] };
   for (const sheet of spec.sheets) {
     const actual = freeSheetName(sheet.name, takenSheets);
     takenSheets.add(actual.toLocaleLowerCase("sv-SE"));
     placement.sheets[sheet.key] = actual;
-    if (actual !== sheet.name) placement.renamed.push({ kind: "sheet", requested: sheet.name, actual });
+    if (actual !== sheet.name) {
+      placement.renamed.push({ kind: "sheet", requested: sheet.name, actual });
+      // The sheet that already has the name is an earlier one of the same template: cells may refer to it.
+      const earlier = existing.sheets.find(
+        (s) => s.toLocaleLowerCase("sv-SE") === sheet.name.toLocaleLowerCase("sv-SE"),
+      );
+      if (earlier) placement.previous[`${sheet.key}_previous`] = earlier;
+    }
   }
   const claim = (kind: "table" | "name", requested: string, into: Record<string, string>) => {
     const actual = freeIdentifier(requested, takenIds);
@@ -95,6 +104,11 @@ export function place(spec: TemplateSpec, existing: ExistingNames): Placement {
 
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The names a template's formulas may refer to: its own sheets and earlier sheets of the same template. */
+export function referableSheets(placement: Placement): Record<string, string> {
+  return { ...placement.sheets, ...placement.previous };
 }
 
 /** Puts the real, quoted sheet names into `{{key}}!` references. */
@@ -119,6 +133,8 @@ export function cellContent(
   sheets: Record<string, string>,
 ): string | number | boolean {
   if (!cell) return "";
+  if (cell.previous && [...cell.previous.matchAll(/\{\{([A-Za-z0-9_]+)\}\}/g)].every((m) => m[1] in sheets))
+    return resolveReferences(cell.previous, sheets);
   if (cell.formula) return resolveReferences(cell.formula, sheets);
   return constant(cell.value ?? null);
 }

@@ -1,5 +1,6 @@
 import { checkWorkbook } from "../../src/checks";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATES } from "../../src/templates";
+import { HeadlessWorkbook } from "../../src/workbook/headless/headlessWorkbook";
 import { render } from "../helpers/headless";
 
 /** Issue 12: the Årsbokslut template — every cross-reference a formula, every check a visible cell. */
@@ -79,5 +80,30 @@ describe("Årsbokslut", () => {
   test("blank: no error cell, and the pane's other templates are untouched by it", () => {
     const t = render(TEMPLATES.arsbokslut(BLANK_OPTIONS));
     expect(t.errors()).toEqual([]);
+  });
+});
+
+describe("Årsbokslut, the next year", () => {
+  test("inserted beside last year's sheet, last year's column takes its figures from it", () => {
+    const wb = new HeadlessWorkbook();
+    const first = wb.insert(TEMPLATES.arsbokslut(EXAMPLE_OPTIONS)).sheets.annual;
+    const second = wb.insert(TEMPLATES.arsbokslut({ ...EXAMPLE_OPTIONS, content: "blank", firstYear: 2025 }))
+      .sheets.annual;
+    expect([first, second]).toEqual(["Årsbokslut", "Årsbokslut (2)"]);
+    const row = (label: string) =>
+      Number(
+        wb
+          .cells(second)
+          .find((c) => /^A\d+$/.test(c.address) && c.value === label)!
+          .address.slice(1),
+      );
+    // Last year's (D) typed figures are this sheet's predecessor's this-year (C) figures.
+    for (const label of ["Fordringar", "Kassa och bank", "Försäkringskassan", "Personalkostnader"])
+      expect([label, wb.value(second, `D${row(label)}`)]).toEqual([label, wb.value(first, `C${row(label)}`)]);
+    expect(wb.formula(second, `D${row("Fordringar")}`)).toMatch(new RegExp(`^='?Årsbokslut'?!C${row("Fordringar")}$`));
+    // And so last year's totals follow: the balance sheet of last year balances on the new sheet too.
+    expect(wb.value(second, `D${row("SUMMA TILLGÅNGAR")}`)).toBe(
+      wb.value(first, `C${row("SUMMA TILLGÅNGAR")}`),
+    );
   });
 });

@@ -7,7 +7,7 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { fromFileSpelling } from "../../sheet/formulaSpelling";
 import type { SheetSpec, TemplateSpec } from "../../templates/spec";
 import { columnLetter, parseAddress, parseRange } from "../../templates/sheetBuilder";
-import { formulaGrid, place, resolveReferences, type Placement } from "../placement";
+import { formulaGrid, place, referableSheets, resolveReferences, type Placement } from "../placement";
 import { FinsamPlugin, finsamTranslations } from "./finsamPlugin";
 
 let registered = false;
@@ -75,7 +75,9 @@ export class HeadlessWorkbook {
     for (const sheet of spec.sheets) this.hf.addSheet(placement.sheets[sheet.key]);
     this.hf.batch(() => {
       for (const sheet of spec.sheets) {
-        const grid = formulaGrid(sheet, placement.sheets).map((row) => row.map((v) => (v === "" ? null : v)));
+        const grid = formulaGrid(sheet, referableSheets(placement)).map((row) =>
+          row.map((v) => (v === "" ? null : v)),
+        );
         this.hf.setSheetContent(this.sheetId(placement.sheets[sheet.key]), grid);
       }
     });

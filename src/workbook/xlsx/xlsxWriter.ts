@@ -9,7 +9,7 @@ import { toFileSpelling } from "../../sheet/formulaSpelling";
 import type { CellStyle, SheetSpec, TemplateSpec } from "../../templates/spec";
 import { addr, parseRange } from "../../templates/sheetBuilder";
 import { HeadlessWorkbook, type HeadlessValue } from "../headless/headlessWorkbook";
-import { cellContent, quoteSheetName, resultOf, type InsertResult } from "../placement";
+import { cellContent, quoteSheetName, referableSheets, resultOf, type InsertResult } from "../placement";
 
 export async function templatesToXlsx(
   specs: TemplateSpec[],
@@ -24,7 +24,7 @@ export async function templatesToXlsx(
     results.push(resultOf(spec, placement));
     for (const sheet of spec.sheets) {
       const name = placement.sheets[sheet.key];
-      await writeSheet(book, engine, sheet, name, placement.sheets, (t) => placement.tables[t]);
+      await writeSheet(book, engine, sheet, name, referableSheets(placement), (t) => placement.tables[t]);
     }
     for (const n of spec.names) {
       const r = parseRange(n.range);
