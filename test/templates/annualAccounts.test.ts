@@ -100,7 +100,9 @@ describe("Årsbokslut, the next year", () => {
     // Last year's (D) typed figures are this sheet's predecessor's this-year (C) figures.
     for (const label of ["Fordringar", "Kassa och bank", "Försäkringskassan", "Personalkostnader"])
       expect([label, wb.value(second, `D${row(label)}`)]).toEqual([label, wb.value(first, `C${row(label)}`)]);
-    expect(wb.formula(second, `D${row("Fordringar")}`)).toMatch(new RegExp(`^='?Årsbokslut'?!C${row("Fordringar")}$`));
+    expect(wb.formula(second, `D${row("Fordringar")}`)).toMatch(
+      new RegExp(`^='?Årsbokslut'?!C${row("Fordringar")}$`),
+    );
     // And so last year's totals follow: the balance sheet of last year balances on the new sheet too.
     expect(wb.value(second, `D${row("SUMMA TILLGÅNGAR")}`)).toBe(
       wb.value(first, `C${row("SUMMA TILLGÅNGAR")}`),
