@@ -218,6 +218,18 @@ async function build(dir: string): Promise<{ name: string; file: string; expect:
     "</sheetData></worksheet>",
   );
   add("1 000 000 rows", "rows-1m.xlsx", zip(workbook([{ name: "Blad1", xml: million }])), "2 refused");
+  const narrow = await streamedSheet(
+    `${HEAD}<dimension ref="A1:A1000000"/><sheetData>`,
+    (i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i % 10}</v></c></row>`,
+    1_000_000,
+    "</sheetData></worksheet>",
+  );
+  add(
+    "1 000 000 rows, one small column",
+    "rows-1m-narrow.xlsx",
+    zip(workbook([{ name: "Blad1", xml: narrow }])),
+    "2 refused",
+  );
   const wide = Array.from({ length: 16_384 }, (_, i) => i);
   add(
     "16 384 columns",

@@ -16,7 +16,7 @@ export const LIMITS = {
   parts: 5_000,
   sheets: 250,
   /** Cells a sheet declares (its dimension), and all sheets together. */
-  cells: 2_000_000,
+  cells: 500_000,
 };
 
 export type Refusal =
