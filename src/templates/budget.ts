@@ -412,7 +412,11 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
     b.set(
       row,
       C.check,
-      formula(`=IF(COUNT(${parts},${total})=0,"",FINSAM.CHECKSUM(${parts},${total},1))`, undefined, "check"),
+      formula(
+        `=IF(COUNT(${total})=0,IF(COUNT(${parts})=0,"","Summa saknas"),FINSAM.CHECKSUM(${parts},${total},1))`,
+        undefined,
+        "check",
+      ),
     );
   const sumKr = (values: number[] | undefined) => values?.reduce((a, v) => a + v, 0);
 

@@ -77,7 +77,7 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
   const totalRow = first + n + 2;
   const shareOfTotal = (r: number) =>
     formula(
-      `=IF(${addr(totalRow, A.amount)}=0,"",${addr(r, A.amount)}/${addr(totalRow, A.amount)})`,
+      `=IF(OR(N(${addr(totalRow, A.amount)})=0,NOT(ISNUMBER(${addr(r, A.amount)}))),"",${addr(r, A.amount)}/${addr(totalRow, A.amount)})`,
       FORMATS.percent,
     );
   const stateLine = b.row([
@@ -88,9 +88,10 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
     formula(`=${state}`, FORMATS.tkrDecimals),
   ]);
   const ready = `AND(ISNUMBER(${state}),COUNT(${popRange})=ROWS(${popRange}))`;
-  const financed = (k: number) =>
+  // Until every member has a population there is no split; the member that lacks one says so.
+  const financed = (k: number, population?: string) =>
     formula(
-      `=IF(${ready},INDEX(FINSAM.FINANCING(${state},${popRange},${decimals}),${k}),"")`,
+      `=IF(${ready},INDEX(FINSAM.FINANCING(${state},${popRange},${decimals}),${k}),${population ? `IF(ISNUMBER(${population}),"","Befolkning saknas")` : `""`})`,
       FORMATS.tkrDecimals,
     );
   const regionLine = b.row([
@@ -106,7 +107,7 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
       formula(`=${addr(memberRows[i], 2)}`, "#,##0.0##"),
       formula(`=IF(SUM(${popRange})=0,"",${addr(memberRows[i], 2)}/SUM(${popRange}))`, FORMATS.percent),
       shareOfTotal(b.currentRow),
-      financed(i + 2),
+      financed(i + 2, addr(memberRows[i], 2)),
     ]),
   );
   const municipalAmounts = range(municipalLines[0], A.amount, municipalLines[n - 1], A.amount);
