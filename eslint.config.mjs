@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/", "test-results/"] },
+  { ignores: ["dist/", "lib/", "coverage/", "node_modules/", "test-results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

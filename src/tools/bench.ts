@@ -2,6 +2,9 @@
  * Benchmarks (numbers, not assertions): the custom functions on large ranges and the templates built and
  * rendered headlessly. Run with `npx tsx src/tools/bench.ts`.
  */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { feeSplit, impactIndex, weightCheck } from "../functions/functions";
 import { EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES } from "../templates";
@@ -39,4 +42,26 @@ for (const id of TEMPLATE_IDS) {
   time(`template ${id}: render and evaluate headlessly`, 5, () =>
     new HeadlessWorkbook().insert(TEMPLATES[id](EXAMPLE_OPTIONS)),
   );
+}
+
+// The command's start-up against Node's own: `finsam --help` from the bundled build (npm run build:cli).
+{
+  const median = (args: string[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      spawnSync(process.execPath, args, { stdio: "ignore" });
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[3];
+  };
+  const built = join(__dirname, "..", "..", "lib", "finsam.cjs");
+  if (!existsSync(built)) console.log("finsam --help: lib/finsam.cjs is not built (npm run build:cli)");
+  else {
+    const node = median(["-e", "0"]);
+    const help = median([join(__dirname, "finsam.cjs"), "--help"]);
+    console.log(
+      `${"finsam --help (built) against node -e 0".padEnd(58)} ${help.toFixed(0).padStart(6)} ms / ${node.toFixed(0)} ms = ${(help / node).toFixed(1)}×`,
+    );
+  }
 }

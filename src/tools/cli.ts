@@ -9,8 +9,10 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { checkWorkbook } from "../checks";
 import { messages, setLocale, type Locale, type Messages } from "../i18n";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
-import { templatesToXlsx } from "../workbook/xlsx/xlsxWriter";
-import { readXlsx } from "../workbook/xlsx/xlsxReader";
+// The .xlsx writer and reader (ExcelJS, and the engine behind the export) load only when a command needs
+// them: `finsam --help` starts without them.
+const xlsxWriter = () => import("../workbook/xlsx/xlsxWriter");
+const xlsxReader = () => import("../workbook/xlsx/xlsxReader");
 import { inspectXlsx, LIMITS } from "../workbook/xlsx/inspect";
 
 export interface Io {
@@ -51,6 +53,7 @@ async function exportCommand(flags: Record<string, string | true>, t: Messages, 
   }
   const options = flags.exempel ? EXAMPLE_OPTIONS : BLANK_OPTIONS;
   const file = typeof flags.out === "string" ? flags.out : `finsam-${template}.xlsx`;
+  const { templatesToXlsx } = await xlsxWriter();
   const { buffer, results } = await templatesToXlsx(ids.map((id) => TEMPLATES[id](options)));
   try {
     await writeFile(file, buffer);
@@ -81,6 +84,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
       io.err(t.cli.cannotRead(file, t.refused[refusal.reason](refusal as never)));
       return 2;
     }
+    const { readXlsx } = await xlsxReader();
     sheets = await readXlsx(data);
   } catch (error) {
     io.err(t.cli.cannotRead(file, reason(error)));
