@@ -10,9 +10,14 @@ import { checkWorkbook } from "../checks";
 import { messages, setLocale, type Locale, type Messages } from "../i18n";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
 // The .xlsx writer and reader (ExcelJS, and the engine behind the export) load only when a command needs
-// them: `finsam --help` starts without them.
-const xlsxWriter = () => import("../workbook/xlsx/xlsxWriter");
-const xlsxReader = () => import("../workbook/xlsx/xlsxReader");
+// them, so `finsam --help` starts without them. A require (not import()) works the same from the bundle, from
+// tsx and in jest.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const xlsxWriter = async (): Promise<typeof import("../workbook/xlsx/xlsxWriter")> =>
+  require("../workbook/xlsx/xlsxWriter");
+const xlsxReader = async (): Promise<typeof import("../workbook/xlsx/xlsxReader")> =>
+  require("../workbook/xlsx/xlsxReader");
+/* eslint-enable @typescript-eslint/no-require-imports */
 import { inspectXlsx, LIMITS } from "../workbook/xlsx/inspect";
 
 export interface Io {
