@@ -153,7 +153,7 @@ function single(value: unknown, what: string): unknown {
   throw new ArgError("notSingleValue", { what });
 }
 
-function numberCell(cell: unknown, what: string, blank: BlankPolicy, pos?: Position): number | null {
+export function numberCell(cell: unknown, what: string, blank: BlankPolicy, pos?: Position): number | null {
   if (isBlank(cell)) {
     if (blank === "null") return null;
     if (blank === "zero") return 0;
@@ -183,7 +183,7 @@ function textCell(cell: unknown, what: string, pos?: Position): string {
   throw new ArgError("notText", { what, ...at(pos) });
 }
 
-function attainmentCell(cell: unknown, what: string, pos: Position): number | null {
+export function attainmentCell(cell: unknown, what: string, pos: Position): number | null {
   if (isBlank(cell)) return null;
   if (typeof cell === "boolean") return cell ? 1 : 0;
   if (typeof cell === "number" && cell >= 0 && cell <= 1) return cell;
@@ -215,6 +215,24 @@ export function requireSameShape(a: Matrix<unknown>, aName: string, b: Matrix<un
       expected: `${a.rows}×${a.columns}`,
     });
   }
+}
+
+/**
+ * The rows of a range argument as Excel passes them, checked for shape only (not empty, not ragged) — for the
+ * fast paths that read each cell once without building a parsed copy. The same errors as `mapMatrix`.
+ */
+export function gridOf(value: unknown, what: string): { grid: unknown[][]; rows: number; columns: number } {
+  const grid = (Array.isArray(value) ? value : [[value]]) as unknown[][];
+  if (grid.length === 0 || !Array.isArray(grid[0]) || grid[0].length === 0)
+    throw new ArgError("emptyRange", { what });
+  const columns = grid[0].length;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    if (!Array.isArray(row)) throw new ArgError("emptyRange", { what });
+    if (row.length !== columns)
+      throw new ArgError("raggedRange", { what, row: r + 1, actual: row.length, expected: columns });
+  }
+  return { grid, rows: grid.length, columns };
 }
 
 /** Where a cell of a range is, for a message: a range one row high is counted by columns, one column wide by rows. */

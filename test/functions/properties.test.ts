@@ -52,3 +52,44 @@ describe("properties of the custom functions", () => {
     );
   });
 });
+
+describe("IMPACTINDEX's fast path (whole range) agrees with the general path (one goal area)", () => {
+  const cell = fc.oneof(
+    fc.integer({ min: -2, max: 12 }),
+    fc.double({ min: -1, max: 2, noNaN: false }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(""),
+    fc.constantFrom("x", "1", 1e308, -0),
+  );
+  const grid = fc
+    .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 3 }))
+    .chain(([r, c]) =>
+      fc.array(fc.array(cell, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }),
+    );
+  const outcome = (f: () => number) => {
+    try {
+      return { value: f() };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+  test("no weights at all: each path says so", () => {
+    expect(outcome(() => impactIndex([[null]], [[null]]))).toEqual({ error: "Inga indikatorer med vikt." });
+  });
+
+  test("values and messages, 3 000 random ranges", () => {
+    fc.assert(
+      fc.property(grid, grid, fc.constantFrom(null, true, false), (w, a, partial) => {
+        const area = a.map((row) => row.map(() => "Område"));
+        const fast = outcome(() => impactIndex(w, a, null as never, null, partial));
+        const general = outcome(() => impactIndex(w, a, area, "Område", partial));
+        // With no weights at all, the general path names the area it looked in; otherwise they are the same.
+        if ("error" in general && general.error === 'Inga indikatorer i målområdet "Område".')
+          general.error = "Inga indikatorer med vikt.";
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 3_000, seed: 7 },
+    );
+  });
+});
