@@ -1,5 +1,5 @@
 import { invalid } from "./errors";
-import { requireFinite, requireInteger, requireNonEmpty, requireNonNegative } from "./numbers";
+import { requireFinite, requireInteger, requireNonNegative } from "./numbers";
 
 /** The precision range a split may be rounded to: from millions (-6) to millionths (6). */
 export const MIN_DECIMALS = -6;
@@ -23,53 +23,104 @@ export const MAX_SPLIT_WEIGHT = 1e15;
  */
 export function largestRemainderSplit(
   total: number,
-  weights: readonly number[],
+  weights: ArrayLike<number>,
   decimals = 0,
   names: { item: string; list: string } = { item: "weight", list: "weights" },
 ): number[] {
   requireFinite(total, "total");
   requireInteger(decimals, MIN_DECIMALS, MAX_DECIMALS, "decimals");
-  requireNonEmpty(weights, names.list);
-  weights.forEach((w, i) => {
+  const n = weights.length;
+  if (n === 0) throw invalid("emptyList", { what: names.list });
+  let weightSum = 0;
+  let maxWeight = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
     requireNonNegative(w, names.item, i);
     // No population, share or key is near 1E+15: a larger one is a mistake (or 1E+308 typed to test us).
     if (w > MAX_SPLIT_WEIGHT) throw invalid("tooLarge", { what: names.item, value: w, position: i + 1 });
-  });
-  const weightSum = weights.reduce((a, b) => a + b, 0);
+    weightSum += w;
+    if (w > maxWeight) maxWeight = w;
+  }
   if (weightSum <= 0) throw invalid("allZero", { what: names.list });
 
   const totalUnits = toUnits(total, decimals);
   const sign = totalUnits < 0 ? -1 : 1;
   const units = Math.abs(totalUnits);
 
-  // Each quota is units × w / Σw. Weights as large as 1E+308 overflow that product (or Σw itself) to
-  // Infinity, so then every weight is first divided by the largest: the shares, and the split, are the same.
-  let maxWeight = 0;
-  for (const w of weights) maxWeight = Math.max(maxWeight, w);
+  // Each quota is units × w / Σw. Weights that overflow that product are first divided by the largest: the
+  // shares, and the split, are the same. Typed arrays, one pass each: the cost per part is flat up to millions.
   const overflows = !Number.isFinite(weightSum) || !Number.isFinite(units * maxWeight);
-  const scaled = overflows ? weights.map((w) => w / maxWeight) : weights;
-  const scaledSum = overflows ? scaled.reduce((a, b) => a + b, 0) : weightSum;
-  const quotas = scaled.map((w) => (units * w) / scaledSum);
-  const floors = quotas.map(Math.floor);
+  let scaledSum = weightSum;
+  if (overflows) {
+    scaledSum = 0;
+    for (let i = 0; i < n; i++) scaledSum += weights[i] / maxWeight;
+  }
+  const floors = new Float64Array(n);
+  const remainders = new Float64Array(n);
+  let floorSum = 0;
+  for (let i = 0; i < n; i++) {
+    const quota = (units * (overflows ? weights[i] / maxWeight : weights[i])) / scaledSum;
+    floors[i] = Math.floor(quota);
+    remainders[i] = quota - floors[i];
+    floorSum += floors[i];
+  }
   // Binary rounding of a quota (2.9999999999997 for 3) is harmless: the unit it loses comes back as the
   // largest remainder. The leftover is 0 to n − 1 units, in theory a unit less when a quota was rounded up.
-  let leftover = units - floors.reduce((a, b) => a + b, 0);
-  if (!Number.isFinite(leftover) || Math.abs(leftover) > weights.length)
+  let leftover = units - floorSum;
+  if (!Number.isFinite(leftover) || Math.abs(leftover) > n)
     throw invalid("tooLarge", { what: names.list, value: weightSum }); // never loop on arithmetic gone wrong
-  const order = quotas
-    .map((q, index) => ({ index, remainder: q - floors[index], weight: weights[index] }))
-    .sort((a, b) => b.remainder - a.remainder || b.weight - a.weight || a.index - b.index);
-  // Both loops are bounded by the number of parts: at most n − 1 units are handed out or taken back.
-  for (let k = 0; leftover > 0 && k < order.length; k++, leftover -= 1) floors[order[k].index] += 1;
-  for (let pass = 0; leftover < 0 && pass < 2 * order.length; pass++) {
-    const k = order.length - 1 - (pass % order.length);
-    if (floors[order[k].index] > 0) {
-      floors[order[k].index] -= 1;
-      leftover += 1;
+  // The order the units go by: largest remainder first, then the larger weight, then the earlier part.
+  const before = (a: number, b: number) => remainders[b] - remainders[a] || weights[b] - weights[a] || a - b;
+  if (leftover > 0) {
+    // The first `leftover` parts in that order, found by selection (linear), not by sorting all n.
+    const index = Int32Array.from({ length: n }, (_, i) => i);
+    selectFirst(index, leftover, before);
+    for (let k = 0; k < leftover; k++) floors[index[k]] += 1;
+    leftover = 0;
+  } else if (leftover < 0) {
+    // Rare (a quota rounded up): take units back from the end of the order. Bounded: at most 2n passes.
+    const order = Array.from({ length: n }, (_, i) => i).sort(before);
+    for (let pass = 0; leftover < 0 && pass < 2 * n; pass++) {
+      const k = order[n - 1 - (pass % n)];
+      if (floors[k] > 0) {
+        floors[k] -= 1;
+        leftover += 1;
+      }
     }
   }
   if (leftover !== 0) throw invalid("tooLarge", { what: names.list, value: weightSum });
-  return floors.map((u) => fromUnits(sign * u, decimals));
+  const parts = new Array<number>(n);
+  for (let i = 0; i < n; i++) parts[i] = fromUnits(sign * floors[i], decimals);
+  return parts;
+}
+
+/**
+ * Rearranges `index` so that its first `k` entries are the k first under `before` (a strict total order),
+ * in expected linear time (quickselect, middle pivot). Every pass shrinks the range, so it terminates.
+ */
+function selectFirst(index: Int32Array, k: number, before: (a: number, b: number) => number): void {
+  let lo = 0;
+  let hi = index.length - 1;
+  while (lo < hi) {
+    const pivot = index[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (before(index[i], pivot) < 0) i++;
+      while (before(index[j], pivot) > 0) j--;
+      if (i <= j) {
+        const t = index[i];
+        index[i] = index[j];
+        index[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // [lo, j] come first, [i, hi] after; the k-th boundary lies in one of them.
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else return;
+  }
 }
 
 /** Converts an amount to whole units of the precision, refusing amounts finer than it. */

@@ -168,17 +168,38 @@ const isOmittedArg = (v: unknown) =>
  */
 export function feeSplit(populations: any[][], total: any, decimals?: any): number[][] {
   return excelCall(() => {
+    const pops = populationsOf(populations);
     const a = parseArgs(
       {
-        populations: { kind: "numbers", blank: "error" },
         total: { kind: "number" },
         decimals: { kind: "number", optional: true, default: 0 },
       },
-      { populations, total, decimals: decimals ?? null },
+      { total, decimals: decimals ?? null },
     );
-    const parts = largestRemainderSplit(a.total, a.populations.values.flat(), a.decimals, POPULATION_NAMES);
-    return reshape(parts, a.populations.columns);
+    const parts = largestRemainderSplit(a.total, pops.values, a.decimals, POPULATION_NAMES);
+    return reshape(parts, pops.columns);
   });
+}
+
+/**
+ * A range of populations read once into a typed array, with the same checks and messages as the declared
+ * rule (numbers, no blanks): a split's cost per member stays flat up to a million members.
+ */
+function populationsOf(value: unknown): { values: Float64Array; columns: number } {
+  const p = gridOf(value, "populations");
+  const values = new Float64Array(p.rows * p.columns);
+  let k = 0;
+  for (let r = 0; r < p.rows; r++) {
+    const row = p.grid[r];
+    for (let c = 0; c < p.columns; c++) {
+      const v = row[c];
+      values[k++] =
+        typeof v === "number" && Number.isFinite(v)
+          ? v
+          : (numberCell(v, "populations", "error", { row: r + 1, column: c + 1 }) as number);
+    }
+  }
+  return { values, columns: p.columns };
 }
 
 /**

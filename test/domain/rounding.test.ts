@@ -89,3 +89,41 @@ describe("largestRemainderSplit", () => {
     );
   });
 });
+
+describe("largest remainder by selection agrees with sorting every part", () => {
+  /** The rule as first written: sort all parts by remainder, then weight, then position. */
+  function bySorting(total: number, weights: number[], decimals: number): number[] {
+    const units = Math.round(Math.abs(total) * 10 ** decimals);
+    const sign = total < 0 ? -1 : 1;
+    const sum = weights.reduce((a, b) => a + b, 0);
+    const quotas = weights.map((w) => (units * w) / sum);
+    const floors = quotas.map(Math.floor);
+    let left = units - floors.reduce((a, b) => a + b, 0);
+    const order = quotas
+      .map((q, i) => ({ i, r: q - floors[i], w: weights[i] }))
+      .sort((a, b) => b.r - a.r || b.w - a.w || a.i - b.i);
+    for (let k = 0; left > 0; k++, left--) floors[order[k].i]++;
+    return floors.map((u) => (sign * u) / 10 ** decimals + 0);
+  }
+  test("3 000 random splits, ties included", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 1_000_000 })), {
+            minLength: 1,
+            maxLength: 60,
+          })
+          .filter((w) => w.some((x) => x > 0)),
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 2 }),
+        (weights, units, decimals) => {
+          const total = units / 10 ** decimals;
+          expect(largestRemainderSplit(total, weights, decimals)).toEqual(
+            bySorting(total, weights, decimals),
+          );
+        },
+      ),
+      { numRuns: 3_000, seed: 11 },
+    );
+  });
+});
