@@ -49,10 +49,20 @@ export function checkWorkbook(sheets: SheetData[]): {
   const recognised: { sheet: string; kind: SheetKind; unit?: string }[] = [];
   const notRead: { sheet: string; reason: NotReadReason }[] = [];
   const findings: Finding[] = [];
+  // The statements of an annual report (found on any sheet) and the operating statements beside them.
+  const annual: AnnualStatement[] = [];
+  const grids: Grid[] = [];
+  const outcomes: { g: Grid; layout: StatementLayout }[] = [];
   for (const sheet of sheets) {
     const reading = readSheet(sheet);
     // The cost distribution and its keys are read on every sheet, beside a statement or on their own.
     const grid = new Grid(sheet);
+    grids.push(grid);
+    for (const layout of reading.layouts ?? []) {
+      const kind = annualKind(grid, layout);
+      if (kind) annual.push({ kind, g: grid, layout });
+      else if (layout.periods.some((p) => p.kind === "outcome")) outcomes.push({ g: grid, layout });
+    }
     const statement = reading.layout ? readStatement(grid, reading.layout) : null;
     const distribution = checkDistribution(
       grid,
@@ -88,18 +98,6 @@ export function checkWorkbook(sheets: SheetData[]): {
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
   }
   // Across the statements of an annual report, wherever they are.
-  const annual: AnnualStatement[] = [];
-  const grids: Grid[] = [];
-  const outcomes: { g: Grid; layout: StatementLayout }[] = [];
-  for (const sheet of sheets) {
-    const g = new Grid(sheet);
-    grids.push(g);
-    for (const layout of readSheet(sheet).layouts ?? []) {
-      const kind = annualKind(g, layout);
-      if (kind) annual.push({ kind, g, layout });
-      else if (layout.periods.some((p) => p.kind === "outcome")) outcomes.push({ g, layout });
-    }
-  }
   if (annual.length > 0) {
     const cross = checkAnnualReport(annual, findings, { grids, outcomes });
     const kept = dropExplained(findings, cross);

@@ -136,7 +136,7 @@ export function isBlank(value: unknown): boolean {
 }
 
 /** An omitted optional argument arrives as `null`; a reference to an empty cell as a blank. */
-function isOmitted(value: unknown): boolean {
+export function isOmitted(value: unknown): boolean {
   if (Array.isArray(value))
     return value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && isBlank(value[0][0]);
   return isBlank(value);

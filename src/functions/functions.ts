@@ -31,6 +31,7 @@ import {
   cells,
   gridOf,
   isBlank,
+  isOmitted,
   numberCell,
   parseArgs,
   requireSameShape,
@@ -58,7 +59,7 @@ export function impactIndex(
   partialCredit?: any,
 ): number {
   return excelCall(() => {
-    if (isOmittedArg(areas) && isOmittedArg(area)) return impactIndexFast(weights, attainment, partialCredit);
+    if (isOmitted(areas) && isOmitted(area)) return impactIndexFast(weights, attainment, partialCredit);
     const a = parseArgs(
       {
         weights: { kind: "numbers", blank: "null" },
@@ -150,12 +151,6 @@ function impactIndexFast(weights: unknown, attainment: unknown, partialCredit: u
   if (!Number.isFinite(total)) throw invalid("tooLarge", { what: "weights", value: Number.MAX_VALUE });
   return (reached / total) * 100;
 }
-
-const isOmittedArg = (v: unknown) =>
-  v === null ||
-  v === undefined ||
-  (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && isBlank(v[0][0])) ||
-  isBlank(v);
 
 /**
  * Splits an amount in proportion to populations (or any other key), rounded so that the parts add up exactly to the amount: largest-remainder rounding.
