@@ -1,6 +1,8 @@
 import { checkSum } from "../domain/budget";
 import { checkWeights, type GoalArea, type WeightedIndicator } from "../domain/socialBudget";
-import { isRegionLabel, isStateLabel, normalise } from "../sheet/vocabulary";
+import { sameBand } from "../population/ageBands";
+import { FEES_LABELS, isRegionLabel, isStateLabel, normalise } from "../sheet/vocabulary";
+import { serialToIsoDate } from "../templates/excelDate";
 import { Grid } from "./grid";
 import { findStatements, roleAt, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
 import { readStatement } from "./statement";
@@ -286,6 +288,60 @@ function checkMembers(g: Grid, layout: StatementLayout, rows: { row: number; lab
 }
 
 function checkFees(g: Grid): Finding[] {
+  return [...checkPopulationSource(g), ...checkFeeSplit(g)];
+}
+
+/**
+ * The populations' provenance: the reference year not older than the budget year − 2, the band on the sheet the
+ * one the populations were summed for, and no population typed over the value imported from SCB.
+ */
+function checkPopulationSource(g: Grid): Finding[] {
+  const findings: Finding[] = [];
+  const value = (label: string) => {
+    const row = g.rowsLabelled(label)[0];
+    return row === undefined ? null : { row, column: g.firstColumn + 1 };
+  };
+  const yearCell = value(FEES_LABELS.budgetYear);
+  const dateCell = value(FEES_LABELS.referenceDate);
+  const budgetYear = yearCell && g.number(yearCell.row, yearCell.column);
+  const serial = dateCell && g.number(dateCell.row, dateCell.column);
+  if (dateCell && budgetYear && serial && serial > 0 && serial < 2_958_466) {
+    const year = Number(serialToIsoDate(serial).slice(0, 4));
+    if (year < budgetYear - 2)
+      findings.push(
+        finding(g, dateCell.row, dateCell.column, "warning", "populationOld", { year, budgetYear }),
+      );
+  }
+  const bandCell = value(FEES_LABELS.ageBand);
+  const summedCell = value(FEES_LABELS.summedBand);
+  const band = bandCell ? g.text(bandCell.row, bandCell.column) : "";
+  const summed = summedCell ? g.text(summedCell.row, summedCell.column) : "";
+  if (bandCell && band && summed && !sameBand(band, summed))
+    findings.push(
+      finding(g, bandCell.row, bandCell.column, "warning", "populationBandDiffers", { band, summed }),
+    );
+  const header = g.findHeader([FEES_LABELS.municipality, FEES_LABELS.population]);
+  const importedHeader = g.findHeader([FEES_LABELS.imported]);
+  if (header && importedHeader && importedHeader.row === header.row) {
+    const [nameCol, popCol] = header.columns;
+    const importedCol = importedHeader.columns[0];
+    for (let r = header.row + 1; r <= g.lastRow && g.text(r, nameCol) !== ""; r++) {
+      const printed = g.number(r, popCol);
+      const imported = g.number(r, importedCol);
+      if (printed !== null && imported !== null && printed !== imported)
+        findings.push(
+          finding(g, r, popCol, "warning", "populationTypedOver", {
+            member: g.text(r, nameCol),
+            printed,
+            imported,
+          }),
+        );
+    }
+  }
+  return findings;
+}
+
+function checkFeeSplit(g: Grid): Finding[] {
   const header = g.findHeader(["Part", "Belopp (tkr)"]);
   if (!header) return [];
   const amountCol = header.columns[1];

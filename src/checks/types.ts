@@ -39,7 +39,10 @@ export type FindingCode =
   | "noteMismatch"
   | "cashFlowBlank"
   | "soliditetMismatch"
-  | "operatingResultMismatch";
+  | "operatingResultMismatch"
+  | "populationOld"
+  | "populationBandDiffers"
+  | "populationTypedOver";
 
 export interface Finding {
   sheet: string;

@@ -1,4 +1,5 @@
-import { deviationText, type Messages, type Where } from "./sv";
+import { ageList, deviationText, type Messages, type Where } from "./sv";
+import type { ImportProblem as PopulationProblem } from "../population/import";
 import type { ErrorParams } from "../domain/errors";
 import { formatNumber as fmt, formatPercent as pct } from "./format";
 
@@ -155,6 +156,12 @@ export const en: Messages = {
       `${p.label} (${p.column}): ${n(p.printed)}, but the three parts add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
     distributionTotal: (p) =>
       `The cost distribution (${p.column}): ${n(p.printed)}, but the statement's total costs are ${n(p.expected)}.`,
+    populationOld: (p) =>
+      `The population is from ${p.year}, older than the budget year ${p.budgetYear} − 2. Fetch newer figures from SCB.`,
+    populationBandDiffers: (p) =>
+      `The age band on the sheet is ${p.band}, but the population was summed for ${p.summed}. Import again for ${p.band}.`,
+    populationTypedOver: (p) =>
+      `${p.member}: the population ${n(p.printed)} was typed over the value ${n(p.imported)} imported from SCB.`,
     crossResult: (p) =>
       `The year's result ${p.year}: ${n(p.printed)} here, but ${n(p.expected)} in the other statements.`,
     balanceMismatch: (p) =>
@@ -326,6 +333,73 @@ Flags: --lang sv|en (language of messages), --help.`,
     otherLanguage: "Svenska",
     otherLanguageLabel: "Switch language to Swedish",
     unknownError: "unknown error",
+  },
+  population: {
+    heading: "Population from SCB",
+    intro:
+      "Adds up the municipalities' one-year age classes in the age band from SCB's table Population by region, marital status, age and sex (BE0101N1), at 31 December.",
+    year: "Reference year (31 December)",
+    chooseFile: "Read a file from SCB …",
+    fileLabel: "File from Statistikdatabasen (CSV, xlsx or JSON-stat)",
+    pasteLabel: "Or paste the table here",
+    readPasted: "Read the pasted table",
+    fetch: "Fetch from SCB",
+    fetchNote: "Fetches only the chosen municipalities, age band and year from SCB's open API.",
+    needMembers: "Choose the member municipalities first.",
+    stage: {
+      v2: "Asking SCB (API version 2) …",
+      v1: "Asking SCB (API version 1) …",
+      reading: "Reading the answer …",
+    },
+    reading: "Reading the file …",
+    imported: (count: number, band: string, date: string, via: string) =>
+      `Population ${band} at ${date} for ${count} municipalities read from ${via}. The sums are in the form.`,
+    via: {
+      "api-v2": "SCB's API (version 2)",
+      "api-v1": "SCB's API (version 1)",
+      csv: "a CSV file",
+      xlsx: "an xlsx file",
+      "json-stat2": "a JSON-stat file",
+      pasted: "a pasted table",
+    } as Record<string, string>,
+    failed: "Nothing was changed:",
+    problem: (p: PopulationProblem): string => {
+      switch (p.kind) {
+        case "memberMissing":
+          return `${p.member} is not in the file.`;
+        case "yearMissing":
+          return `The year ${p.year} is not in the file${p.years.length ? ` (it has ${p.years.join(", ")})` : ""}.`;
+        case "agesMissing":
+          return `${p.member}: ages ${ageList(p.ages)} are missing (the file must have one-year age classes).`;
+        case "cellsMissing":
+          return `${p.member}: age ${ageList(p.ages)} lacks cells other ages have (e.g. ${p.example}).`;
+        case "doubled":
+          return `${p.member}: age ${p.age} appears twice (${p.where}).`;
+        case "valueMissing":
+          return `${p.member}: the figure for age ${p.age} is missing (${p.where}).`;
+        case "memberTwice":
+          return `${p.member} is listed twice among the members.`;
+        case "unknownMember":
+          return `"${p.member}" is not a municipality in SCB's list; choose it from the list.`;
+        case "notPopulation":
+          return `The file does not look like SCB's population table: ${p.detail}.`;
+        case "tooLarge":
+          return `The file is ${n(Math.round(p.size / 1048576))} MB; at most ${n(Math.round(p.limit / 1048576))} MB is read.`;
+        case "unreadable":
+          return `The file could not be read: ${p.detail}.`;
+        case "offline":
+          return "SCB could not be reached. Is the computer online? You can also save the table from Statistikdatabasen and read the file.";
+        case "timeout":
+          return `SCB did not answer within ${p.seconds} seconds. Try again in a while.`;
+        case "http":
+          return `SCB answered with error ${p.status}${p.detail ? `: ${p.detail}` : ""}.`;
+        case "unexpected":
+          return `SCB answered something unexpected (${p.detail}).`;
+      }
+    },
+    regionFollows: (name: string) => `The region follows from the municipality codes: ${name}.`,
+    unknownMunicipality: "Unknown municipality – choose one from the list.",
+    noMatch: "No municipality by that name",
   },
   app: {
     title: "FINSAM for Excel",

@@ -2,6 +2,7 @@ import type { DomainErrorCode, ErrorParams } from "../domain/errors";
 import type { ArgErrorCode } from "../functions/args";
 import type { FindingCode } from "../checks/types";
 import type { NotReadReason } from "../checks/layout";
+import type { ImportProblem as PopulationProblem } from "../population/import";
 import { formatNumber as fmt, formatPercent as pct, type Locale } from "./format";
 
 type P = ErrorParams;
@@ -198,6 +199,12 @@ const findings: Record<FindingCode, Template> = {
     `${p.label} (${p.column}): ${n(p.printed)}, men de tre delarna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
   distributionTotal: (p) =>
     `Kostnadsfördelningen (${p.column}): ${n(p.printed)}, men uppställningens summa kostnader är ${n(p.expected)}.`,
+  populationOld: (p) =>
+    `Befolkningen är från ${p.year}, äldre än budgetåret ${p.budgetYear} − 2. Hämta nyare siffror från SCB.`,
+  populationBandDiffers: (p) =>
+    `Åldersgruppen på bladet är ${p.band}, men befolkningen summerades för ${p.summed}. Importera igen för ${p.band}.`,
+  populationTypedOver: (p) =>
+    `${p.member}: befolkningen ${n(p.printed)} är inskriven över det importerade värdet ${n(p.imported)} från SCB.`,
   crossResult: (p) =>
     `Årets resultat ${p.year}: ${n(p.printed)} här, men ${n(p.expected)} i de andra uppställningarna.`,
   balanceMismatch: (p) =>
@@ -227,6 +234,18 @@ const findings: Record<FindingCode, Template> = {
 };
 
 /** Why a sheet that looks like a statement was not checked. */
+/** 20, 21, 22, 30 → "20–22, 30". */
+export function ageList(ages: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < ages.length;) {
+    let j = i;
+    while (j + 1 < ages.length && ages[j + 1] === ages[j] + 1) j++;
+    parts.push(j > i ? `${ages[i]}–${ages[j]}` : String(ages[i]));
+    i = j + 1;
+  }
+  return parts.join(", ");
+}
+
 const notRead: Record<NotReadReason, (sheet: string) => string> = {
   noPeriodHeader: (sheet) =>
     `${sheet} liknar en resultatuppställning (summarader med belopp) men har ingen rubrikrad som anger perioder (t.ex. Utfall, Budget, Prognos eller år), så den kontrollerades inte.`,
@@ -389,6 +408,73 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     otherLanguage: "English",
     otherLanguageLabel: "Byt språk till engelska",
     unknownError: "okänt fel",
+  },
+  population: {
+    heading: "Befolkning från SCB",
+    intro:
+      "Summerar kommunernas ettåriga åldersklasser för åldersgruppen ur SCB:s tabell Folkmängden efter region, civilstånd, ålder och kön (BE0101N1), per 31 december.",
+    year: "Referensår (31 december)",
+    chooseFile: "Läs in fil från SCB …",
+    fileLabel: "Fil från Statistikdatabasen (CSV, xlsx eller JSON-stat)",
+    pasteLabel: "Eller klistra in tabellen här",
+    readPasted: "Läs in inklistrad tabell",
+    fetch: "Hämta från SCB",
+    fetchNote: "Hämtar bara de valda kommunerna, åldersgruppen och året från SCB:s öppna API.",
+    needMembers: "Välj medlemskommunerna först.",
+    stage: {
+      v2: "Frågar SCB (API version 2) …",
+      v1: "Frågar SCB (API version 1) …",
+      reading: "Läser svaret …",
+    },
+    reading: "Läser filen …",
+    imported: (count: number, band: string, date: string, via: string) =>
+      `Befolkning ${band} per ${date} för ${count} kommuner inläst från ${via}. Summorna står i formuläret.`,
+    via: {
+      "api-v2": "SCB:s API (version 2)",
+      "api-v1": "SCB:s API (version 1)",
+      csv: "CSV-fil",
+      xlsx: "xlsx-fil",
+      "json-stat2": "JSON-stat-fil",
+      pasted: "inklistrad tabell",
+    } as Record<string, string>,
+    failed: "Inget ändrades:",
+    problem: (p: PopulationProblem): string => {
+      switch (p.kind) {
+        case "memberMissing":
+          return `${p.member} finns inte i filen.`;
+        case "yearMissing":
+          return `Året ${p.year} finns inte i filen${p.years.length ? ` (den har ${p.years.join(", ")})` : ""}.`;
+        case "agesMissing":
+          return `${p.member}: åldrarna ${ageList(p.ages)} saknas (filen ska ha ettåriga åldersklasser).`;
+        case "cellsMissing":
+          return `${p.member}: för ${ageList(p.ages)} år saknas celler som andra åldrar har (t.ex. ${p.example}).`;
+        case "doubled":
+          return `${p.member}: ${p.age} år finns två gånger (${p.where}).`;
+        case "valueMissing":
+          return `${p.member}: värdet för ${p.age} år saknas (${p.where}).`;
+        case "memberTwice":
+          return `${p.member} står två gånger bland medlemmarna.`;
+        case "unknownMember":
+          return `"${p.member}" är inte en kommun i SCB:s lista; välj den i listan.`;
+        case "notPopulation":
+          return `Filen ser inte ut som SCB:s befolkningstabell: ${p.detail}.`;
+        case "tooLarge":
+          return `Filen är ${n(Math.round(p.size / 1048576))} MB; högst ${n(Math.round(p.limit / 1048576))} MB läses.`;
+        case "unreadable":
+          return `Filen kunde inte läsas: ${p.detail}.`;
+        case "offline":
+          return "SCB gick inte att nå. Är datorn ansluten till internet? Du kan också spara tabellen från Statistikdatabasen och läsa in filen.";
+        case "timeout":
+          return `SCB svarade inte inom ${p.seconds} sekunder. Försök igen om en stund.`;
+        case "http":
+          return `SCB svarade med fel ${p.status}${p.detail ? `: ${p.detail}` : ""}.`;
+        case "unexpected":
+          return `SCB svarade något oväntat (${p.detail}).`;
+      }
+    },
+    regionFollows: (name: string) => `Regionen följer av kommunkoderna: ${name}.`,
+    unknownMunicipality: "Okänd kommun – välj i listan.",
+    noMatch: "Ingen kommun med det namnet",
   },
   app: {
     title: "FINSAM för Excel",

@@ -56,6 +56,21 @@ export const LABELS = {
   check: "Kontroll",
 } as const;
 
+/** The labels of the Avgiftsfördelning sheet's inputs and provenance, which the checks read back. */
+export const FEES_LABELS = {
+  budgetYear: "Budgetår",
+  ageBand: "Åldersgrupp för befolkningen",
+  referenceDate: "Befolkningens referensdatum",
+  source: "Källa",
+  table: "Tabell",
+  summedBand: "Summerad för åldersgrupp",
+  retrieved: "Hämtad",
+  municipality: "Kommun",
+  population: "Befolkning",
+  code: "Kommunkod",
+  imported: "Importerat från SCB",
+} as const;
+
 /** "Kansli och styrelse" → "Summa kansli och styrelse". */
 export const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase()}${group.slice(1)}`;
 

@@ -1,15 +1,17 @@
+import { AGE_BANDS } from "../population/ageBands";
+import { FEES_LABELS as L } from "../sheet/vocabulary";
 import { isoToSerial } from "./excelDate";
 import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./sheetBuilder";
-import type { TemplateOptions, TemplateSpec } from "./spec";
+import type { Cell, PopulationSource, TemplateOptions, TemplateSpec } from "./spec";
 
 /**
- * Avgiftsfördelning: the members with their working-age population (age band and reference date
- * visible), the state allotment, and the region's and each municipality's amount from
- * FINSAM.FINANCING, with shares and the checks that region = municipalities = state / 2 and 50/25/25.
+ * Avgiftsfördelning: the members with their working-age population (age band, reference date and — when
+ * imported from SCB — the source, table, band summed, retrieval date and each municipality's code beside
+ * it), the state allotment, and the region's and each municipality's amount from FINSAM.FINANCING, with
+ * shares and the checks that region = municipalities = state / 2 and 50/25/25.
  */
 export function feesTemplate(options: TemplateOptions): TemplateSpec {
   const b = new SheetBuilder("fees", "Avgiftsfördelning");
-  const n = options.municipalities.length;
   b.row([label(`Avgiftsfördelning ${options.firstYear}`, "title")]);
   b.row([label(options.associationName, "subtitle")]);
   b.row([
@@ -19,9 +21,52 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
     ),
   ]);
   b.skip();
+  const inputs = premises(b, options);
+  b.skip();
+  const members = populations(b, options);
+  b.skip();
+  const split = distribution(b, options, inputs, members);
+  b.skip();
+  checks(b, inputs, split);
 
+  const sheet = b.build({ columnWidths: [40, 14, 16, 16, 16], freeze: { rows: 4, columns: 1 } });
+  return {
+    id: "avgifter",
+    sheets: [sheet],
+    names: [
+      {
+        name: "FINSAM_Avgifter_Statlig",
+        sheet: "fees",
+        range: inputs.state,
+        comment: "Statlig tilldelning (tkr)",
+      },
+      {
+        name: "FINSAM_Avgifter_Belopp",
+        sheet: "fees",
+        range: range(
+          split.stateLine,
+          AMOUNT,
+          split.municipalLines[split.municipalLines.length - 1],
+          AMOUNT,
+          true,
+        ),
+        comment: "Staten, regionen och varje kommun (tkr)",
+      },
+    ],
+  };
+}
+
+const AMOUNT = 5;
+const abs = { row: true, column: true };
+
+interface Inputs {
+  state: string;
+  decimals: string;
+}
+
+function premises(b: SheetBuilder, options: TemplateOptions): Inputs {
   b.row([label("Förutsättningar", "section")]);
-  const yearRow = b.row([label("Budgetår"), input(options.firstYear, FORMATS.year)]);
+  b.row([label(L.budgetYear), input(options.firstYear, FORMATS.year)]);
   const stateRow = b.row([
     label("Statlig tilldelning (tkr)"),
     input(options.stateAllotment, FORMATS.tkrDecimals),
@@ -33,153 +78,173 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
     error: "Ange ett heltal från -3 till 3.",
     prompt: "Som i AVRUNDA: 0 ger hela tkr, 3 ger hela kronor.",
   });
-  const bandRow = b.row([label("Åldersgrupp för befolkningen"), input(options.ageBand)]);
+  return { state: addr(stateRow, 2, abs), decimals: addr(decimalsRow, 2, abs) };
+}
+
+interface Members {
+  rows: number[];
+  /** The population cell of each member. */
+  cells: string[];
+  range: string;
+}
+
+/** The members' populations, an Excel table of inputs, under where they came from. */
+function populations(b: SheetBuilder, options: TemplateOptions): Members {
+  b.row([label("Befolkning i arbetsför ålder", "section")]);
+  const bandRow = b.row([label(L.ageBand), input(options.ageBand)]);
   b.validations.push({
     range: addr(bandRow, 2),
-    rule: { kind: "list", values: ["20–64 år", "16–64 år", "18–64 år"] },
+    rule: { kind: "list", values: [...AGE_BANDS] },
     error:
       "Välj åldersgrupp i listan (statens fördelningsmodell använder 16–64 år, SCB:s ersättningsstatistik 20–64 år).",
   });
-  const dateRow = b.row([
-    label("Befolkningens referensdatum"),
-    input(isoToSerial(options.referenceDate), FORMATS.date),
-  ]);
-  b.row([label("Källa"), input(`SCB, befolkning ${options.ageBand} per ${options.referenceDate}`)]);
-  b.skip();
-
-  // The members' populations: an Excel table of inputs.
-  b.row([label("Befolkning i arbetsför ålder", "section")]);
-  const tableHeader = b.row([label("Kommun", "header"), label("Befolkning", "header")]);
-  const memberRows = options.municipalities.map((m) =>
-    b.row([input(m.name), input(m.population, "#,##0.0##")]),
+  b.row([label(L.referenceDate), input(isoToSerial(options.referenceDate), FORMATS.date)]);
+  provenance(b, options.populationSource ?? null);
+  const header = b.row([L.municipality, L.population, L.code, L.imported].map((h) => label(h, "header")));
+  const rows = options.municipalities.map((m) =>
+    b.row([
+      input(m.name),
+      input(m.population, "#,##0.0##"),
+      m.code ? { value: m.code, style: "computed", format: FORMATS.text } : undefined,
+      m.imported === null || m.imported === undefined
+        ? undefined
+        : { value: m.imported, style: "computed", format: "#,##0" },
+    ]),
   );
-  const popRange = range(memberRows[0], 2, memberRows[n - 1], 2, true);
-  b.tables.push({ name: "FINSAM_Befolkning", range: range(tableHeader, 1, memberRows[n - 1], 2) });
+  const last = rows[rows.length - 1];
+  b.tables.push({ name: "FINSAM_Befolkning", range: range(header, 1, last, 4) });
+  const popRange = range(rows[0], 2, last, 2, true);
   b.validations.push({
-    range: popRange,
+    range: range(rows[0], 2, last, 2),
     rule: { kind: "decimal", min: 0, max: 1e9 },
     error: "Befolkningen ska vara ett tal, 0 eller större.",
   });
-  b.skip();
+  return { rows, cells: rows.map((r) => addr(r, 2)), range: popRange };
+}
 
-  // The split: each amount is its row of FINSAM.FINANCING (region first, then the municipalities). One
-  // INDEX per cell rather than a spilled array: nothing to #SPILL! when someone types below.
+const VIA: Record<PopulationSource["via"], string> = {
+  "api-v2": "SCB:s API (PxWebApi 2)",
+  "api-v1": "SCB:s API (version 1)",
+  csv: "CSV-fil",
+  xlsx: "xlsx-fil",
+  "json-stat2": "JSON-stat-fil",
+  pasted: "inklistrad tabell",
+};
+
+/** Source, table, band summed and retrieval: filled by an import, "Inskriven för hand" otherwise. */
+function provenance(b: SheetBuilder, source: PopulationSource | null): void {
+  const text = (value: string): Cell => ({ value, style: "computed", format: FORMATS.text });
+  if (!source) {
+    b.row([label(L.source), text("Inskriven för hand")]);
+    return;
+  }
+  b.row([label(L.source), text("SCB, Statistikdatabasen")]);
+  b.row([
+    label(L.table),
+    text(`${source.table} (${source.matrix} Folkmängd)${source.title ? `: ${source.title}` : ""}`),
+  ]);
+  b.row([label(L.summedBand), text(source.ageBand)]);
+  b.row([
+    label(L.retrieved),
+    text(`${source.retrieved}, ${VIA[source.via]}${source.file ? ` (${source.file})` : ""}`),
+  ]);
+}
+
+interface Split {
+  stateLine: number;
+  regionLine: number;
+  municipalLines: number[];
+  ready: string;
+}
+
+/**
+ * The split: each amount is its row of FINSAM.FINANCING (region first, then the municipalities). One INDEX
+ * per cell rather than a spilled array: nothing to #SPILL! when someone types below. The shares point at the
+ * total row, filled in once it is written.
+ */
+function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs, members: Members): Split {
   b.row([label("Fördelning", "section")]);
   b.row(
     ["Part", "Befolkning", "Andel av kommunernas del", "Andel av medlemsavgifterna", "Belopp (tkr)"].map(
       (h) => label(h, "header"),
     ),
   );
-  const A = { pop: 2, municipalShare: 3, share: 4, amount: 5 };
-  const state = addr(stateRow, 2, { row: true, column: true });
-  const decimals = addr(decimalsRow, 2, { row: true, column: true });
-  const first = b.currentRow;
-  const totalRow = first + n + 2;
-  const shareOfTotal = (r: number) =>
+  const { state, decimals } = inputs;
+  const ready = `AND(ISNUMBER(${state}),COUNT(${members.range})=ROWS(${members.range}))`;
+  // Until every member has a population there is no split; the member that lacks one says so.
+  const financed = (k: number, population?: string) =>
     formula(
-      `=IF(OR(N(${addr(totalRow, A.amount)})=0,NOT(ISNUMBER(${addr(r, A.amount)}))),"",${addr(r, A.amount)}/${addr(totalRow, A.amount)})`,
-      FORMATS.percent,
+      `=IF(${ready},INDEX(FINSAM.FINANCING(${state},${members.range},${decimals}),${k}),${population ? `IF(ISNUMBER(${population}),"","Befolkning saknas")` : `""`})`,
+      FORMATS.tkrDecimals,
     );
   const stateLine = b.row([
     label("Staten (Försäkringskassan)"),
     undefined,
     undefined,
-    shareOfTotal(first),
+    undefined,
     formula(`=${state}`, FORMATS.tkrDecimals),
   ]);
-  const ready = `AND(ISNUMBER(${state}),COUNT(${popRange})=ROWS(${popRange}))`;
-  // Until every member has a population there is no split; the member that lacks one says so.
-  const financed = (k: number, population?: string) =>
-    formula(
-      `=IF(${ready},INDEX(FINSAM.FINANCING(${state},${popRange},${decimals}),${k}),${population ? `IF(ISNUMBER(${population}),"","Befolkning saknas")` : `""`})`,
-      FORMATS.tkrDecimals,
-    );
   const regionLine = b.row([
-    label(options.regionName),
+    label(options.regionName || "Regionen"),
     undefined,
     undefined,
-    shareOfTotal(first + 1),
+    undefined,
     financed(1),
   ]);
-  const municipalLines = options.municipalities.map((_, i) =>
+  const municipalLines = members.cells.map((cell, i) =>
     b.row([
-      formula(`=${addr(memberRows[i], 1)}`, undefined, "label"),
-      formula(`=${addr(memberRows[i], 2)}`, "#,##0.0##"),
-      formula(`=IF(SUM(${popRange})=0,"",${addr(memberRows[i], 2)}/SUM(${popRange}))`, FORMATS.percent),
-      shareOfTotal(b.currentRow),
-      financed(i + 2, addr(memberRows[i], 2)),
+      formula(`=${addr(members.rows[i], 1)}`, undefined, "label"),
+      formula(`=${cell}`, "#,##0.0##"),
+      formula(`=IF(SUM(${members.range})=0,"",${cell}/SUM(${members.range}))`, FORMATS.percent),
+      undefined,
+      financed(i + 2, cell),
     ]),
   );
-  const municipalAmounts = range(municipalLines[0], A.amount, municipalLines[n - 1], A.amount);
-  if (b.currentRow !== totalRow) throw new Error("fees layout: total row moved");
-  b.row([
+  const first = municipalLines[0];
+  const last = municipalLines[municipalLines.length - 1];
+  const column = (c: number) => range(first, c, last, c);
+  const totalRow = b.row([
     label("Summa", "total"),
-    formula(`=SUM(${range(municipalLines[0], A.pop, municipalLines[n - 1], A.pop)})`, "#,##0.0##", "total"),
-    formula(
-      `=SUM(${range(municipalLines[0], A.municipalShare, municipalLines[n - 1], A.municipalShare)})`,
-      FORMATS.percent,
-      "total",
-    ),
-    formula(`=SUM(${range(stateLine, A.share, municipalLines[n - 1], A.share)})`, FORMATS.percent, "total"),
-    formula(
-      `=SUM(${range(stateLine, A.amount, municipalLines[n - 1], A.amount)})`,
-      FORMATS.tkrDecimals,
-      "total",
-    ),
+    formula(`=SUM(${column(2)})`, "#,##0.0##", "total"),
+    formula(`=SUM(${column(3)})`, FORMATS.percent, "total"),
+    formula(`=SUM(${range(stateLine, 4, last, 4)})`, FORMATS.percent, "total"),
+    formula(`=SUM(${range(stateLine, AMOUNT, last, AMOUNT)})`, FORMATS.tkrDecimals, "total"),
   ]);
-  b.skip();
+  const total = addr(totalRow, AMOUNT);
+  for (const r of [stateLine, regionLine, ...municipalLines]) {
+    const amount = addr(r, AMOUNT);
+    b.set(
+      r,
+      4,
+      formula(`=IF(OR(N(${total})=0,NOT(ISNUMBER(${amount}))),"",${amount}/${total})`, FORMATS.percent),
+    );
+  }
+  return { stateLine, regionLine, municipalLines, ready };
+}
 
+function checks(b: SheetBuilder, inputs: Inputs, split: Split): void {
   b.row([label("Kontroller", "section")]);
-  const unit = `10^-${decimals}`;
-  const guarded = (body: string) => formula(`=IF(${ready},${body},"")`, undefined, "check");
-  b.row([
-    label("Regionen = halva statens tilldelning"),
-    undefined,
-    undefined,
-    undefined,
-    guarded(`FINSAM.CHECKSUM(${addr(regionLine, A.amount)},${state}/2,${unit})`),
-  ]);
-  b.row([
-    label("Kommunerna tillsammans = regionen"),
-    undefined,
-    undefined,
-    undefined,
-    guarded(`FINSAM.CHECKSUM(${municipalAmounts},${addr(regionLine, A.amount)})`),
-  ]);
-  const split = `AND(ABS(${addr(stateLine, A.share)}-0.5)<0.001,ABS(${addr(regionLine, A.share)}-0.25)<0.001,ABS(SUM(${range(municipalLines[0], A.share, municipalLines[n - 1], A.share)})-0.25)<0.001)`;
-  b.row([
-    label("Staten 50 %, regionen 25 %, kommunerna 25 %"),
-    undefined,
-    undefined,
-    undefined,
-    guarded(`IF(${split},"OK","Fördelningen är inte 50/25/25")`),
-  ]);
+  const unit = `10^-${inputs.decimals}`;
+  const guarded = (body: string) => formula(`=IF(${split.ready},${body},"")`, undefined, "check");
+  const region = addr(split.regionLine, AMOUNT);
+  const lines = split.municipalLines;
+  const check = (text: string, body: string) =>
+    b.row([label(text), undefined, undefined, undefined, guarded(body)]);
+  check("Regionen = halva statens tilldelning", `FINSAM.CHECKSUM(${region},${inputs.state}/2,${unit})`);
+  check(
+    "Kommunerna tillsammans = regionen",
+    `FINSAM.CHECKSUM(${range(lines[0], AMOUNT, lines[lines.length - 1], AMOUNT)},${region})`,
+  );
+  const share = (r: number) => addr(r, 4);
+  const split5025 = `AND(ABS(${share(split.stateLine)}-0.5)<0.001,ABS(${share(split.regionLine)}-0.25)<0.001,ABS(SUM(${range(lines[0], 4, lines[lines.length - 1], 4)})-0.25)<0.001)`;
+  check(
+    "Staten 50 %, regionen 25 %, kommunerna 25 %",
+    `IF(${split5025},"OK","Fördelningen är inte 50/25/25")`,
+  );
   b.row([
     label(
       "Annan finansiering (t.ex. ESF eller anställningsstöd) räknas inte hit: den är inte medlemsavgift.",
       "note",
     ),
   ]);
-
-  const sheet = b.build({ columnWidths: [40, 14, 16, 16, 16], freeze: { rows: 4, columns: 1 } });
-  void yearRow;
-  void dateRow;
-  return {
-    id: "avgifter",
-    sheets: [sheet],
-    names: [
-      {
-        name: "FINSAM_Avgifter_Statlig",
-        sheet: "fees",
-        range: addr(stateRow, 2, { row: true, column: true }),
-        comment: "Statlig tilldelning (tkr)",
-      },
-      {
-        name: "FINSAM_Avgifter_Belopp",
-        sheet: "fees",
-        range: range(stateLine, A.amount, municipalLines[n - 1], A.amount, true),
-        comment: "Staten, regionen och varje kommun (tkr)",
-      },
-    ],
-  };
 }

@@ -1,4 +1,5 @@
 import { MUNICIPALITIES_2021, STATE_ALLOTMENT_2021 } from "../examples/budget2021";
+import { resolveMunicipality } from "../population/municipalities";
 import type { TemplateOptions } from "./spec";
 
 /**
@@ -10,18 +11,39 @@ export const EXAMPLE_OPTIONS: TemplateOptions = {
   associationName: "Samordningsförbundet Umeåregionen",
   firstYear: 2021,
   regionName: "Region Västerbotten",
-  municipalities: MUNICIPALITIES_2021.map((m) => ({ name: m.name, population: m.share })),
+  regionCode: "24",
+  municipalities: MUNICIPALITIES_2021.map((m) => ({
+    name: m.name,
+    population: m.share,
+    code: resolveMunicipality(m.name)?.code ?? null,
+  })),
   ageBand: "20–64 år",
   referenceDate: "2019-12-31",
   stateAllotment: STATE_ALLOTMENT_2021,
   content: "example",
+  populationSource: null,
 };
 
-/** A new association's starting point: the example's members, nothing filled in. */
-export const BLANK_OPTIONS: TemplateOptions = {
-  ...EXAMPLE_OPTIONS,
-  associationName: "Samordningsförbundet",
-  municipalities: EXAMPLE_OPTIONS.municipalities.map((m) => ({ name: m.name, population: null })),
-  stateAllotment: null,
-  content: "blank",
-};
+/**
+ * A new association's starting point: no members, no region, the next calendar year as the first budget year
+ * (read from the date, so a blank start in 2027 offers 2028) and the population at the end of the year before
+ * last, the latest SCB has published when a budget is drawn up.
+ */
+export function blankOptions(today: Date = new Date()): TemplateOptions {
+  const next = today.getFullYear() + 1;
+  return {
+    associationName: "Samordningsförbundet",
+    firstYear: next,
+    regionName: "",
+    regionCode: null,
+    municipalities: [],
+    ageBand: "20–64 år",
+    referenceDate: `${next - 2}-12-31`,
+    stateAllotment: null,
+    content: "blank",
+    populationSource: null,
+  };
+}
+
+/** The blank start as of now. */
+export const BLANK_OPTIONS: TemplateOptions = blankOptions();

@@ -119,12 +119,35 @@ export interface Member {
   name: string;
   /** Working-age population (or its share); only the ratios matter. */
   population: number | null;
+  /** Kommunkod, when the member was chosen from the list or imported. */
+  code?: string | null;
+  /** The population as imported from SCB: the sheet keeps it beside the one in use. */
+  imported?: number | null;
+}
+
+/** Where the populations came from, written on the Avgiftsfördelning sheet. */
+export interface PopulationSource {
+  /** SCB's table id (PxWeb API v2), e.g. "TAB638". */
+  table: string;
+  /** The content code / matrix, e.g. "BE0101N1". */
+  matrix: string;
+  title: string | null;
+  /** The band the one-year age classes were summed for, e.g. "20–64 år". */
+  ageBand: string;
+  /** ISO date, e.g. "2024-12-31". */
+  referenceDate: string;
+  /** ISO date the figures were retrieved or imported. */
+  retrieved: string;
+  via: "api-v2" | "api-v1" | "csv" | "xlsx" | "json-stat2" | "pasted";
+  file: string | null;
 }
 
 export interface TemplateOptions {
   associationName: string;
   firstYear: number;
   regionName: string;
+  /** Länskod of the member region, when chosen from the list. */
+  regionCode?: string | null;
   municipalities: Member[];
   /** E.g. "20–64 år" or "16–64 år". */
   ageBand: string;
@@ -133,4 +156,6 @@ export interface TemplateOptions {
   /** The state's allotment in tkr. */
   stateAllotment: number | null;
   content: "blank" | "example";
+  /** Set when the populations were imported from SCB. */
+  populationSource?: PopulationSource | null;
 }

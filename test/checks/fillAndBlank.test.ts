@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { checkWorkbook, type Finding } from "../../src/checks";
 import { largestRemainderSplit } from "../../src/domain/rounding";
 import { rowRole } from "../../src/sheet/vocabulary";
-import { BLANK_OPTIONS, TEMPLATES } from "../../src/templates";
+import { TEMPLATES } from "../../src/templates";
 import { addr } from "../../src/templates/sheetBuilder";
 import type { TemplateSpec } from "../../src/templates/spec";
-import { render } from "../helpers/headless";
+import { BLANK_MEMBERS, render } from "../helpers/headless";
 
 /**
  * Issue 15's regression suite: each template inserted blank, its inputs filled with random amounts and a
@@ -65,9 +65,9 @@ afterAll(() => {
 
 describe("fill and blank: the add-in's own sheets give no false alarm", () => {
   test("Budget and Utfall mot budget: the issue's case, one input row left empty in every year column", () => {
-    const t = render(TEMPLATES.budget(BLANK_OPTIONS));
+    const t = render(TEMPLATES.budget(BLANK_MEMBERS));
     const budget = t.sheetName("budget");
-    const inputs = amountInputs(TEMPLATES.budget(BLANK_OPTIONS), "budget");
+    const inputs = amountInputs(TEMPLATES.budget(BLANK_MEMBERS), "budget");
     const entries: { address: string; value: number }[] = [];
     const lokalhyra = t.rowOf("budget", "Lokalhyra");
     const af = t.rowOf("budget", "Anställningsstöd, AF");
@@ -82,15 +82,15 @@ describe("fill and blank: the add-in's own sheets give no false alarm", () => {
   });
 
   test(`Budget: ${FILLINGS} random fillings with rows left empty, then one changed sum each`, () => {
-    const spec = TEMPLATES.budget(BLANK_OPTIONS);
+    const spec = TEMPLATES.budget(BLANK_MEMBERS);
     const t = render(spec);
     const tally: Tally = (tallies.Budget = { fillings: 0, falseFindings: 0, planted: 0, found: 0 });
     const sheets = { budget: t.sheetName("budget"), outcome: t.sheetName("outcome") };
     const budgetInputs = [...amountInputs(spec, "budget")].filter(([r]) => r < t.rowOf("budget", "Resultat"));
     const outcomeInputs = [...amountInputs(spec, "outcome")];
     const state = t.rowOf("budget", "Försäkringskassan");
-    const region = t.rowOf("budget", BLANK_OPTIONS.regionName);
-    const municipal = BLANK_OPTIONS.municipalities.map((m) => t.rowOf("budget", m.name));
+    const region = t.rowOf("budget", BLANK_MEMBERS.regionName);
+    const municipal = BLANK_MEMBERS.municipalities.map((m) => t.rowOf("budget", m.name));
     const costTop = t.rowOf("budget", "Kostnader");
     const outcomeCostTop = t.rowOf("outcome", "Kostnader");
     const outcomeSheet = spec.sheets.find((x) => x.key === "outcome")!;
@@ -193,7 +193,7 @@ describe("fill and blank: the add-in's own sheets give no false alarm", () => {
     ) => { address: string; value: Entry["value"]; code: string; setUp?: Entry[] },
   ) {
     test(`${name}: ${FILLINGS} random fillings with rows left empty, then one planted error each`, () => {
-      const spec = TEMPLATES[id](BLANK_OPTIONS);
+      const spec = TEMPLATES[id](BLANK_MEMBERS);
       const t = render(spec);
       const key = spec.sheets[0].key;
       const sheet = t.sheetName(key);
@@ -242,7 +242,7 @@ describe("fill and blank: the add-in's own sheets give no false alarm", () => {
       const entries: Entry[] = [
         { address: `B${rows.get("Statlig tilldelning (tkr)")}`, value: run.state + 2 },
       ];
-      BLANK_OPTIONS.municipalities.forEach((_, i) =>
+      BLANK_MEMBERS.municipalities.forEach((_, i) =>
         // Every member has a population (a blank one empties the whole split: see the closing note).
         entries.push({ address: `B${first + i}`, value: run.blank[i] && i > 0 ? 0 : run.amounts[i] + 1 }),
       );
@@ -250,7 +250,7 @@ describe("fill and blank: the add-in's own sheets give no false alarm", () => {
     },
     (run, rows, value) => {
       const region = rows.get("Part")! + 2;
-      const address = `E${region + 1 + (run.plant % BLANK_OPTIONS.municipalities.length)}`;
+      const address = `E${region + 1 + (run.plant % BLANK_MEMBERS.municipalities.length)}`;
       return { address, value: Number(value(address)) + run.delta, code: "municipalitiesNotRegion" };
     },
   );

@@ -1,5 +1,6 @@
 import { HeadlessWorkbook, type HeadlessValue } from "../../src/workbook/headless/headlessWorkbook";
-import type { TemplateSpec } from "../../src/templates/spec";
+import type { TemplateOptions, TemplateSpec } from "../../src/templates/spec";
+import { BLANK_OPTIONS, EXAMPLE_OPTIONS } from "../../src/templates";
 import { addr } from "../../src/templates/sheetBuilder";
 
 /** A template rendered into the headless engine, with lookups by row label as a person reads a sheet. */
@@ -48,3 +49,15 @@ export function render(spec: TemplateSpec) {
     errors: () => wb.errors(Object.values(placement.sheets)),
   };
 }
+
+/** A blank start after the members have been added: the example association's members, nothing filled in. */
+export const BLANK_MEMBERS: TemplateOptions = {
+  ...BLANK_OPTIONS,
+  regionName: EXAMPLE_OPTIONS.regionName,
+  regionCode: EXAMPLE_OPTIONS.regionCode,
+  municipalities: EXAMPLE_OPTIONS.municipalities.map((m) => ({
+    name: m.name,
+    population: null,
+    code: m.code,
+  })),
+};

@@ -1,9 +1,9 @@
-import { BLANK_OPTIONS, TEMPLATES } from "../../src/templates";
-import { render } from "../helpers/headless";
+import { TEMPLATES } from "../../src/templates";
+import { BLANK_MEMBERS, render } from "../helpers/headless";
 
 /** A member without a population: no split yet, and the sheet says whose population is missing. */
 test("Avgiftsfördelning with one population filled in: the others say 'Befolkning saknas', no error cell", () => {
-  const t = render(TEMPLATES.avgifter(BLANK_OPTIONS));
+  const t = render(TEMPLATES.avgifter(BLANK_MEMBERS));
   const sheet = t.sheetName("fees");
   const first = t.rowOf("fees", "Kommun") + 1;
   t.wb.setValues(sheet, [
@@ -15,14 +15,14 @@ test("Avgiftsfördelning with one population filled in: the others say 'Befolkni
   expect(amount("Umeå kommun")).toBe("");
   expect(amount("Vännäs kommun")).toBe("Befolkning saknas");
   // Filled in: the split adds up to the region's amount.
-  BLANK_OPTIONS.municipalities.forEach((_, i) => t.wb.setValue(sheet, `B${first + i}`, 100 + i));
+  BLANK_MEMBERS.municipalities.forEach((_, i) => t.wb.setValue(sheet, `B${first + i}`, 100 + i));
   expect(t.errors()).toEqual([]);
-  const amounts = BLANK_OPTIONS.municipalities.map((m) => amount(m.name) as number);
+  const amounts = BLANK_MEMBERS.municipalities.map((m) => amount(m.name) as number);
   expect(amounts.reduce((a, b) => a + b, 0)).toBe(2845);
 });
 
 test("Utfall mot budget: a printed subtotal left blank says 'Summa saknas', not #VALUE!", () => {
-  const t = render(TEMPLATES.budget({ ...BLANK_OPTIONS }));
+  const t = render(TEMPLATES.budget({ ...BLANK_MEMBERS }));
   const sheet = t.sheetName("outcome");
   const r = t.rowOf("outcome", "Arvoden till styrelsen");
   t.wb.setValue(sheet, `B${r}`, -200);

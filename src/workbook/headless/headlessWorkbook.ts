@@ -75,8 +75,15 @@ export class HeadlessWorkbook {
     for (const sheet of spec.sheets) this.hf.addSheet(placement.sheets[sheet.key]);
     this.hf.batch(() => {
       for (const sheet of spec.sheets) {
-        const grid = formulaGrid(sheet, referableSheets(placement)).map((row) =>
-          row.map((v) => (v === "" ? null : v)),
+        // Text that looks like a number (a kommunkod, "2480") stays text, as in a cell formatted "@".
+        const grid = formulaGrid(sheet, referableSheets(placement)).map((row, r) =>
+          row.map((v, c) =>
+            v === ""
+              ? null
+              : typeof v === "string" && sheet.cells[r][c]?.format === "@" && /^[\d\s.,+-]+$/.test(v)
+                ? `'${v}`
+                : v,
+          ),
         );
         this.hf.setSheetContent(this.sheetId(placement.sheets[sheet.key]), grid);
       }
