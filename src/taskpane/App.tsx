@@ -12,8 +12,9 @@ import { checkWorkbook } from "../checks";
 import type { Finding } from "../checks/types";
 import { FUNCTION_IDS, FUNCTION_NAMESPACE } from "../functions/catalog";
 import { messages, setLocale as setFunctionLocale, type Locale, type Messages } from "../i18n";
+import type { FetchOptions } from "../population/scb";
 import {
-  BLANK_OPTIONS,
+  blankOptions,
   EXAMPLE_OPTIONS,
   TEMPLATE_IDS,
   type TemplateId,
@@ -24,6 +25,7 @@ import type { WorkbookService } from "../workbook/service";
 import { readStored, type StoredProblem } from "../workbook/storedOptions";
 import { CheckPanel, type CheckState } from "./CheckPanel";
 import { OptionsForm } from "./OptionsForm";
+import { PopulationImport } from "./PopulationImport";
 import { TemplateGallery } from "./TemplateGallery";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
@@ -33,6 +35,8 @@ export interface AppProps {
   service: WorkbookService;
   initialLocale: Locale;
   insideOffice: boolean;
+  /** How SCB's API is reached (tests); the browser's fetch by default. */
+  fetchOptions?: FetchOptions;
 }
 
 type InsertState =
@@ -42,12 +46,12 @@ type InsertState =
   | { kind: "failed"; message: string };
 
 /** The task pane: choose a template, fill in the details, insert; check the workbook; the functions. */
-export function App({ service, initialLocale, insideOffice }: AppProps) {
+export function App({ service, initialLocale, insideOffice, fetchOptions }: AppProps) {
   const styles = useStyles();
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
   const t = messages(locale);
   const [selected, setSelected] = React.useState<TemplateId>("budget");
-  const [form, setForm] = React.useState<Form>(() => toForm(BLANK_OPTIONS));
+  const [form, setForm] = React.useState<Form>(() => toForm(blankOptions()));
   const [insert, setInsert] = React.useState<InsertState>({ kind: "idle" });
   const [check, setCheck] = React.useState<CheckState>({ kind: "idle" });
   const [storedProblem, setStoredProblem] = React.useState<StoredProblem | null>(null);
@@ -141,11 +145,18 @@ export function App({ service, initialLocale, insideOffice }: AppProps) {
                     ...EXAMPLE_OPTIONS,
                     associationName: form.associationName || EXAMPLE_OPTIONS.associationName,
                   }
-                : { ...toTemplateOptions(form), content },
+                : {
+                    ...blankOptions(),
+                    associationName:
+                      form.associationName === EXAMPLE_OPTIONS.associationName
+                        ? blankOptions().associationName
+                        : form.associationName,
+                  },
             ),
           )
         }
       />
+      <PopulationImport t={t} form={form} onChange={setForm} fetchOptions={fetchOptions} />
 
       <section className={styles.section} aria-label={t.pane.insertAll}>
         <div className={styles.row}>

@@ -1,11 +1,36 @@
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Combobox,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+} from "@fluentui/react-components";
 import type { Messages } from "../i18n";
-import type { OptionsField, OptionsForm as Form, OptionsProblem } from "./validateOptions";
+import { AGE_BANDS } from "../population/ageBands";
+import {
+  commonRegion,
+  municipalityByCode,
+  REGIONS,
+  resolveMunicipality,
+  resolveRegion,
+  searchMunicipalities,
+} from "../population/municipalities";
+import {
+  memberKey,
+  newMember,
+  type MemberForm,
+  type OptionsField,
+  type OptionsForm as Form,
+  type OptionsProblem,
+} from "./validateOptions";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
-
-export const AGE_BANDS = ["20–64 år", "16–64 år", "18–64 år"];
 
 interface Props {
   t: Messages;
@@ -21,11 +46,29 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
   const f = t.pane.fields;
   const problem = (field: OptionsField) => (problems[field] ? t.pane.problems[problems[field]!] : undefined);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => onChange({ ...form, [key]: value });
-  const setMember = (i: number, patch: Partial<Form["municipalities"][number]>) =>
-    set(
-      "municipalities",
-      form.municipalities.map((m, j) => (j === i ? { ...m, ...patch } : m)),
-    );
+  const setMember = (i: number, patch: Partial<MemberForm>) => {
+    const municipalities = form.municipalities.map((m, j) => {
+      if (j !== i) return m;
+      const next = { ...m, ...patch };
+      // Another municipality: the value imported for the one before no longer applies.
+      return next.code !== m.code ? { ...next, imported: null } : next;
+    });
+    // The region follows from the members' codes, unless the user has chosen one.
+    const region = commonRegion(municipalities.flatMap((m) => (m.code ? [m.code] : [])));
+    const follow = region && !form.regionName.trim();
+    onChange({
+      ...form,
+      municipalities,
+      ...(follow ? { regionName: region.name, regionCode: region.code } : {}),
+    });
+  };
+  const typeName = (i: number, name: string) =>
+    setMember(i, { name, code: resolveMunicipality(name)?.code ?? null });
+  const choose = (i: number, code: string | undefined) => {
+    const found = code ? municipalityByCode(code) : null;
+    if (found) setMember(i, { name: found.name, code: found.code });
+  };
+  const followed = commonRegion(form.municipalities.flatMap((m) => (m.code ? [m.code] : [])));
   const move = (i: number, by: number) => {
     const list = [...form.municipalities];
     const [m] = list.splice(i, 1);
@@ -33,7 +76,7 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
     set("municipalities", list);
   };
   const text = (
-    key: "associationName" | "firstYear" | "regionName" | "stateAllotment",
+    key: "associationName" | "firstYear" | "stateAllotment",
     inputMode?: "numeric" | "decimal",
   ) => (
     <Field label={f[key]} validationMessage={problem(key)} validationState={problems[key] ? "error" : "none"}>
@@ -60,7 +103,37 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
       </Field>
       {text("associationName")}
       {text("firstYear", "numeric")}
-      {text("regionName")}
+      <Field
+        label={f.regionName}
+        validationMessage={problem("regionName")}
+        validationState={problems.regionName ? "error" : "none"}
+        hint={
+          followed && followed.code === form.regionCode
+            ? t.population.regionFollows(followed.name)
+            : undefined
+        }
+      >
+        <Combobox
+          className={styles.fill}
+          freeform
+          value={form.regionName}
+          selectedOptions={form.regionCode ? [form.regionCode] : []}
+          onInput={(e) => {
+            const name = (e.target as HTMLInputElement).value;
+            onChange({ ...form, regionName: name, regionCode: resolveRegion(name)?.code ?? null });
+          }}
+          onOptionSelect={(_, d) => {
+            const region = REGIONS.find((r) => r.code === d.optionValue);
+            if (region) onChange({ ...form, regionName: region.name, regionCode: region.code });
+          }}
+        >
+          {REGIONS.map((r) => (
+            <Option key={r.code} value={r.code} text={r.name}>
+              {`${r.name} (${r.code})`}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
       {text("stateAllotment", "decimal")}
       <fieldset className={styles.section} style={{ border: "none", padding: 0, margin: 0 }}>
         <legend>
@@ -72,18 +145,41 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
           </Field>
         )}
         {form.municipalities.map((m, i) => (
-          <div key={i} className={styles.member} role="group" aria-label={t.pane.municipalityRow(i + 1)}>
+          <div
+            key={memberKey(m)}
+            className={styles.member}
+            role="group"
+            aria-label={t.pane.municipalityRow(i + 1)}
+          >
             <Field
               label={f.municipalityName}
-              validationMessage={problem(`municipality.${i}.name`)}
-              validationState={problems[`municipality.${i}.name`] ? "error" : "none"}
+              validationMessage={
+                problem(`municipality.${i}.name`) ??
+                (m.name.trim() && !m.code ? t.population.unknownMunicipality : undefined)
+              }
+              validationState={
+                problems[`municipality.${i}.name`] ? "error" : m.name.trim() && !m.code ? "warning" : "none"
+              }
             >
-              <Input
+              <Combobox
                 className={styles.fill}
+                freeform
                 value={m.name}
-                onChange={(_, d) => setMember(i, { name: d.value })}
-              />
+                selectedOptions={m.code ? [m.code] : []}
+                onInput={(e) => typeName(i, (e.target as HTMLInputElement).value)}
+                onChange={(e) => typeName(i, (e.target as HTMLInputElement).value)}
+                onOptionSelect={(_, d) => choose(i, d.optionValue)}
+              >
+                {searchMunicipalities(m.name, 8).map((x) => (
+                  <Option key={x.code} value={x.code} text={x.name}>
+                    {`${x.name} (${x.code})`}
+                  </Option>
+                ))}
+              </Combobox>
             </Field>
+            {m.code && (
+              <Caption1>{`${f.code} ${m.code}${m.imported !== null ? ` · ${t.population.fromScb}` : ""}`}</Caption1>
+            )}
             <div className={styles.memberRow}>
               <Field
                 className={styles.grow}
@@ -134,7 +230,7 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
             </div>
           </div>
         ))}
-        <Button onClick={() => set("municipalities", [...form.municipalities, { name: "", population: "" }])}>
+        <Button onClick={() => set("municipalities", [...form.municipalities, newMember()])}>
           {t.pane.addMunicipality}
         </Button>
       </fieldset>

@@ -1,4 +1,5 @@
-import type { TemplateOptions } from "../templates/spec";
+import { commonRegion, resolveMunicipality } from "../population/municipalities";
+import type { PopulationSource, TemplateOptions } from "../templates/spec";
 
 /**
  * Checks the options as they are typed: every problem keyed by the field it belongs to, so the form can
@@ -28,16 +29,38 @@ export type OptionsProblem =
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
+/** A member as the form holds it: name and population as typed; the code and imported value as chosen. */
+export interface MemberForm {
+  /** Stable while the member is in the list (React's key), whatever is typed or moved. */
+  key: number;
+  name: string;
+  population: string;
+  code: string | null;
+  imported: number | null;
+}
+
+let nextKey = 1;
+export const memberKey = (m: MemberForm) => m.key;
+export const newMember = (): MemberForm => ({
+  key: nextKey++,
+  name: "",
+  population: "",
+  code: null,
+  imported: null,
+});
+
 /** The form holds text as typed; this is what it parses into TemplateOptions. */
 export interface OptionsForm {
   associationName: string;
   firstYear: string;
   regionName: string;
-  municipalities: { name: string; population: string }[];
+  regionCode: string | null;
+  municipalities: MemberForm[];
   ageBand: string;
   referenceDate: string;
   stateAllotment: string;
   content: "blank" | "example";
+  populationSource: PopulationSource | null;
 }
 
 /** "1 234,5" or "1234.5" → 1234.5; "" → null; anything else → NaN. */
@@ -82,27 +105,44 @@ export function toTemplateOptions(form: OptionsForm): TemplateOptions {
     associationName: form.associationName.trim(),
     firstYear: parseSwedishNumber(form.firstYear) ?? new Date().getFullYear() + 1,
     regionName: form.regionName.trim(),
+    regionCode: form.regionCode,
     municipalities: form.municipalities.map((m) => ({
       name: m.name.trim(),
       population: parseSwedishNumber(m.population),
+      code: m.code ?? resolveMunicipality(m.name)?.code ?? null,
+      ...(m.imported === null ? {} : { imported: m.imported }),
     })),
     ageBand: form.ageBand,
     referenceDate: form.referenceDate,
     stateAllotment: parseSwedishNumber(form.stateAllotment),
     content: form.content,
+    populationSource: form.populationSource,
   };
 }
 
 export function toForm(options: TemplateOptions): OptionsForm {
   const text = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));
+  const municipalities = options.municipalities.map((m) => ({
+    key: nextKey++,
+    name: m.name,
+    population: text(m.population),
+    code: m.code ?? resolveMunicipality(m.name)?.code ?? null,
+    imported: m.imported ?? null,
+  }));
+  // No region chosen yet: it follows from the members' codes when they share one.
+  const follows = options.regionName.trim()
+    ? null
+    : commonRegion(municipalities.flatMap((m) => (m.code ? [m.code] : [])));
   return {
     associationName: options.associationName,
     firstYear: String(options.firstYear),
-    regionName: options.regionName,
-    municipalities: options.municipalities.map((m) => ({ name: m.name, population: text(m.population) })),
+    regionName: follows?.name ?? options.regionName,
+    regionCode: follows?.code ?? options.regionCode ?? null,
+    municipalities,
     ageBand: options.ageBand,
     referenceDate: options.referenceDate,
     stateAllotment: text(options.stateAllotment),
     content: options.content,
+    populationSource: options.populationSource ?? null,
   };
 }

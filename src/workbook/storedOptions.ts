@@ -83,7 +83,8 @@ export function readStored(raw: unknown): { options: TemplateOptions | null; pro
         text((m as Record<string, unknown>).name, 100) &&
         amount((m as Record<string, unknown>).population) &&
         optionalCode((m as Record<string, unknown>).code, 4) &&
-        ((m as Record<string, unknown>).imported === undefined || amount((m as Record<string, unknown>).imported)),
+        ((m as Record<string, unknown>).imported === undefined ||
+          amount((m as Record<string, unknown>).imported)),
     ) &&
     optionalCode(o.regionCode, 2) &&
     text(o.ageBand, 40) &&

@@ -53,6 +53,8 @@ describeBrowser("in Chromium", () => {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // Nothing resolves but this machine: a request that was not answered locally cannot leave it.
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
       ],
     });
     context.on("request", (r) => requests.push(r.url()));
@@ -138,6 +140,91 @@ describeBrowser("in Chromium", () => {
     // No request left this machine's own origin.
     expect(requests.filter((url) => !url.startsWith(origin))).toEqual([]);
     expect(requests.length).toBeGreaterThan(2);
+    await page.close();
+  });
+
+  test("the fee key from SCB: members chosen by name, fetched (answered by recorded fixtures), provenance on the sheet", async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const fixtures = join(ROOT, "test", "fixtures", "scb");
+    const answered: string[] = [];
+    const refused: string[] = [];
+    // SCB's API answered here from the fixture written from SCB's API description; anything else outside this
+    // origin is refused and recorded.
+    await page.route(
+      (url) => !url.href.startsWith(origin),
+      (route) => {
+        const url = route.request().url();
+        if (url.startsWith("https://statistikdatabasen.scb.se/api/v2/tables/TAB638/data?")) {
+          answered.push(url);
+          return route.fulfill({
+            status: 200,
+            path: join(fixtures, "api-v2-data.json"),
+            contentType: "application/json",
+            headers: { "access-control-allow-origin": "*" },
+          });
+        }
+        refused.push(url);
+        return route.abort("blockedbyclient");
+      },
+    );
+    const external: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(origin)) external.push(r.url());
+    });
+    await page.goto(`${origin}/workbench.html`);
+    await page.getByText("Arbetsbänk för utveckling och demonstration").waitFor();
+    // A blank start: no members, the next calendar year.
+    expect(await page.getByRole("group", { name: /^Kommun \d/ }).count()).toBe(0);
+    const members = ["Umeå", "Vännäs kommun", "Vindelns kommun", "Robertsfors", "Nordmaling"];
+    for (const [i, name] of members.entries()) {
+      await page.getByRole("button", { name: "Lägg till kommun" }).click();
+      const box = page
+        .getByRole("group", { name: `Kommun ${i + 1}` })
+        .getByRole("combobox", { name: "Kommun" });
+      if (i === 0) {
+        await box.pressSequentially("Ume");
+        await page.getByRole("option", { name: "Umeå (2480)" }).click();
+      } else await box.fill(name);
+    }
+    await expectText(
+      page.getByText("Regionen följer av kommunkoderna: Region Västerbotten."),
+      "Regionen följer av kommunkoderna: Region Västerbotten.",
+    );
+    await page.getByLabel("Första budgetår").fill("2026");
+    await page.getByLabel("Statlig tilldelning (tkr)").fill("5690");
+    await page.getByLabel("Referensår (31 december)").fill("2024");
+    await page.getByRole("button", { name: "Hämta från SCB" }).click();
+    await page
+      .getByText(/^Befolkning 20–64 år per 2024-12-31 för 5 kommuner inläst från SCB:s API \(version 2\)/)
+      .waitFor();
+    expect(answered).toHaveLength(1);
+    expect(new URL(answered[0]).searchParams.get("valueCodes[Region]")).toBe("2480,2460,2404,2409,2401");
+    await page.screenshot({ path: join(SHOTS, "workbench-scb-import.png") });
+
+    // The same figures from the xlsx download, read in the browser.
+    await page
+      .getByLabel("Fil från Statistikdatabasen (CSV, xlsx eller JSON-stat)")
+      .setInputFiles(join(fixtures, "befolkning.xlsx"));
+    await page.getByText(/inläst från xlsx-fil/).waitFor();
+
+    await page.getByRole("radio", { name: /^Avgiftsfördelning/ }).click();
+    await page.getByRole("button", { name: "Infoga Avgiftsfördelning" }).click();
+    await page.getByText(/^Infogat: Avgiftsfördelning/).waitFor();
+    await page.getByRole("tab", { name: "Avgiftsfördelning", exact: true }).click();
+    await expectText(cellInRow(page, "Källa", "B"), "SCB, Statistikdatabasen");
+    await expectText(cellInRow(page, "Summerad för åldersgrupp", "B"), "20–64 år");
+    await expectText(cellInRow(page, "Vindelns kommun", "C"), "2404");
+    await expectText(cellInRow(page, "Vindelns kommun", "B"), "3 418,0");
+    await expectText(cellInRow(page, "Region Västerbotten", "E"), "2 845,00");
+    // State, region and municipalities: 5 690 + 2 845 + 2 845; the municipalities add up to the region's.
+    await expectText(cellInRow(page, "Summa", "E"), "11 380,00");
+    await expectText(cellInRow(page, "Kommunerna tillsammans = regionen", "E"), "OK");
+    await page.screenshot({ path: join(SHOTS, "workbench-scb-fees.png") });
+
+    // Nothing left the machine: the one request outside this origin was SCB's, answered by the fixture.
+    expect(refused).toEqual([]);
+    expect(external).toEqual(answered);
     await page.close();
   });
 

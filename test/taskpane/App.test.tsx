@@ -5,7 +5,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { FUNCTION_IDS } from "../../src/functions/catalog";
-import { EXAMPLE_OPTIONS, TEMPLATE_IDS } from "../../src/templates";
+import { blankOptions, EXAMPLE_OPTIONS, TEMPLATE_IDS } from "../../src/templates";
+import { toStored } from "../../src/workbook/storedOptions";
 import type { WorkbookService } from "../../src/workbook/service";
 import { InsertFailed, type InsertResult } from "../../src/workbook/officeRenderer";
 import { readOfficeEnvironment } from "../../src/taskpane/office";
@@ -31,6 +32,20 @@ function fakeService(overrides: Partial<WorkbookService> = {}): jest.Mocked<Work
     ...overrides,
   } as jest.Mocked<WorkbookService>;
 }
+
+/** A workbook where a blank start already has its members (stored by an earlier insert). */
+const MEMBERS = toStored({
+  ...blankOptions(),
+  regionName: "Region Västerbotten",
+  regionCode: "24",
+  municipalities: EXAMPLE_OPTIONS.municipalities.map((m) => ({
+    name: m.name,
+    population: null,
+    code: m.code,
+  })),
+});
+const withMembers = (overrides: Partial<WorkbookService> = {}) =>
+  fakeService({ loadOptions: jest.fn(async () => MEMBERS), ...overrides });
 
 async function renderApp(service = fakeService(), locale: "sv" | "en" = "sv") {
   const view = render(
@@ -58,8 +73,33 @@ describe("task pane", () => {
     );
   });
 
-  test("a bad member value shows a message under the field and disables Insert", async () => {
+  test("a blank start is blank: no members, no region, next year; Insert waits for a member", async () => {
     await renderApp();
+    expect(screen.queryAllByRole("group", { name: /^Kommun \d/ })).toHaveLength(0);
+    expect((screen.getByLabelText("Region") as HTMLInputElement).value).toBe("");
+    expect((screen.getByLabelText("Första budgetår") as HTMLInputElement).value).toBe(
+      String(new Date().getFullYear() + 1),
+    );
+    expect(screen.getByText("Lägg till minst en kommun.")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Infoga Budget" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Hämta från SCB" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText("Välj medlemskommunerna först.")).toBeTruthy();
+  });
+
+  test("a member typed by name gets its code, and the region follows from it", async () => {
+    await renderApp();
+    fireEvent.click(screen.getByRole("button", { name: "Lägg till kommun" }));
+    fireEvent.change(memberName(1), { target: { value: "Vindelns kommun" } });
+    expect(screen.getByText("Kommunkod 2404")).toBeTruthy();
+    expect((screen.getByLabelText("Region") as HTMLInputElement).value).toBe("Region Västerbotten");
+    expect(screen.getByText("Regionen följer av kommunkoderna: Region Västerbotten.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Lägg till kommun" }));
+    fireEvent.change(memberName(2), { target: { value: "Umeåregionen" } });
+    expect(screen.getByText("Okänd kommun – välj i listan.")).toBeTruthy();
+  });
+
+  test("a bad member value shows a message under the field and disables Insert", async () => {
+    await renderApp(withMembers());
     const insert = () => screen.getByRole("button", { name: "Infoga Budget" }) as HTMLButtonElement;
     expect(insert().disabled).toBe(false);
     fireEvent.change(population(2), { target: { value: "-5" } });
@@ -76,7 +116,8 @@ describe("task pane", () => {
   });
 
   test("members can be added, removed and reordered", async () => {
-    await renderApp();
+    await renderApp(withMembers());
+    await screen.findByText("Kommunkod 2480");
     const names = () => screen.getAllByLabelText("Kommun").map((el) => (el as HTMLInputElement).value);
     expect(names()).toEqual(EXAMPLE_OPTIONS.municipalities.map((m) => m.name));
     fireEvent.click(screen.getByRole("button", { name: "Flytta ned Umeå kommun" }));
@@ -110,7 +151,8 @@ describe("task pane", () => {
   });
 
   test("Infoga alla inserts every template in one call", async () => {
-    const { service } = await renderApp();
+    const { service } = await renderApp(withMembers());
+    await screen.findByText("Kommunkod 2480");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Infoga alla" }));
     });
@@ -124,10 +166,11 @@ describe("task pane", () => {
   });
 
   test("an error from Excel is shown as a readable message", async () => {
-    const service = fakeService({
+    const service = withMembers({
       insert: jest.fn(async () => Promise.reject(new Error("Arbetsboken är skrivskyddad."))),
     });
     await renderApp(service);
+    await screen.findByText("Kommunkod 2480");
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Infoga Budget" }));
     });
@@ -146,7 +189,7 @@ describe("task pane", () => {
         "Det gick inte att infoga: Anslutningen bröts. Det som hann skapas kunde inte tas bort helt; kontrollera och ta bort för hand: Budget (2), FINSAM_Budget_Resultat_2.",
       ],
     ] as const) {
-      const service = fakeService({
+      const service = withMembers({
         insert: jest.fn(async () =>
           Promise.reject(
             new InsertFailed(new Error("Anslutningen bröts"), {
@@ -157,6 +200,7 @@ describe("task pane", () => {
         ),
       });
       const { view } = await renderApp(service);
+      await screen.findByText("Kommunkod 2480");
       await act(async () => {
         fireEvent.click(screen.getByRole("button", { name: "Infoga Budget" }));
       });
