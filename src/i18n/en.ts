@@ -363,6 +363,7 @@ Flags: --lang sv|en (language of messages), --help.`,
       "json-stat2": "a JSON-stat file",
       pasted: "a pasted table",
     } as Record<string, string>,
+    more: (count: number) => `… and ${count} more.`,
     failed: "Nothing was changed:",
     problem: (p: PopulationProblem): string => {
       switch (p.kind) {

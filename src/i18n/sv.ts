@@ -438,6 +438,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       "json-stat2": "JSON-stat-fil",
       pasted: "inklistrad tabell",
     } as Record<string, string>,
+    more: (count: number) => `… och ${count} till.`,
     failed: "Inget ändrades:",
     problem: (p: PopulationProblem): string => {
       switch (p.kind) {

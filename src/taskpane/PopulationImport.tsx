@@ -145,6 +145,7 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
                 {state.problems.slice(0, 8).map((problem, i) => (
                   <li key={i}>{p.problem(problem)}</li>
                 ))}
+                {state.problems.length > 8 && <li>{p.more(state.problems.length - 8)}</li>}
               </ul>
             </MessageBarBody>
           </MessageBar>
