@@ -1,6 +1,6 @@
-import { addr } from "../templates/sheetBuilder";
+import { addr } from "../sheet/a1";
 import { normalise } from "../sheet/vocabulary";
-import type { SheetData } from "./types";
+import type { SheetData } from "../sheet/sheetData";
 
 export { normalise };
 

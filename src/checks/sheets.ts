@@ -2,13 +2,14 @@ import { checkSum } from "../domain/budget";
 import { checkWeights, type GoalArea, type WeightedIndicator } from "../domain/socialBudget";
 import { sameBand } from "../population/ageBands";
 import { FEES_LABELS, isRegionLabel, isStateLabel, normalise } from "../sheet/vocabulary";
-import { serialToIsoDate } from "../templates/excelDate";
+import { serialToIsoDate } from "../sheet/excelDate";
 import { Grid } from "./grid";
 import { findStatements, roleAt, rowLabel, type NotReadReason, type StatementLayout } from "./layout";
 import { readStatement } from "./statement";
 import { annualKind, checkAnnualReport, dropExplained, type AnnualStatement } from "./annualReport";
 import { checkDistribution, hasDistribution } from "./distribution";
-import type { Finding, SheetData, SheetKind } from "./types";
+import type { Finding, SheetKind } from "./types";
+import type { SheetData } from "../sheet/sheetData";
 
 /**
  * Finds the FINSAM sheets by what they hold, not by their names (so "Budget (2)", sheets edited by hand and

@@ -31,6 +31,24 @@ export type DomainErrorCode =
   | "sharesNot100"
   | "tooSmall";
 
+/** A custom function's argument that cannot be read (a range of the wrong shape, text for a number …). */
+export type ArgErrorCode =
+  | "textInsteadOfNumber"
+  | "booleanInsteadOfNumber"
+  | "textInsteadOfBoolean"
+  | "raggedRange"
+  | "blankNotAllowed"
+  | "errorInCell"
+  | "notText"
+  | "shapeMismatch"
+  | "emptyRange"
+  | "notSingleValue"
+  | "wrongColumnCount"
+  | "invalidAttainment"
+  | "areaWithoutAreas"
+  | "weightWithoutValue"
+  | "unexpected";
+
 export type ErrorParams = Readonly<Record<string, string | number>>;
 
 export class DomainError extends Error {

@@ -1,4 +1,6 @@
-import type { ErrorParams } from "../domain/errors";
+import type { ArgErrorCode, ErrorParams } from "../domain/errors";
+
+export type { ArgErrorCode };
 
 /**
  * Excel arguments, declared rather than coded: each custom function lists its parameters with a rule,
@@ -6,23 +8,6 @@ import type { ErrorParams } from "../domain/errors";
  * argument, 2-D arrays for ranges, blanks as `null` or "") into typed values, or throws an `ArgError`
  * that names the argument and the cell (row and column within the range).
  */
-
-export type ArgErrorCode =
-  | "textInsteadOfNumber"
-  | "booleanInsteadOfNumber"
-  | "textInsteadOfBoolean"
-  | "raggedRange"
-  | "blankNotAllowed"
-  | "errorInCell"
-  | "notText"
-  | "shapeMismatch"
-  | "emptyRange"
-  | "notSingleValue"
-  | "wrongColumnCount"
-  | "invalidAttainment"
-  | "areaWithoutAreas"
-  | "weightWithoutValue"
-  | "unexpected";
 
 export class ArgError extends Error {
   constructor(

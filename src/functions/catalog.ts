@@ -14,5 +14,4 @@ export const FUNCTION_IDS = [
 
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 
-/** The namespace users type: =FINSAM.IMPACTINDEX(...). Also in manifest.xml (Functions.Namespace). */
-export const FUNCTION_NAMESPACE = "FINSAM";
+export { FUNCTION_NAMESPACE } from "../sheet/formulaSpelling";

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands custom functions untyped cells; args.ts types them. */
 /**
  * The FINSAM custom functions. Each one is a thin adapter: its arguments are parsed by the declared rules
  * of args.ts, the work is done by src/domain, and any failure reaches Excel as #VALUE! or #N/A with a
@@ -52,11 +51,11 @@ import { excelCall } from "./excelError";
  * @returns The index 0–100, unrounded.
  */
 export function impactIndex(
-  weights: any[][],
-  attainment: any[][],
-  areas?: any[][],
-  area?: any,
-  partialCredit?: any,
+  weights: unknown[][],
+  attainment: unknown[][],
+  areas?: unknown[][],
+  area?: unknown,
+  partialCredit?: unknown,
 ): number {
   return excelCall(() => {
     if (isOmitted(areas) && isOmitted(area)) return impactIndexFast(weights, attainment, partialCredit);
@@ -161,7 +160,7 @@ function impactIndexFast(weights: unknown, attainment: unknown, partialCredit: u
  * @param [decimals] Decimals of each part, as in ROUND: 0 (the default) for whole units, 2 for öre, -3 for thousands.
  * @returns The parts, in the same shape as populations.
  */
-export function feeSplit(populations: any[][], total: any, decimals?: any): number[][] {
+export function feeSplit(populations: unknown[][], total: unknown, decimals?: unknown): number[][] {
   return excelCall(() => {
     const pops = populationsOf(populations);
     const a = parseArgs(
@@ -206,7 +205,7 @@ function populationsOf(value: unknown): { values: Float64Array; columns: number 
  * @param [decimals] Decimals of each amount, as in ROUND: 0 (the default) for whole units.
  * @returns A column: the region's amount, then each municipality's fee in the order of populations.
  */
-export function financing(stateAllotment: any, populations: any[][], decimals?: any): number[][] {
+export function financing(stateAllotment: unknown, populations: unknown[][], decimals?: unknown): number[][] {
   return excelCall(() => {
     const a = parseArgs(
       {
@@ -230,7 +229,7 @@ export function financing(stateAllotment: any, populations: any[][], decimals?: 
  * @param [steps] Your own steps: two columns, the upper limit of each step in kronor (blank on the last row for no limit) and its marginal rate.
  * @returns The recommended maximum equity, in the sheet's unit.
  */
-export function equityCap(base: any, unit?: any, steps?: any[][]): number {
+export function equityCap(base: unknown, unit?: unknown, steps?: unknown[][]): number {
   return excelCall(() => {
     const a = parseArgs(
       {
@@ -271,11 +270,11 @@ export function equityCap(base: any, unit?: any, steps?: any[][]): number {
  * @returns "OK", or a message naming what is wrong.
  */
 export function weightCheck(
-  areas: any[][],
-  weights: any[][],
-  areaNames: any[][],
-  areaPoints: any[][],
-  tolerance?: any,
+  areas: unknown[][],
+  weights: unknown[][],
+  areaNames: unknown[][],
+  areaPoints: unknown[][],
+  tolerance?: unknown,
 ): string {
   return excelCall(() => {
     const a = parseArgs(
@@ -340,7 +339,7 @@ export function weightCheck(
  * @param topN How many of the top alternatives count, e.g. 3 on a five-point scale, or 4 for answers 7–10 on a ten-point scale.
  * @returns The share 0–1 of the answers in the top alternatives.
  */
-export function topShare(counts: any[][], topN: any): number {
+export function topShare(counts: unknown[][], topN: unknown): number {
   return excelCall(() => {
     const a = parseArgs(
       { counts: { kind: "numbers", blank: "zero" }, topN: { kind: "number" } },
@@ -363,12 +362,12 @@ export function topShare(counts: any[][], topN: any): number {
  * @returns TRUE or FALSE.
  */
 export function goalMet(
-  actual: any,
-  target: any,
-  tolerance?: any,
-  responseRate?: any,
-  minResponseRate?: any,
-  lowerIsBetter?: any,
+  actual: unknown,
+  target: unknown,
+  tolerance?: unknown,
+  responseRate?: unknown,
+  minResponseRate?: unknown,
+  lowerIsBetter?: unknown,
 ): boolean {
   return excelCall(() => {
     const a = parseArgs(
@@ -402,7 +401,7 @@ export function goalMet(
  * @param [rounding] What the figures are rounded to: 0 (the default) demands an exact sum, 1 for whole units such as tkr rounded from kronor.
  * @returns "OK", or a message with the computed sum and the difference.
  */
-export function checkSum(parts: any[][], total: any, rounding?: any): string {
+export function checkSum(parts: unknown[][], total: unknown, rounding?: unknown): string {
   return excelCall(() => {
     const a = parseArgs(
       {
@@ -435,7 +434,7 @@ export function checkSum(parts: any[][], total: any, rounding?: any): string {
  * @param [decimals] Round to this many decimals by largest remainder, so the three add up exactly to the total (0 = whole units). Omitted: unrounded.
  * @returns A row of three: administration, structural, individual.
  */
-export function costSplit(amounts: any[][], shares: any[][], decimals?: any): number[][] {
+export function costSplit(amounts: unknown[][], shares: unknown[][], decimals?: unknown): number[][] {
   return excelCall(() => {
     const a = parseArgs(
       {
@@ -478,7 +477,7 @@ export function costSplit(amounts: any[][], shares: any[][], decimals?: any): nu
  * @param assets Total assets at the end of the year (Summa tillgångar).
  * @returns The ratio 0–1 (negative when equity is).
  */
-export function soliditet(equity: any, assets: any): number {
+export function soliditet(equity: unknown, assets: unknown): number {
   return excelCall(() => {
     const a = parseArgs({ equity: { kind: "number" }, assets: { kind: "number" } }, { equity, assets });
     return equityRatio(a.equity, a.assets);

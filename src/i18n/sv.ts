@@ -1,5 +1,4 @@
-import type { DomainErrorCode, ErrorParams } from "../domain/errors";
-import type { ArgErrorCode } from "../functions/args";
+import type { ArgErrorCode, DomainErrorCode, ErrorParams } from "../domain/errors";
 import type { FindingCode } from "../checks/types";
 import type { NotReadReason } from "../checks/layout";
 import type { ImportProblem as PopulationProblem } from "../population/import";

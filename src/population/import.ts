@@ -1,15 +1,14 @@
-import type { PopulationSource, TemplateOptions } from "../templates/spec";
 import { bandText, parseAgeBand, type AgeBand } from "./ageBands";
 import { resolveMunicipality, type Municipality } from "./municipalities";
 import { readPopulationSource, type SourceFormat, type XlsxGridReader } from "./readers";
 import { sumBand, type KeyProblem, type MemberPopulation } from "./records";
 import { fetchFromScb, SCB_API, type FetchOptions, type FetchProblem } from "./scb";
+import type { PopulationSource } from "./source";
 
 /**
- * One import serves both sheets: the populations go into the options' members (with their codes and the
- * imported value kept beside), the reference date becomes 31 December of the year, and the source is kept
- * for the Avgiftsfördelning sheet. From there the fee split (FEESPLIT/FINANCING) and the Budget's
- * "Andel arb-bef." column both read them. A file or an answer with any problem changes nothing.
+ * The import: the request for the members (every name must name a municipality), then the populations from a
+ * file, pasted text or SCB's API with where they came from — or every problem, and nothing to apply.
+ * `withImportedPopulation` (templates/options) puts them into the options that both sheets read.
  */
 export interface ImportRequest {
   members: readonly Municipality[];
@@ -27,7 +26,7 @@ export type ImportOutcome =
 
 /** The request for the form's members: every name must name a municipality. */
 export function importRequest(
-  options: Pick<TemplateOptions, "municipalities" | "ageBand">,
+  options: { municipalities: readonly { name: string; code?: string | null }[]; ageBand: string },
   year: number,
   today: Date,
 ): { request: ImportRequest | null; problems: ImportProblem[] } {
@@ -106,25 +105,5 @@ function outcome(
       via,
       file,
     },
-  };
-}
-
-/** The options with the imported populations, codes and source; members stay in their order. */
-export function applyImport(
-  options: TemplateOptions,
-  populations: readonly MemberPopulation[],
-  source: PopulationSource,
-): TemplateOptions {
-  const byCode = new Map(populations.map((p) => [p.code, p]));
-  return {
-    ...options,
-    municipalities: options.municipalities.map((m) => {
-      const code = m.code ?? resolveMunicipality(m.name)?.code ?? null;
-      const found = code ? byCode.get(code) : undefined;
-      return found ? { ...m, code, population: found.population, imported: found.population } : m;
-    }),
-    ageBand: source.ageBand,
-    referenceDate: source.referenceDate,
-    populationSource: source,
   };
 }

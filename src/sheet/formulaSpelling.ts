@@ -1,4 +1,5 @@
-import { FUNCTION_NAMESPACE } from "../functions/catalog";
+/** The namespace users type: =FINSAM.IMPACTINDEX(...). Also in manifest.xml (Functions.Namespace). */
+export const FUNCTION_NAMESPACE = "FINSAM";
 
 /**
  * How a custom function is spelled in a formula. Users (and Office.js `range.formulas`) write

@@ -11,7 +11,6 @@ import {
 } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
 import {
-  applyImport,
   importFromScb,
   importFromSource,
   importRequest,
@@ -20,6 +19,7 @@ import {
   type ImportRequest,
 } from "../population/import";
 import type { FetchOptions } from "../population/scb";
+import { withImportedPopulation } from "../templates/options";
 import { readXlsxInBrowser } from "../population/xlsxBrowser";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
@@ -65,7 +65,7 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
       result = { ok: false, problems: [{ kind: "unreadable", detail: (error as Error)?.message ?? "" }] };
     }
     if (!result.ok) return setState({ kind: "failed", problems: result.problems });
-    const next = toForm(applyImport(options, result.populations, result.source));
+    const next = toForm(withImportedPopulation(options, result.populations, result.source));
     // The same members in the same order: they keep their keys.
     next.municipalities.forEach((m, i) => (m.key = form.municipalities[i]?.key ?? m.key));
     onChange(next);

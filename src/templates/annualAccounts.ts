@@ -35,7 +35,6 @@ export function annualAccountsTemplate(options: TemplateOptions): TemplateSpec {
   const b = new SheetBuilder("annual", "Årsbokslut");
   // The year closed: the example's 2023, else the year before the first budget year.
   const now = example ? 2023 : options.firstYear - 1;
-  const rows = new Map<string, number>();
   const v = (f: (year: A.BookYear) => number): { now: number | null; before: number | null } =>
     example ? { now: f(2023), before: f(2022) } : { now: null, before: null };
   const both = (f: (c: "C" | "D") => string) => ({ now: f, before: f });
@@ -51,7 +50,7 @@ export function annualAccountsTemplate(options: TemplateOptions): TemplateSpec {
   b.skip();
 
   const statement = (prefix: string, title: string, list: Row[], dates = false) =>
-    writeStatement(b, rows, prefix, title, list, [now, now - 1], dates);
+    writeStatement(b, prefix, title, list, [now, now - 1], dates);
   const y = A.yearOf;
 
   statement("RR", "Resultaträkning", [
@@ -101,17 +100,15 @@ export function annualAccountsTemplate(options: TemplateOptions): TemplateSpec {
       ),
     },
   ]);
-  overviewAndCeiling(b, rows, now, example);
+  overviewAndCeiling(b, now, example);
   checks(b, options);
 
   const sheet = b.build({ columnWidths: [52, 6, 16, 16, 14, 14, 14], freeze: { rows: 0, columns: 1 } });
-  resolveReferences(sheet.cells, rows);
   return { id: "arsbokslut", sheets: [sheet], names: [] };
 }
 
 function writeStatement(
   b: SheetBuilder,
-  rows: Map<string, number>,
   prefix: string,
   title: string,
   list: Row[],
@@ -128,7 +125,7 @@ function writeStatement(
     { value: before, style: "header", format: FORMATS.year },
   ]);
   for (const r of list) {
-    rows.set(`${prefix}.${r.key ?? r.label}`, b.currentRow);
+    b.name(`${prefix}.${r.key ?? r.label}`, b.currentRow);
     const row = b.currentRow;
     const cell = (source: Source | undefined, column: "C" | "D"): Cell | undefined =>
       typeof source === "function"
@@ -353,7 +350,7 @@ function notes(options: TemplateOptions, v: Values, y: typeof A.yearOf): Row[] {
 }
 
 /** The five-year overview (soliditet by FINSAM.SOLIDITET) and equity against the recommendation. */
-function overviewAndCeiling(b: SheetBuilder, rows: Map<string, number>, now: number, example: boolean): void {
+function overviewAndCeiling(b: SheetBuilder, now: number, example: boolean): void {
   b.row([label("Femårsöversikt", "section")]);
   b.row([
     label("", "header"),
@@ -362,7 +359,7 @@ function overviewAndCeiling(b: SheetBuilder, rows: Map<string, number>, now: num
   ]);
   const cols = ["C", "D", "E", "F", "G"];
   const line = (name: string, key: string | null, earlier: (number | null)[], format = KR) => {
-    rows.set(`FY.${name}`, b.currentRow);
+    b.name(`FY.${name}`, b.currentRow);
     b.row([
       label(name),
       undefined,
@@ -391,13 +388,13 @@ function overviewAndCeiling(b: SheetBuilder, rows: Map<string, number>, now: num
   b.skip();
 
   b.row([label("Eget kapital mot Nationella rådets rekommendation", "section")]);
-  rows.set("TAK.Bas", b.currentRow);
+  b.name("TAK.Bas", b.currentRow);
   b.row([
     label("Medlemmarnas tilldelning (kr)"),
     undefined,
     formula(`=SUM(${ref("NOTE.Försäkringskassan", "C")}:${ref("NOTE.Region", "C")})`, KR),
   ]);
-  rows.set("TAK.Tak", b.currentRow);
+  b.name("TAK.Tak", b.currentRow);
   b.row([
     label("Rekommenderat tak (kr)"),
     undefined,
@@ -459,17 +456,4 @@ function checks(b: SheetBuilder, options: TemplateOptions): void {
       `=${same(`SUM(${ref("NOTE.Kommun 1", c)}:${ref(`NOTE.Kommun ${Math.max(n, 1)}`, c)})`, ref("NOTE.Region", c))}`,
   );
   b.skip();
-}
-
-/** Replaces each «C:key» with the address of the row the key names. */
-function resolveReferences(cells: (Cell | undefined)[][], rows: Map<string, number>): void {
-  for (const row of cells)
-    for (const cell of row) {
-      if (!cell?.formula) continue;
-      cell.formula = cell.formula.replace(/«([A-Z]+):([^»]+)»/g, (_m, column: string, key: string) => {
-        const r = rows.get(key);
-        if (r === undefined) throw new Error(`Årsbokslut: no row "${key}"`); // a mistake in this file; its tests find it
-        return `${column}${r}`;
-      });
-    }
 }

@@ -6,7 +6,8 @@ import { DEFAULT_ALLOCATION, type Allocation } from "../domain/costSplit";
 import { ALLOCATION_EXAMPLE } from "../examples/budget2021";
 import { EXAMPLE_OPTIONS } from "./options";
 import { LABELS, sumLabel } from "../sheet/vocabulary";
-import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./sheetBuilder";
+import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { addr, range } from "../sheet/a1";
 import type { Cell, NameSpec, TemplateOptions, TemplateSpec } from "./spec";
 
 /**

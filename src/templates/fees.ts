@@ -1,7 +1,8 @@
 import { AGE_BANDS } from "../population/ageBands";
 import { FEES_LABELS as L } from "../sheet/vocabulary";
-import { isoToSerial } from "./excelDate";
-import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./sheetBuilder";
+import { isoToSerial } from "../sheet/excelDate";
+import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { addr, range } from "../sheet/a1";
 import type { Cell, PopulationSource, TemplateOptions, TemplateSpec } from "./spec";
 
 /**

@@ -11,7 +11,8 @@ import {
   RESPONSE_RATE_EXAMPLE,
   type OutcomeMeasure,
 } from "../examples/impact2023";
-import { addr, FORMATS, formula, input, label, range, SheetBuilder } from "./sheetBuilder";
+import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { addr, range } from "../sheet/a1";
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
 const BLANK_INDICATOR_ROWS = 30;

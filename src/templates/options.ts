@@ -1,5 +1,7 @@
 import { MUNICIPALITIES_2021, STATE_ALLOTMENT_2021 } from "../examples/budget2021";
 import { resolveMunicipality } from "../population/municipalities";
+import type { MemberPopulation } from "../population/records";
+import type { PopulationSource } from "../population/source";
 import type { TemplateOptions } from "./spec";
 
 /**
@@ -47,3 +49,28 @@ export function blankOptions(today: Date = new Date()): TemplateOptions {
 
 /** The blank start as of now. */
 export const BLANK_OPTIONS: TemplateOptions = blankOptions();
+
+/**
+ * One import serves both sheets: the populations go into the options' members (with their codes and the
+ * imported value kept beside), the reference date becomes 31 December of the year, and the source is kept
+ * for the Avgiftsfördelning sheet. From there the fee split (FEESPLIT/FINANCING) and the Budget's
+ * "Andel arb-bef." column both read them. Members stay in their order.
+ */
+export function withImportedPopulation(
+  options: TemplateOptions,
+  populations: readonly MemberPopulation[],
+  source: PopulationSource,
+): TemplateOptions {
+  const byCode = new Map(populations.map((p) => [p.code, p]));
+  return {
+    ...options,
+    municipalities: options.municipalities.map((m) => {
+      const code = m.code ?? resolveMunicipality(m.name)?.code ?? null;
+      const found = code ? byCode.get(code) : undefined;
+      return found ? { ...m, code, population: found.population, imported: found.population } : m;
+    }),
+    ageBand: source.ageBand,
+    referenceDate: source.referenceDate,
+    populationSource: source,
+  };
+}

@@ -1,3 +1,4 @@
+import { columnLetter } from "../sheet/a1";
 import { ANCHOR_COLUMN, anchorText, type AnchorRole } from "../sheet/vocabulary";
 import type {
   Cell,
@@ -12,9 +13,28 @@ import type {
 /**
  * Lays out a sheet row by row, so that a template reads top to bottom like the sheet it makes, and
  * every formula can name the cells it points at by what they are rather than by hand-counted addresses.
+ *
+ * Rows can be named (`b.row(cells, "total")` or `b.name("total", row)`), and a formula, range or name may
+ * point at a named row before it is written: `at("total", 5)` is the token «E:total» (with `$` where asked),
+ * replaced by the address when the sheet is built. A name never given is a mistake in the template, and the
+ * build says which.
  */
+const TOKEN = /«(\$?)([A-Z]+)(\$?):([^»]+)»/g;
+
+/** The cell in column `column` of the row named `name`, resolved at build time. */
+export function at(name: string, column: number, abs: { row?: boolean; column?: boolean } = {}): string {
+  return `«${abs.column ? "$" : ""}${columnLetter(column)}${abs.row ? "$" : ""}:${name}»`;
+}
+
+/** The cells from column `c1` of row `n1` to column `c2` of row `n2`, resolved at build time. */
+export function span(n1: string, c1: number, n2: string, c2: number, absolute = false): string {
+  const a = { row: absolute, column: absolute };
+  return `${at(n1, c1, a)}:${at(n2, c2, a)}`;
+}
+
 export class SheetBuilder {
   private readonly grid: (Cell | undefined)[][] = [];
+  private readonly named = new Map<string, number>();
   private next = 1;
   private anchored = false;
   readonly tables: TableSpec[] = [];
@@ -24,19 +44,45 @@ export class SheetBuilder {
 
   constructor(
     readonly key: string,
-    readonly name: string,
+    readonly sheetName: string,
   ) {}
+
+  private get name_(): string {
+    return this.sheetName;
+  }
 
   /** The row the next `row()` writes (1-based). */
   get currentRow(): number {
     return this.next;
   }
 
-  /** Writes one row starting at column `from` (1 = A) and returns its row number. */
-  row(cells: (Cell | CellValue | undefined)[], from = 1): number {
+  /** Writes one row starting at column `from` (1 = A), names it when asked, and returns its row number. */
+  row(cells: (Cell | CellValue | undefined)[], name?: string, from = 1): number {
     const r = this.next++;
+    if (name !== undefined) this.name(name, r);
     cells.forEach((cell, i) => this.set(r, from + i, cell));
     return r;
+  }
+
+  /** Names a row, for `at()` references and for `rowNamed()`. */
+  name(name: string, row: number): number {
+    this.named.set(name, row);
+    return row;
+  }
+
+  /** The row a name was given to (once it has been written). */
+  rowNamed(name: string): number {
+    const row = this.named.get(name);
+    if (row === undefined) throw new Error(`${this.name_}: no row named "${name}"`);
+    return row;
+  }
+
+  /** Replaces every «C:name» token in a text with the named row's address. */
+  resolve(text: string): string {
+    return text.replace(
+      TOKEN,
+      (_m, c: string, column: string, r: string, name: string) => `${c}${column}${r}${this.rowNamed(name)}`,
+    );
   }
 
   /** Marks a row's role for the checks, in the hidden anchor column. */
@@ -63,65 +109,34 @@ export class SheetBuilder {
     const cells = Array.from({ length: Math.max(this.grid.length, 1) }, (_, r) =>
       Array.from({ length: width }, (_, c) => this.grid[r]?.[c]),
     );
+    const resolve = (text: string) => this.resolve(text);
+    for (const row of cells)
+      for (const cell of row) {
+        if (cell?.formula) cell.formula = resolve(cell.formula);
+        if (cell?.previous) cell.previous = resolve(cell.previous);
+      }
     return {
       key: this.key,
-      name: this.name,
+      name: this.sheetName,
       cells,
       columnWidths: options.columnWidths,
-      tables: this.tables,
-      validations: this.validations,
-      conditionalFormats: this.conditionalFormats,
-      charts: this.charts,
+      tables: this.tables.map((t) => ({ ...t, range: resolve(t.range) })),
+      validations: this.validations.map((v) => ({
+        ...v,
+        range: resolve(v.range),
+        rule: v.rule.kind === "listFromRange" ? { ...v.rule, range: resolve(v.rule.range) } : v.rule,
+      })),
+      conditionalFormats: this.conditionalFormats.map((f) => ({
+        ...f,
+        range: resolve(f.range),
+        formula: resolve(f.formula),
+      })),
+      charts: this.charts.map((c) => ({ ...c, source: resolve(c.source), anchor: resolve(c.anchor) })),
       freeze: options.freeze,
       protect: options.protect ?? true,
       ...(this.anchored ? { hiddenColumns: [ANCHOR_COLUMN] } : {}),
     };
   }
-}
-
-/** "C" for 3. */
-export function columnLetter(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** "C5" for (5, 3); absolute parts with `$` when asked. */
-export function addr(row: number, column: number, abs: { row?: boolean; column?: boolean } = {}): string {
-  return `${abs.column ? "$" : ""}${columnLetter(column)}${abs.row ? "$" : ""}${row}`;
-}
-
-/** "C5:C9". */
-export function range(
-  row1: number,
-  column1: number,
-  row2: number,
-  column2: number,
-  absolute = false,
-): string {
-  const a = { row: absolute, column: absolute };
-  return `${addr(row1, column1, a)}:${addr(row2, column2, a)}`;
-}
-
-/** Parses "C5" into { row: 5, column: 3 }. */
-export function parseAddress(address: string): { row: number; column: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`not an address: ${address}`);
-  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { row: Number(m[2]), column };
-}
-
-/** Parses "A1:C3" (or a single cell) into its corners. */
-export function parseRange(text: string): { top: number; left: number; bottom: number; right: number } {
-  const [a, b = a] = text.split(":");
-  const p = parseAddress(a);
-  const q = parseAddress(b);
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.column, q.column),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.column, q.column),
-  };
 }
 
 export const FORMATS = {

@@ -6,6 +6,9 @@
  * at another sheet of the same template writes `{{key}}!A1`; the renderer puts in the sheet's real,
  * quoted name (which may have become "Budget (2)").
  */
+import type { PopulationSource } from "../population/source";
+
+export type { PopulationSource };
 export type CellValue = string | number | boolean | null;
 
 /** How a cell looks and behaves; renderers map each style to their own formatting. */
@@ -123,23 +126,6 @@ export interface Member {
   code?: string | null;
   /** The population as imported from SCB: the sheet keeps it beside the one in use. */
   imported?: number | null;
-}
-
-/** Where the populations came from, written on the Avgiftsfördelning sheet. */
-export interface PopulationSource {
-  /** SCB's table id (PxWeb API v2), e.g. "TAB638". */
-  table: string;
-  /** The content code / matrix, e.g. "BE0101N1". */
-  matrix: string;
-  title: string | null;
-  /** The band the one-year age classes were summed for, e.g. "20–64 år". */
-  ageBand: string;
-  /** ISO date, e.g. "2024-12-31". */
-  referenceDate: string;
-  /** ISO date the figures were retrieved or imported. */
-  retrieved: string;
-  via: "api-v2" | "api-v1" | "csv" | "xlsx" | "json-stat2" | "pasted";
-  file: string | null;
 }
 
 export interface TemplateOptions {

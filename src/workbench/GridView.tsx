@@ -9,7 +9,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { columnLetter, parseAddress } from "../templates/sheetBuilder";
+import { columnLetter, parseAddress } from "../sheet/a1";
 import { displayValue } from "./format";
 import type { HeadlessService } from "./headlessService";
 

@@ -1,4 +1,4 @@
-import { serialToIsoDate } from "../templates/excelDate";
+import { serialToIsoDate } from "../sheet/excelDate";
 
 /**
  * Shows a cell value as Swedish Excel would with its number format: space as thousands separator,

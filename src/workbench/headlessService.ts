@@ -1,4 +1,4 @@
-import type { SheetData } from "../checks/types";
+import type { SheetData } from "../sheet/sheetData";
 import { TEMPLATES } from "../templates";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import { HeadlessWorkbook } from "../workbook/headless/headlessWorkbook";

@@ -5,7 +5,7 @@
  * names come after the values; nothing that exists is touched: a taken name gets a free one.
  */
 import type { CellStyle, SheetSpec, TemplateSpec, ValidationRule } from "../templates/spec";
-import { addr, columnLetter, parseRange, range as rangeText } from "../templates/sheetBuilder";
+import { addr, columnLetter, parseRange, range as rangeText } from "../sheet/a1";
 import {
   formatGrid,
   formulaGrid,

@@ -1,5 +1,5 @@
 import type { Cell, CellValue, SheetSpec, TemplateSpec } from "../templates/spec";
-import { columnLetter } from "../templates/sheetBuilder";
+import { columnLetter } from "../sheet/a1";
 
 /**
  * What every renderer does the same way: choose free names for a template's sheets, tables and workbook

@@ -1,4 +1,4 @@
-import type { SheetData } from "../checks/types";
+import type { SheetData } from "../sheet/sheetData";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import type { InsertResult } from "./officeRenderer";
 

@@ -1,7 +1,7 @@
 import { checkWorkbook } from "../../src/checks";
 import { ANCHOR_COLUMN } from "../../src/sheet/vocabulary";
 import { EXAMPLE_OPTIONS, TEMPLATES } from "../../src/templates";
-import { columnLetter } from "../../src/templates/sheetBuilder";
+import { columnLetter } from "../../src/sheet/a1";
 import { render } from "../helpers/headless";
 
 /**

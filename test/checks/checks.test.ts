@@ -1,4 +1,5 @@
-import { checkWorkbook, type Finding, type SheetData } from "../../src/checks";
+import { checkWorkbook, type Finding } from "../../src/checks";
+import { type SheetData } from "../../src/sheet/sheetData";
 import { messages } from "../../src/i18n";
 import { EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES } from "../../src/templates";
 import { render } from "../helpers/headless";

@@ -3,7 +3,7 @@ import { checkWorkbook, type Finding } from "../../src/checks";
 import { largestRemainderSplit } from "../../src/domain/rounding";
 import { rowRole } from "../../src/sheet/vocabulary";
 import { TEMPLATES } from "../../src/templates";
-import { addr } from "../../src/templates/sheetBuilder";
+import { addr } from "../../src/sheet/a1";
 import type { TemplateSpec } from "../../src/templates/spec";
 import { BLANK_MEMBERS, render } from "../helpers/headless";
 

@@ -7,7 +7,7 @@
  * was changed. `syncs` counts `context.sync()`; `beforeSync` lets a test act between two syncs (another
  * user taking a name) and `failAtSync` makes the n-th sync fail at its last command.
  */
-import { parseRange } from "../../src/templates/sheetBuilder";
+import { parseRange } from "../../src/sheet/a1";
 
 type Grid = Map<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { HeadlessWorkbook, type HeadlessValue } from "../../src/workbook/headless/headlessWorkbook";
 import type { TemplateOptions, TemplateSpec } from "../../src/templates/spec";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS } from "../../src/templates";
-import { addr } from "../../src/templates/sheetBuilder";
+import { addr } from "../../src/sheet/a1";
 
 /** A template rendered into the headless engine, with lookups by row label as a person reads a sheet. */
 export function render(spec: TemplateSpec) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkWorkbook } from "../../src/checks";
-import { applyImport, importFromScb, importFromSource, importRequest } from "../../src/population/import";
+import { importFromScb, importFromSource, importRequest } from "../../src/population/import";
 import {
   commonRegion,
   MUNICIPALITIES,
@@ -11,6 +11,7 @@ import {
   searchMunicipalities,
 } from "../../src/population/municipalities";
 import { blankOptions, TEMPLATES } from "../../src/templates";
+import { withImportedPopulation } from "../../src/templates/options";
 import type { TemplateOptions } from "../../src/templates/spec";
 import { readXlsx } from "../../src/workbook/xlsx/xlsxReader";
 import { render } from "../helpers/headless";
@@ -240,7 +241,7 @@ describe("one import serves both sheets", () => {
   test("the Avgiftsfördelning sheet: populations, codes and provenance; the split adds up to the krona", async () => {
     const result = await importFromSource({ text: text("api-v2-data.json") }, request, null);
     if (!result.ok) throw new Error("import failed");
-    const imported = applyImport(options, result.populations, { ...result.source, via: "api-v2" });
+    const imported = withImportedPopulation(options, result.populations, { ...result.source, via: "api-v2" });
     expect(imported.referenceDate).toBe("2024-12-31");
     const t = render(TEMPLATES.avgifter(imported));
     const sheet = t.sheetName("fees");
@@ -271,7 +272,7 @@ describe("one import serves both sheets", () => {
   test("the Budget's Andel arb-bef. column reads the same populations", async () => {
     const result = await importFromSource({ text: text("api-v2-data.json") }, request, null);
     if (!result.ok) throw new Error("import failed");
-    const imported = applyImport(options, result.populations, result.source);
+    const imported = withImportedPopulation(options, result.populations, result.source);
     const t = render(TEMPLATES.budget(imported));
     const total = result.populations.reduce((a, p) => a + p.population, 0);
     expect(t.rowValues("budget", "Vindelns kommun", 2, 2)[0]).toBeCloseTo(VINDELN_20_64_2024 / total, 12);
@@ -283,7 +284,9 @@ describe("the provenance check", () => {
     const result = await importFromSource({ text: text("api-v2-data.json") }, request, null);
     if (!result.ok) throw new Error("import failed");
     const t = render(
-      TEMPLATES.avgifter(applyImport({ ...options, firstYear: 2026 }, result.populations, result.source)),
+      TEMPLATES.avgifter(
+        withImportedPopulation({ ...options, firstYear: 2026 }, result.populations, result.source),
+      ),
     );
     const sheet = t.sheetName("fees");
     edit(t, sheet);

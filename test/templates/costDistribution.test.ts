@@ -1,4 +1,5 @@
-import { checkWorkbook, type SheetData } from "../../src/checks";
+import { checkWorkbook } from "../../src/checks";
+import { type SheetData } from "../../src/sheet/sheetData";
 import { BUDGET_2021_2023 } from "../../src/examples/budget2021";
 import { EXAMPLE_OPTIONS, TEMPLATES } from "../../src/templates";
 import { render } from "../helpers/headless";

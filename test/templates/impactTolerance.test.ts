@@ -1,7 +1,7 @@
 import { checkWorkbook } from "../../src/checks";
 import { EXAMPLE_OPTIONS, TEMPLATES } from "../../src/templates";
 import { TOLERANCE_COUNTS_LABEL } from "../../src/templates/impactIndex";
-import { addr } from "../../src/templates/sheetBuilder";
+import { addr } from "../../src/sheet/a1";
 import { render } from "../helpers/headless";
 
 /**

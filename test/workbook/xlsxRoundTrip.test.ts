@@ -6,7 +6,7 @@ import { readXlsx, readXlsxFormulas } from "../../src/workbook/xlsx/xlsxReader";
 import JSZip from "jszip";
 import { checkWorkbook } from "../../src/checks";
 import { fromFileSpelling, toFileSpelling } from "../../src/sheet/formulaSpelling";
-import { columnLetter } from "../../src/templates/sheetBuilder";
+import { columnLetter } from "../../src/sheet/a1";
 
 /** Issue 15: the .xlsx reader keeps cached values exactly, and reads what the workbench shows. */
 describe(".xlsx reader", () => {

@@ -6,7 +6,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { fromFileSpelling } from "../../sheet/formulaSpelling";
 import type { SheetSpec, TemplateSpec } from "../../templates/spec";
-import { columnLetter, parseAddress, parseRange } from "../../templates/sheetBuilder";
+import { columnLetter, parseAddress, parseRange } from "../../sheet/a1";
 import { formulaGrid, place, referableSheets, resolveReferences, type Placement } from "../placement";
 import { FinsamPlugin, finsamTranslations } from "./finsamPlugin";
 

@@ -1,7 +1,7 @@
 /** Reads an .xlsx back into sheets of plain values, as the workbook check takes them. */
 import ExcelJS from "exceljs";
-import type { SheetData } from "../../checks/types";
-import { dateToSerial } from "../../templates/excelDate";
+import type { SheetData } from "../../sheet/sheetData";
+import { dateToSerial } from "../../sheet/excelDate";
 
 export async function readXlsx(data: Buffer | ArrayBuffer): Promise<SheetData[]> {
   const book = new ExcelJS.Workbook();

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { toFileSpelling } from "../../sheet/formulaSpelling";
 import type { CellStyle, SheetSpec, TemplateSpec } from "../../templates/spec";
-import { addr, parseRange } from "../../templates/sheetBuilder";
+import { addr, parseRange } from "../../sheet/a1";
 import { HeadlessWorkbook, type HeadlessValue } from "../headless/headlessWorkbook";
 import { cellContent, quoteSheetName, referableSheets, resultOf, type InsertResult } from "../placement";
 
