@@ -6,7 +6,7 @@ import { DEFAULT_ALLOCATION, type Allocation } from "../domain/costSplit";
 import { ALLOCATION_EXAMPLE } from "../examples/budget2021";
 import { EXAMPLE_OPTIONS } from "./options";
 import { LABELS, sumLabel } from "../sheet/vocabulary";
-import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, NameSpec, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -119,8 +119,7 @@ const amount = (v: number) => input(Number.isNaN(v) ? null : v, FORMATS.tkr);
 function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boolean) {
   const b = new SheetBuilder("budget", "Budget");
   const years = data.years;
-  const last = years.length - 1;
-  b.row([label(`Budget ${years[0]}–${years[last]}`, "title")]);
+  b.row([label(`Budget ${years[0]}–${years[years.length - 1]}`, "title")]);
   b.row([label(options.associationName, "subtitle")]);
   b.row([
     label(
@@ -137,113 +136,178 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boole
     ]),
     "statement",
   );
+  const income = incomeLines(b, options, data);
+  b.skip();
+  const costs = costLinesOf(b, data, example, headerRow);
+  b.skip();
+  const bottom = resultAndEquity(b, data, income.incomeTotal, costs.costTotal);
+  b.skip();
+  const layout: Layout = { ...income, ...costs, ...bottom };
+  equityCeilingBlock(b, years, layout);
+  b.skip();
+  // Cost distribution: every cost line by its own key, rounded so that the three add up to the total costs.
+  const distribution = distributionBlock(b, {
+    amounts: years.map((y, i) => ({ column: yearCol(i), name: String(y) })),
+    lines: { first: costs.lines[0], last: costs.lines[costs.lines.length - 1] },
+    keyColumn: KEY_COL.budget,
+    totalRow: costs.costTotal,
+  });
+  b.row([
+    label(
+      example
+        ? "Varje kostnadsrad fördelas efter sin egen nyckel (kolumn J–L). Exemplets nycklar är en illustration: kansliets personal, lokaler och resor är delvis strukturövergripande arbete (styrgrupper, analys, samverkansstrukturen), plattformarna lägger en tiondel på strukturövergripande arbete."
+        : "Varje kostnadsrad fördelas efter sin egen nyckel (kolumn J–L). Nycklarna är förifyllda efter grupp: kansli och styrelse = administration, verksamhetsnära = strukturövergripande, verksamheter = individinriktade. Ändra dem rad för rad.",
+      "note",
+    ),
+  ]);
+  b.skip();
+  budgetChecks(b, years, layout, distribution);
+  return {
+    sheet: b.build({
+      columnWidths: [44, 14, 12, 12, 12, 12, 12, 12, 3, 14, 16, 14, 10],
+      freeze: { rows: 5, columns: 1 },
+    }),
+    layout,
+  };
+}
 
-  // Income: the state first, then the municipalities (with their share of the working-age population),
-  // the region, other income. The member rows stay together: state..region is the members' allotment.
+/** A sum over the year columns: one formula per year. */
+const perYear = (years: readonly number[], f: (y: number) => string, format: string, style: Cell["style"]) =>
+  years.map((_, y) => formula(f(y), format, style));
+
+/**
+ * Income: the state first, then the municipalities (with their share of the working-age population), the
+ * region, other income. The member rows stay together: state..region is the members' allotment.
+ */
+function incomeLines(b: SheetBuilder, options: TemplateOptions, data: BudgetInput) {
   b.anchor(b.row([label(LABELS.income, "section")]), "incomeSection");
-  const populations = options.municipalities.map((m) => m.population ?? 0);
-  const popTotal = populations.reduce((a, p) => a + p, 0);
-  const incomeRows: number[] = [];
-  const municipalRows: number[] = [];
+  const popTotal = options.municipalities.reduce((a, m) => a + (m.population ?? 0), 0);
   const n = options.municipalities.length;
-  // Rows: the state, the municipalities, the region, other income.
-  data.income.forEach((line, i) => {
+  const incomeRows = data.income.map((line, i) => {
     const isMunicipal = i >= 1 && i <= n;
     const share =
       isMunicipal && popTotal > 0 ? (options.municipalities[i - 1].population ?? 0) / popTotal : null;
-    const r = b.row([
+    return b.row([
       label(line.label),
       isMunicipal ? input(share, FORMATS.percent) : undefined,
       ...line.amounts.map(amount),
     ]);
-    incomeRows.push(r);
-    if (isMunicipal) municipalRows.push(r);
   });
-  const stateRow = incomeRows[0];
-  const regionRow = incomeRows[n + 1];
-  const incomeTotal = b.row([
-    label(LABELS.incomeTotal, "subtotal"),
-    undefined,
-    ...years.map((_, y) =>
-      formula(
-        `=SUM(${range(incomeRows[0], yearCol(y), incomeRows[incomeRows.length - 1], yearCol(y))})`,
+  const first = incomeRows[0];
+  const last = incomeRows[incomeRows.length - 1];
+  const incomeTotal = b.anchor(
+    b.row([
+      label(LABELS.incomeTotal, "subtotal"),
+      undefined,
+      ...perYear(
+        data.years,
+        (y) => `=SUM(${range(first, yearCol(y), last, yearCol(y))})`,
         FORMATS.tkr,
         "subtotal",
       ),
-    ),
-  ]);
-  b.anchor(incomeTotal, "sum");
-  b.skip();
+    ]),
+    "sum",
+  );
+  return {
+    stateRow: incomeRows[0],
+    municipalRows: incomeRows.slice(1, n + 1),
+    regionRow: incomeRows[n + 1],
+    incomeRows,
+    incomeTotal,
+  };
+}
 
+/** Costs in their groups, each with its subtotal, the allocation key beside each line, and the total. */
+function costLinesOf(b: SheetBuilder, data: BudgetInput, example: boolean, headerRow: number) {
   b.anchor(b.row([label(LABELS.costs, "section")]), "costSection");
-  const groups = data.costGroups.map((group) => {
+  const keys: Allocation[] = [];
+  const groups = data.costGroups.map((group, gi) => {
     b.anchor(b.row([label(group.name, "label")]), "heading");
-    const rows = group.lines.map((line) =>
-      b.row([label(`   ${line.label}`), undefined, ...line.amounts.map(amount)]),
-    );
+    const rows = group.lines.map((line) => {
+      keys.push(keyOf(gi, line.label, example));
+      return b.row([label(`   ${line.label}`), undefined, ...line.amounts.map(amount)]);
+    });
     const total = b.row([
       label(sumLabel(group.name), "subtotal"),
       undefined,
-      ...years.map((_, y) =>
-        formula(
-          `=SUM(${range(rows[0], yearCol(y), rows[rows.length - 1], yearCol(y))})`,
-          FORMATS.tkr,
-          "subtotal",
-        ),
+      ...perYear(
+        data.years,
+        (y) => `=SUM(${range(rows[0], yearCol(y), rows[rows.length - 1], yearCol(y))})`,
+        FORMATS.tkr,
+        "subtotal",
       ),
     ]);
     b.anchor(total, "sum");
     return { name: group.name, rows, total };
   });
-  const costLines = groups.flatMap((g, gi) =>
-    g.rows.map((row, i) => ({ row, key: keyOf(gi, data.costGroups[gi].lines[i].label, example) })),
-  );
-  keyBlock(
-    b,
-    headerRow,
-    KEY_COL.budget,
-    costLines.map((l) => l.row),
-    (row, k) => input(costLines.find((l) => l.row === row)!.key[k], FORMATS.percentWhole),
+  const lines = groups.flatMap((g) => g.rows);
+  keyBlock(b, headerRow, KEY_COL.budget, lines, (row, k) =>
+    input(keys[lines.indexOf(row)][k], FORMATS.percentWhole),
   );
   b.skip();
-  const costTotal = b.row([
-    label(LABELS.costTotal, "total"),
-    undefined,
-    ...years.map((_, y) =>
-      formula(`=${groups.map((g) => addr(g.total, yearCol(y))).join("+")}`, FORMATS.tkr, "total"),
-    ),
-  ]);
-  b.anchor(costTotal, "sum");
-  b.skip();
-  const result = b.row([
-    label(LABELS.result, "total"),
-    undefined,
-    ...years.map((_, y) =>
-      formula(`=${addr(incomeTotal, yearCol(y))}+${addr(costTotal, yearCol(y))}`, FORMATS.tkr, "total"),
-    ),
-  ]);
-  b.anchor(result, "result");
-  b.skip();
-  const equityStart = b.currentRow;
-  const equityEnd = equityStart + 1;
-  b.anchor(b.currentRow, "equityStart");
-  b.anchor(b.currentRow + 1, "equityEnd");
-  b.row([
-    label(LABELS.equityStart),
-    undefined,
-    amount(data.openingEquity),
-    ...years.slice(1).map((_, y) => formula(`=${addr(equityEnd, yearCol(y))}`, FORMATS.tkr)),
-  ]);
-  b.row([
-    label(LABELS.equityEnd, "total"),
-    undefined,
-    ...years.map((_, y) =>
-      formula(`=${addr(equityStart, yearCol(y))}+${addr(result, yearCol(y))}`, FORMATS.tkr, "total"),
-    ),
-  ]);
-  b.skip();
+  const costTotal = b.anchor(
+    b.row([
+      label(LABELS.costTotal, "total"),
+      undefined,
+      ...perYear(
+        data.years,
+        (y) => `=${groups.map((g) => addr(g.total, yearCol(y))).join("+")}`,
+        FORMATS.tkr,
+        "total",
+      ),
+    ]),
+    "sum",
+  );
+  return { groups, lines, costTotal };
+}
 
-  // Equity ceiling ("trappan"): the base is the user's choice, the steps an editable table.
+/** The result, and equity rolled forward: each year starts where the one before ended. */
+function resultAndEquity(b: SheetBuilder, data: BudgetInput, incomeTotal: number, costTotal: number) {
+  const years = data.years;
+  const result = b.anchor(
+    b.row([
+      label(LABELS.result, "total"),
+      undefined,
+      ...perYear(
+        years,
+        (y) => `=${addr(incomeTotal, yearCol(y))}+${addr(costTotal, yearCol(y))}`,
+        FORMATS.tkr,
+        "total",
+      ),
+    ]),
+    "result",
+  );
+  b.skip();
+  const equityStart = b.anchor(
+    b.row([
+      label(LABELS.equityStart),
+      undefined,
+      amount(data.openingEquity),
+      ...years.slice(1).map((_, y) => formula(`=${at("equityEnd", yearCol(y))}`, FORMATS.tkr)),
+    ]),
+    "equityStart",
+  );
+  const equityEnd = b.anchor(
+    b.row(
+      [
+        label(LABELS.equityEnd, "total"),
+        undefined,
+        ...perYear(
+          years,
+          (y) => `=${addr(equityStart, yearCol(y))}+${addr(result, yearCol(y))}`,
+          FORMATS.tkr,
+          "total",
+        ),
+      ],
+      "equityEnd",
+    ),
+    "equityEnd",
+  );
+  return { result, equityStart, equityEnd };
+}
+
+/** The equity ceiling ("trappan"): the base is the user's choice, the steps an editable table below. */
+function equityCeilingBlock(b: SheetBuilder, years: readonly number[], layout: Layout): void {
   b.row([label("Takbelopp för eget kapital (Nationella rådet 2013-10-02)", "section")]);
   const baseChoice = b.row([label("Bas för taket"), input(BASE_MEMBERS)]);
   b.validations.push({
@@ -253,32 +317,40 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boole
     prompt:
       "Rekommendationens ord: medlemmarnas tilldelning. Årsredovisningen 2023 använde årets totala intäkter.",
   });
+  const choice = addr(baseChoice, COL.share, { row: true, column: true });
   const baseRow = b.row([
     label("Bas (tkr)"),
     undefined,
-    ...years.map((_, y) => {
-      const members = `SUM(${range(stateRow, yearCol(y), regionRow, yearCol(y))})`;
-      return formula(
-        `=IF(${addr(baseChoice, COL.share, { row: true, column: true })}="${BASE_INCOME}",${addr(incomeTotal, yearCol(y))},${members})`,
-        FORMATS.tkr,
-      );
-    }),
-  ]);
-  const stepsHeader = baseRow + 5;
-  const stepsRange = range(stepsHeader + 1, COL.share, stepsHeader + 3, COL.share + 1, true);
-  const ceilingRow = b.row([
-    label(LABELS.ceiling),
-    undefined,
-    ...years.map((_, y) =>
-      formula(`=FINSAM.EQUITYCAP(${addr(baseRow, yearCol(y))},1000,${stepsRange})`, FORMATS.tkrDecimals),
+    ...perYear(
+      years,
+      (y) =>
+        `=IF(${choice}="${BASE_INCOME}",${addr(layout.incomeTotal, yearCol(y))},SUM(${range(layout.stateRow, yearCol(y), layout.regionRow, yearCol(y))}))`,
+      FORMATS.tkr,
+      "computed",
     ),
   ]);
-  b.anchor(ceilingRow, "ceiling");
+  const steps = span("steps.first", COL.share, "steps.last", COL.share + 1, true);
+  const ceilingRow = b.anchor(
+    b.row([
+      label(LABELS.ceiling),
+      undefined,
+      ...perYear(
+        years,
+        (y) => `=FINSAM.EQUITYCAP(${addr(baseRow, yearCol(y))},1000,${steps})`,
+        FORMATS.tkrDecimals,
+        "computed",
+      ),
+    ]),
+    "ceiling",
+  );
   const headroomRow = b.row([
     label("Marginal till taket (tkr)"),
     undefined,
-    ...years.map((_, y) =>
-      formula(`=${addr(ceilingRow, yearCol(y))}-${addr(equityEnd, yearCol(y))}`, FORMATS.tkrDecimals),
+    ...perYear(
+      years,
+      (y) => `=${addr(ceilingRow, yearCol(y))}-${addr(layout.equityEnd, yearCol(y))}`,
+      FORMATS.tkrDecimals,
+      "computed",
     ),
   ]);
   b.row([
@@ -293,37 +365,29 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boole
     ),
   ]);
   b.skip();
-  if (b.currentRow !== stepsHeader) throw new Error("budget layout: steps table moved");
   b.row([label("Trappsteg", "header"), label("Övre gräns (kr)", "header"), label("Marginalsats", "header")]);
   for (let i = 0; i < 3; i++) {
     const step = DEFAULT_CEILING_STEPS[i];
-    b.row([
-      label(i === 2 ? "(eget steg)" : `Steg ${i + 1}`),
-      input(step?.upTo ?? null, FORMATS.kr),
-      input(step?.rate ?? null, FORMATS.percentWhole),
-    ]);
+    b.row(
+      [
+        label(i === 2 ? "(eget steg)" : `Steg ${i + 1}`),
+        input(step?.upTo ?? null, FORMATS.kr),
+        input(step?.rate ?? null, FORMATS.percentWhole),
+      ],
+      i === 0 ? "steps.first" : i === 2 ? "steps.last" : undefined,
+    );
   }
   b.row([label("Över 15 000 000 kr är rekommendationen inte känd: lägg då till ett eget steg.", "note")]);
-  b.skip();
+}
 
-  // Cost distribution: every cost line by its own key, rounded so that the three add up to the total costs.
-  const distribution = distributionBlock(b, {
-    amounts: years.map((y, i) => ({ column: yearCol(i), name: String(y) })),
-    lines: { first: costLines[0].row, last: costLines[costLines.length - 1].row },
-    keyColumn: KEY_COL.budget,
-    totalRow: costTotal,
-  });
-  b.row([
-    label(
-      example
-        ? "Varje kostnadsrad fördelas efter sin egen nyckel (kolumn J–L). Exemplets nycklar är en illustration: kansliets personal, lokaler och resor är delvis strukturövergripande arbete (styrgrupper, analys, samverkansstrukturen), plattformarna lägger en tiondel på strukturövergripande arbete."
-        : "Varje kostnadsrad fördelas efter sin egen nyckel (kolumn J–L). Nycklarna är förifyllda efter grupp: kansli och styrelse = administration, verksamhetsnära = strukturövergripande, verksamheter = individinriktade. Ändra dem rad för rad.",
-      "note",
-    ),
-  ]);
-  b.skip();
-
-  // Checks of the member funding.
+/** Checks of the member funding and the cost distribution, per budget year. */
+function budgetChecks(
+  b: SheetBuilder,
+  years: readonly number[],
+  layout: Layout,
+  distribution: ReturnType<typeof distributionBlock>,
+): void {
+  const { stateRow, regionRow, municipalRows } = layout;
   b.row([label("Kontroller", "section")]);
   const check = (title: string, f: (y: number) => string) =>
     b.row([label(title), undefined, ...years.map((_, y) => formula(f(y), undefined, "check"))]);
@@ -344,38 +408,52 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boole
       `FINSAM.CHECKSUM(${range(municipalRows[0], yearCol(y), municipalRows[municipalRows.length - 1], yearCol(y))},${addr(regionRow, yearCol(y))},1)`,
     ),
   );
+}
 
-  const layout: Layout = {
-    stateRow,
-    municipalRows,
-    regionRow,
-    incomeRows,
-    incomeTotal,
-    groups,
-    costTotal,
-    result,
-    equityStart,
-    equityEnd,
-  };
-  return {
-    sheet: b.build({
-      columnWidths: [44, 14, 12, 12, 12, 12, 12, 12, 3, 14, 16, 14, 10],
-      freeze: { rows: 5, columns: 1 },
-    }),
-    layout,
-  };
+/** Utfall mot budget's columns. */
+const OC = { outcome: 2, budget: 3, deviation: 4, check: 5 };
+type Kr = ReturnType<typeof illustrativeOutcomeKr> | null;
+const printed = (v: number | undefined) => input(v === undefined ? null : Math.round(v / 1000), FORMATS.tkr);
+const sumKr = (values: number[] | undefined) => values?.reduce((a, v) => a + v, 0);
+
+/** A line of Utfall mot budget: the outcome as printed, the budget from the Budget sheet, the deviation. */
+function outcomeLine(
+  b: SheetBuilder,
+  text: string,
+  budgetRow: number,
+  outcome: Cell,
+  style: "label" | "subtotal" | "total" = "label",
+): number {
+  const computed = style === "label" ? "computed" : style;
+  const r = b.currentRow;
+  return b.row([
+    label(text, style),
+    { ...outcome, style: "input" },
+    formula(`={{budget}}!${addr(budgetRow, yearCol(0))}`, FORMATS.tkr, computed),
+    formula(`=${addr(r, OC.outcome)}-${addr(r, OC.budget)}`, FORMATS.tkr, computed),
+  ]);
+}
+
+/** A printed sum checked against its parts, allowing for tkr rounding; "Summa saknas" when it is blank. */
+function sumCheck(b: SheetBuilder, row: number, first: number, last: number): void {
+  const parts = range(first, OC.outcome, last, OC.outcome);
+  const total = addr(row, OC.outcome);
+  b.set(
+    row,
+    OC.check,
+    formula(
+      `=IF(COUNT(${total})=0,IF(COUNT(${parts})=0,"","Summa saknas"),FINSAM.CHECKSUM(${parts},${total},1))`,
+      undefined,
+      "check",
+    ),
+  );
 }
 
 /** Utfall mot budget for the first year: the outcome as printed (tkr), the budget, the deviation, checks. */
 function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layout, example: boolean) {
-  const year = data.years[0];
   const b = new SheetBuilder("outcome", "Utfall mot budget");
-  const C = { outcome: 2, budget: 3, deviation: 4, check: 5 };
-  const kr = example ? illustrativeOutcomeKr(data) : null;
-  const printed = (v: number | undefined) =>
-    input(v === undefined ? null : Math.round(v / 1000), FORMATS.tkr);
-
-  b.row([label(`Utfall mot budget ${year}`, "title")]);
+  const kr: Kr = example ? illustrativeOutcomeKr(data) : null;
+  b.row([label(`Utfall mot budget ${data.years[0]}`, "title")]);
   b.row([label(options.associationName, "subtitle")]);
   b.row([
     label(
@@ -388,129 +466,112 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
     b.row(["", LABELS.outcome, LABELS.budget, LABELS.deviation, LABELS.check].map((h) => label(h, "header"))),
     "statement",
   );
-
-  const line = (
-    text: string,
-    budgetRow: number,
-    outcome: ReturnType<typeof printed>,
-    style: "label" | "subtotal" | "total" = "label",
-  ) =>
-    b.row([
-      label(text, style),
-      { ...outcome, style: "input" },
-      formula(
-        `={{budget}}!${addr(budgetRow, yearCol(0))}`,
-        FORMATS.tkr,
-        style === "label" ? "computed" : style,
-      ),
-      formula(
-        `=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`,
-        FORMATS.tkr,
-        style === "label" ? "computed" : style,
-      ),
-    ]);
-  const checkCell = (row: number, parts: string, total: string) =>
-    b.set(
-      row,
-      C.check,
-      formula(
-        `=IF(COUNT(${total})=0,IF(COUNT(${parts})=0,"","Summa saknas"),FINSAM.CHECKSUM(${parts},${total},1))`,
-        undefined,
-        "check",
-      ),
-    );
-  const sumKr = (values: number[] | undefined) => values?.reduce((a, v) => a + v, 0);
-
   b.anchor(b.row([label(LABELS.income, "section")]), "incomeSection");
-  const incomeRows = data.income.map((l, i) => line(l.label, layout.incomeRows[i], printed(kr?.income[i])));
+  const incomeRows = data.income.map((l, i) =>
+    outcomeLine(b, l.label, layout.incomeRows[i], printed(kr?.income[i])),
+  );
   const incomeTotal = b.anchor(
-    line(LABELS.incomeTotal, layout.incomeTotal, printed(sumKr(kr?.income)), "subtotal"),
+    outcomeLine(b, LABELS.incomeTotal, layout.incomeTotal, printed(sumKr(kr?.income)), "subtotal"),
     "sum",
   );
-  checkCell(
-    incomeTotal,
-    range(incomeRows[0], C.outcome, incomeRows[incomeRows.length - 1], C.outcome),
-    addr(incomeTotal, C.outcome),
-  );
+  sumCheck(b, incomeTotal, incomeRows[0], incomeRows[incomeRows.length - 1]);
   b.skip();
-  b.anchor(b.row([label(LABELS.costs, "section")]), "costSection");
-  const costLines: { row: number; budgetRow: number }[] = [];
-  const groupTotals = data.costGroups.map((group, g) => {
-    b.anchor(b.row([label(group.name)]), "heading");
-    const rows = group.lines.map((l, i) =>
-      line(`   ${l.label}`, layout.groups[g].rows[i], printed(kr?.costGroups[g][i])),
-    );
-    rows.forEach((row, i) => costLines.push({ row, budgetRow: layout.groups[g].rows[i] }));
-    const total = b.anchor(
-      line(sumLabel(group.name), layout.groups[g].total, printed(sumKr(kr?.costGroups[g])), "subtotal"),
-      "sum",
-    );
-    checkCell(total, range(rows[0], C.outcome, rows[rows.length - 1], C.outcome), addr(total, C.outcome));
-    return total;
-  });
+  const costs = outcomeCosts(b, data, layout, kr);
   b.skip();
-
-  // The summary as a report prints it; its parts stand together so that CHECKSUM can take them as one range.
-  b.anchor(b.row([label(LABELS.summary, "section")]), "summarySection");
-  const groupRefs = data.costGroups.map((group, g) =>
-    b.anchor(
-      b.row([
-        label(sumLabel(group.name)),
-        formula(`=${addr(groupTotals[g], C.outcome)}`, FORMATS.tkr),
-        formula(`=${addr(groupTotals[g], C.budget)}`, FORMATS.tkr),
-        formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),
-      ]),
-      "repeat",
-    ),
-  );
-  const allCostsKr = kr ? kr.costGroups.flat() : undefined;
-  const costTotal = b.anchor(
-    line(LABELS.costTotal, layout.costTotal, printed(sumKr(allCostsKr)), "subtotal"),
-    "sum",
-  );
-  checkCell(
-    costTotal,
-    range(groupRefs[0], C.outcome, groupRefs[groupRefs.length - 1], C.outcome),
-    addr(costTotal, C.outcome),
-  );
-  b.skip();
-  b.anchor(b.currentRow, "repeat");
-  b.anchor(b.currentRow + 1, "repeat");
-  const incomeRef = b.row([
-    label(LABELS.incomeTotal),
-    formula(`=${addr(incomeTotal, C.outcome)}`, FORMATS.tkr),
-    formula(`=${addr(incomeTotal, C.budget)}`, FORMATS.tkr),
-    formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),
-  ]);
-  b.row([
-    label(LABELS.costTotal),
-    formula(`=${addr(costTotal, C.outcome)}`, FORMATS.tkr),
-    formula(`=${addr(costTotal, C.budget)}`, FORMATS.tkr),
-    formula(`=${addr(b.currentRow, C.outcome)}-${addr(b.currentRow, C.budget)}`, FORMATS.tkr),
-  ]);
-  const resultKr = kr ? (sumKr(kr.income) ?? 0) + (sumKr(allCostsKr) ?? 0) : undefined;
-  const result = b.anchor(line(LABELS.result, layout.result, printed(resultKr), "total"), "result");
-  checkCell(result, range(incomeRef, C.outcome, incomeRef + 1, C.outcome), addr(result, C.outcome));
-
+  const costTotal = outcomeSummary(b, data, layout, kr, costs.groupTotals, incomeTotal);
   // The same keys as the budget (a formula to the Budget sheet's key), which the user may type over here.
+  const budgetRows = new Map(costs.lines.map((l) => [l.row, l.budgetRow]));
   keyBlock(
     b,
     headerRow,
     KEY_COL.outcome,
-    costLines.map((l) => l.row),
+    costs.lines.map((l) => l.row),
     (row, k) => ({
-      formula: `={{budget}}!${addr(costLines.find((l) => l.row === row)!.budgetRow, KEY_COL.budget + k)}`,
+      formula: `={{budget}}!${addr(budgetRows.get(row)!, KEY_COL.budget + k)}`,
       format: FORMATS.percentWhole,
       style: "input",
     }),
   );
   b.skip();
+  outcomeDistribution(b, costs.lines, costTotal);
+  return b.build({ columnWidths: [44, 12, 12, 12, 40, 3, 14, 16, 14, 10], freeze: { rows: 5, columns: 1 } });
+}
+
+/** The cost lines by group with their printed subtotals; each line keeps the Budget row it compares with. */
+function outcomeCosts(b: SheetBuilder, data: BudgetInput, layout: Layout, kr: Kr) {
+  b.anchor(b.row([label(LABELS.costs, "section")]), "costSection");
+  const lines: { row: number; budgetRow: number }[] = [];
+  const groupTotals = data.costGroups.map((group, g) => {
+    b.anchor(b.row([label(group.name)]), "heading");
+    const rows = group.lines.map((l, i) =>
+      outcomeLine(b, `   ${l.label}`, layout.groups[g].rows[i], printed(kr?.costGroups[g][i])),
+    );
+    rows.forEach((row, i) => lines.push({ row, budgetRow: layout.groups[g].rows[i] }));
+    const total = b.anchor(
+      outcomeLine(
+        b,
+        sumLabel(group.name),
+        layout.groups[g].total,
+        printed(sumKr(kr?.costGroups[g])),
+        "subtotal",
+      ),
+      "sum",
+    );
+    sumCheck(b, total, rows[0], rows[rows.length - 1]);
+    return total;
+  });
+  return { lines, groupTotals };
+}
+
+/**
+ * The summary as a report prints it (the group totals repeated, total costs, the income and cost totals
+ * repeated, the result); its parts stand together so that CHECKSUM can take them as one range.
+ */
+function outcomeSummary(
+  b: SheetBuilder,
+  data: BudgetInput,
+  layout: Layout,
+  kr: Kr,
+  groupTotals: number[],
+  incomeTotal: number,
+): number {
+  b.anchor(b.row([label(LABELS.summary, "section")]), "summarySection");
+  const repeat = (text: string, of: number) => {
+    const r = b.currentRow;
+    return b.anchor(
+      b.row([
+        label(text),
+        formula(`=${addr(of, OC.outcome)}`, FORMATS.tkr),
+        formula(`=${addr(of, OC.budget)}`, FORMATS.tkr),
+        formula(`=${addr(r, OC.outcome)}-${addr(r, OC.budget)}`, FORMATS.tkr),
+      ]),
+      "repeat",
+    );
+  };
+  const groupRefs = data.costGroups.map((group, g) => repeat(sumLabel(group.name), groupTotals[g]));
+  const allCostsKr = kr ? kr.costGroups.flat() : undefined;
+  const costTotal = b.anchor(
+    outcomeLine(b, LABELS.costTotal, layout.costTotal, printed(sumKr(allCostsKr)), "subtotal"),
+    "sum",
+  );
+  sumCheck(b, costTotal, groupRefs[0], groupRefs[groupRefs.length - 1]);
+  b.skip();
+  const incomeRef = repeat(LABELS.incomeTotal, incomeTotal);
+  const costRef = repeat(LABELS.costTotal, costTotal);
+  const resultKr = kr ? (sumKr(kr.income) ?? 0) + (sumKr(allCostsKr) ?? 0) : undefined;
+  const result = b.anchor(outcomeLine(b, LABELS.result, layout.result, printed(resultKr), "total"), "result");
+  sumCheck(b, result, incomeRef, costRef);
+  return costTotal;
+}
+
+/** The outcome's and the budget's cost distribution, by the keys beside the lines, with its checks. */
+function outcomeDistribution(b: SheetBuilder, lines: { row: number }[], costTotal: number): void {
   const distribution = distributionBlock(b, {
     amounts: [
-      { column: C.outcome, name: LABELS.outcome },
-      { column: C.budget, name: LABELS.budget },
+      { column: OC.outcome, name: LABELS.outcome },
+      { column: OC.budget, name: LABELS.budget },
     ],
-    lines: { first: costLines[0].row, last: costLines[costLines.length - 1].row },
+    lines: { first: lines[0].row, last: lines[lines.length - 1].row },
     keyColumn: KEY_COL.outcome,
     totalRow: costTotal,
   });
@@ -531,8 +592,22 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
     label("Fördelningsnycklarna blir 100 % på varje rad"),
     formula(distribution.keysCheck, undefined, "check"),
   ]);
+}
 
-  return b.build({ columnWidths: [44, 12, 12, 12, 40, 3, 14, 16, 14, 10], freeze: { rows: 5, columns: 1 } });
+/**
+ * Category k of three, rounded to whole units so that the three add up to the rounded total: each gets its
+ * truncated amount, a third of the whole units left over, and one more if its remainder is among the largest.
+ * Ties go to the earlier category: a nudge of a billionth per place (no exponent literals: not every engine
+ * reads them).
+ */
+function largestRemainder(k: number, raw: (j: number) => string, total: string): string {
+  const rem = (j: number) => `(ABS(${raw(j)}-TRUNC(${raw(j)}))+${((3 - j) / 1e9).toFixed(9)})`;
+  const left = `(ROUND(${total},0)-TRUNC(${raw(0)})-TRUNC(${raw(1)})-TRUNC(${raw(2)}))`;
+  const larger = [0, 1, 2]
+    .filter((j) => j !== k)
+    .map((j) => `(${rem(j)}>${rem(k)})`)
+    .join("+");
+  return `TRUNC(${raw(k)})+SIGN(${left})*(INT(ABS(${left})/3)+((${larger})<MOD(ABS(${left}),3)))`;
 }
 
 /** The allocation key of a cost line: the example's own, or its group's default. */
@@ -591,9 +666,11 @@ function distributionBlock(
   },
 ): { check: (i: number) => string; keysCheck: string } {
   const n = d.amounts.length;
-  const header = b.currentRow;
-  const rounded = (k: number) => header + 1 + k;
-  const exact = (k: number) => header + 6 + k;
+  // The rounded categories refer to the unrounded ones written below them: named rows, resolved at build.
+  const rounded = (k: number, column: number) => at(`distribution.rounded.${k}`, column);
+  const exact = (k: number, column: number) => at(`distribution.exact.${k}`, column);
+  const roundedColumn = (column: number) =>
+    span("distribution.rounded.0", column, "distribution.rounded.2", column);
   b.row([
     label("Kostnadsfördelning", "section"),
     ...Array.from({ length: d.amounts[0].column - 2 }, () => undefined),
@@ -602,63 +679,52 @@ function distributionBlock(
   ]);
   const pad = Array.from({ length: d.amounts[0].column - 2 }, () => undefined);
   CATEGORY_LABELS.forEach((name, k) => {
-    b.row([
-      label(name),
-      ...pad,
-      ...d.amounts.map((a) => {
-        const raw = (j: number) => addr(exact(j), a.column);
-        // Ties go to the earlier category: a nudge of a billionth per place (no exponent literals: not every engine reads them).
-        const rem = (j: number) => `(ABS(${raw(j)}-TRUNC(${raw(j)}))+${((3 - j) / 1e9).toFixed(9)})`;
-        const left = `(ROUND(${addr(d.totalRow, a.column)},0)-TRUNC(${raw(0)})-TRUNC(${raw(1)})-TRUNC(${raw(2)}))`;
-        const larger = [0, 1, 2]
-          .filter((j) => j !== k)
-          .map((j) => `(${rem(j)}>${rem(k)})`)
-          .join("+");
-        // Each category gets a third of the whole units left over, and the rest go to the largest remainders.
-        return formula(
-          `=TRUNC(${raw(k)})+SIGN(${left})*(INT(ABS(${left})/3)+((${larger})<MOD(ABS(${left}),3)))`,
-          FORMATS.tkr,
-        );
-      }),
-      ...d.amounts.map((a) => {
-        const all = range(rounded(0), a.column, rounded(2), a.column);
-        return formula(`=IF(SUM(${all})=0,"",${addr(rounded(k), a.column)}/SUM(${all}))`, FORMATS.percent);
-      }),
-    ]);
+    b.row(
+      [
+        label(name),
+        ...pad,
+        ...d.amounts.map((a) =>
+          formula(
+            `=${largestRemainder(k, (j) => exact(j, a.column), addr(d.totalRow, a.column))}`,
+            FORMATS.tkr,
+          ),
+        ),
+        ...d.amounts.map((a) => {
+          const all = roundedColumn(a.column);
+          return formula(`=IF(SUM(${all})=0,"",${rounded(k, a.column)}/SUM(${all}))`, FORMATS.percent);
+        }),
+      ],
+      `distribution.rounded.${k}`,
+    );
   });
   b.row([
     label(LABELS.costTotal, "subtotal"),
     ...pad,
-    ...d.amounts.map((a) =>
-      formula(`=SUM(${range(rounded(0), a.column, rounded(2), a.column)})`, FORMATS.tkr, "subtotal"),
-    ),
-    ...d.amounts.map((a) =>
-      formula(
-        `=SUM(${range(rounded(0), a.column + n, rounded(2), a.column + n)})`,
-        FORMATS.percent,
-        "subtotal",
-      ),
-    ),
+    ...d.amounts.map((a) => formula(`=SUM(${roundedColumn(a.column)})`, FORMATS.tkr, "subtotal")),
+    ...d.amounts.map((a) => formula(`=SUM(${roundedColumn(a.column + n)})`, FORMATS.percent, "subtotal")),
   ]);
   b.row([label("Oavrundat (tkr), före avrundning till hela tkr", "note")]);
   CATEGORY_LABELS.forEach((name, k) => {
-    b.row([
-      label(`Oavrundat: ${name.toLowerCase()}`),
-      ...pad,
-      ...d.amounts.map((a) =>
-        formula(
-          `=SUMPRODUCT(${range(d.lines.first, a.column, d.lines.last, a.column)},${range(d.lines.first, d.keyColumn + k, d.lines.last, d.keyColumn + k)})`,
-          "#,##0.0;-#,##0.0;0.0",
+    b.row(
+      [
+        label(`Oavrundat: ${name.toLowerCase()}`),
+        ...pad,
+        ...d.amounts.map((a) =>
+          formula(
+            `=SUMPRODUCT(${range(d.lines.first, a.column, d.lines.last, a.column)},${range(d.lines.first, d.keyColumn + k, d.lines.last, d.keyColumn + k)})`,
+            "#,##0.0;-#,##0.0;0.0",
+          ),
         ),
-      ),
-    ]);
+      ],
+      `distribution.exact.${k}`,
+    );
   });
   const checks = range(d.lines.first, d.keyColumn + 3, d.lines.last, d.keyColumn + 3);
   return {
     check: (i) => {
       const a = d.amounts[i];
       const total = addr(d.totalRow, a.column);
-      return `=IF(COUNT(${total})=0,"",FINSAM.CHECKSUM(${range(rounded(0), a.column, rounded(2), a.column)},ROUND(${total},0)))`;
+      return `=IF(COUNT(${total})=0,"",FINSAM.CHECKSUM(${roundedColumn(a.column)},ROUND(${total},0)))`;
     },
     keysCheck: `=IF(COUNTIFS(${checks},"<>OK",${checks},"<>")=0,"OK",COUNTIFS(${checks},"<>OK",${checks},"<>")&IF(COUNTIFS(${checks},"<>OK",${checks},"<>")=1," rad"," rader")&" utan nyckel på 100 %")`,
   };

@@ -11,7 +11,7 @@ import {
   RESPONSE_RATE_EXAMPLE,
   type OutcomeMeasure,
 } from "../examples/impact2023";
-import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -46,6 +46,27 @@ const RATES: {
   { key: "throughput", of: ["ended", "participants"], label: "Genomströmning (avslutade / deltagare)" },
 ];
 
+const IND = { area: 1, text: 2, weight: 3, target: 4, tolerance: 5, lower: 6, response: 7, platform0: 8 };
+const outcomeCol = (p: number) => IND.platform0 + p * 3;
+const reachedCol = (p: number) => outcomeCol(p) + 1;
+const statusCol = (p: number) => outcomeCol(p) + 2;
+/** A column of the indicator table (its data rows), absolute: the summary above refers to it. */
+const column = (c: number) => span("indicator.first", c, "indicator.last", c, true);
+/** Participant block: per platform three columns (women, men, total), from column B. */
+const pCol = (p: number, k: 0 | 1 | 2) => 2 + p * 3 + k;
+/** Rows left free for the chart between the summary's note and the participant outcomes. */
+const CHART_ROWS = 17;
+
+interface Inputs {
+  target: string;
+  minResponse: string;
+  toleranceCounts: string;
+}
+
+type Indicator = (typeof SOCIAL_BUDGET_2023)[number]["goals"][number]["indicators"][number] & {
+  area: string;
+};
+
 /**
  * Impactindex: per goal area and in total, for each platform and all together (Arbetsmarknadstorgen),
  * with last year's figures, the difference and the board's target; the indicators with outcome, reached
@@ -53,39 +74,7 @@ const RATES: {
  */
 export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
   const example = options.content === "example";
-  const indicators = example
-    ? SOCIAL_BUDGET_2023.flatMap((area) =>
-        area.goals.flatMap((goal) => goal.indicators.map((ind) => ({ area: area.name, ...ind }))),
-      )
-    : [];
-  const indicatorCount = example ? indicators.length : BLANK_INDICATOR_ROWS;
-  const areas = GOAL_AREAS_2023;
   const b = new SheetBuilder("impact", "Impactindex");
-
-  // Rows are laid out in advance: the summary at the top refers to the indicator table further down.
-  const R = {} as Record<string, number>;
-  R.target = 5;
-  R.minResponse = 6;
-  R.summaryHeader = 9;
-  R.areaTop = R.summaryHeader + 1;
-  R.total = R.areaTop + areas.length;
-  R.participantsHeader = R.total + 4 + 15; // room for the chart between the summary and the participants
-  R.measureTop = R.participantsHeader + 2;
-  R.rateTop = R.measureTop + OUTCOME_MEASURES.length + 2;
-  R.indicatorHeader = R.rateTop + RATES.length + 2;
-  R.firstIndicator = R.indicatorHeader + 1;
-  R.lastIndicator = R.firstIndicator + indicatorCount - 1;
-
-  const IND = { area: 1, text: 2, weight: 3, target: 4, tolerance: 5, lower: 6, response: 7, platform0: 8 };
-  const outcomeCol = (p: number) => IND.platform0 + p * 3;
-  const reachedCol = (p: number) => outcomeCol(p) + 1;
-  const statusCol = (p: number) => outcomeCol(p) + 2;
-  const column = (c: number) => range(R.firstIndicator, c, R.lastIndicator, c, true);
-  const target = addr(R.target, 2, { row: true, column: true });
-  const minResponse = addr(R.minResponse, 2, { row: true, column: true });
-  // Participant block: per platform three columns (women, men, total), from column B.
-  const pCol = (p: number, k: 0 | 1 | 2) => 2 + p * 3 + k;
-
   b.row([label(`Impactindex ${options.firstYear}`, "title")]);
   b.row([label(options.associationName, "subtitle")]);
   b.row([
@@ -95,8 +84,44 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
     ),
   ]);
   b.skip();
-  b.row([label("Styrelsens mål för Impactindex"), input(IMPACT_INDEX_TARGET, FORMATS.index)]);
-  b.row([label("Lägsta svarsfrekvens för enkätresultat"), input(0.5, FORMATS.percentWhole)]);
+  const inputs = premises(b);
+  b.skip(1);
+  summary(b, inputs, example);
+  b.skip(CHART_ROWS);
+  const measureRow = participants(b, example);
+  b.skip();
+  const rateRow = rates(b, measureRow);
+  b.skip();
+  indicatorTable(b, inputs, example, rateRow);
+  const sheet = b.build({
+    columnWidths: [34, 44, 8, 10, 10, 10, 12, ...ALL.flatMap(() => [12, 12, 16])],
+    freeze: { rows: 0, columns: 1 },
+  });
+  const total = b.rowNamed("total");
+  return {
+    id: "impactindex",
+    sheets: [sheet],
+    names: [
+      {
+        name: "FINSAM_Impactindex_Totalt",
+        sheet: "impact",
+        range: range(total, 2, total, 5, true),
+        comment: "Impactindex totalt per plattform",
+      },
+    ],
+  };
+}
+
+/** The board's target, the lowest response rate, and whether a near miss counts as reached. */
+function premises(b: SheetBuilder): Inputs {
+  const targetRow = b.row([
+    label("Styrelsens mål för Impactindex"),
+    input(IMPACT_INDEX_TARGET, FORMATS.index),
+  ]);
+  const responseRow = b.row([
+    label("Lägsta svarsfrekvens för enkätresultat"),
+    input(0.5, FORMATS.percentWhole),
+  ]);
   // Whether a near miss (within the row's tolerance) counts as reached is the association's own, visible
   // decision; by default it does not: a tolerance colours a row for follow-up, it gives no credit.
   const toleranceChoiceRow = b.row([label(TOLERANCE_COUNTS_LABEL), input("Nej")]);
@@ -106,12 +131,17 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
     error: 'Välj "Nej" eller "Ja".',
     prompt: "Ja: en indikator inom toleransen räknas som uppnådd och visas som Uppnått (inom tolerans).",
   });
-  const toleranceCounts = `${addr(toleranceChoiceRow, 2, { row: true, column: true })}="Ja"`;
-  b.skip(1);
+  const abs = { row: true, column: true };
+  return {
+    target: addr(targetRow, 2, abs),
+    minResponse: addr(responseRow, 2, abs),
+    toleranceCounts: `${addr(toleranceChoiceRow, 2, abs)}="Ja"`,
+  };
+}
 
-  // Summary: index per area and platform, last year, difference, against the target.
-  if (b.currentRow !== R.summaryHeader) throw new Error("impact layout: summary moved");
-  b.row([
+/** Index per area and platform, last year, difference, against the target; and the chart of it. */
+function summary(b: SheetBuilder, { target }: Inputs, example: boolean): void {
+  const header = b.row([
     label("Målområde", "header"),
     ...ALL.map((p) => label(p, "header")),
     label("Föregående år", "header"),
@@ -134,7 +164,7 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
       "status",
     ),
   ];
-  areas.forEach((area, a) => {
+  GOAL_AREAS_2023.forEach((area, a) => {
     const r = b.currentRow;
     b.row([
       label(area.name),
@@ -143,18 +173,22 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
       ...comparisons(r),
     ]);
   });
-  b.row([
-    label("Totalt", "total"),
-    ...ALL.map((_, p) => ({ ...indexCell(p, null), style: "total" as const })),
-    lastYear(LAST_YEAR_EXAMPLE.total),
-    ...comparisons(R.total),
-  ]);
-  const indexRange = range(R.areaTop, 2, R.total, 5);
+  const areaTop = header + 1;
+  const total = b.row(
+    [
+      label("Totalt", "total"),
+      ...ALL.map((_, p) => ({ ...indexCell(p, null), style: "total" as const })),
+      lastYear(LAST_YEAR_EXAMPLE.total),
+      ...comparisons(b.currentRow),
+    ],
+    "total",
+  );
+  const indexRange = range(areaTop, 2, total, 5);
   b.conditionalFormats.push(
-    { range: indexRange, formula: `=AND(ISNUMBER(B${R.areaTop}),B${R.areaTop}>=${target})`, ...GREEN },
-    { range: indexRange, formula: `=AND(ISNUMBER(B${R.areaTop}),B${R.areaTop}<${target})`, ...RED },
-    { range: range(R.areaTop, 8, R.total, 8), formula: `=H${R.areaTop}="Når målet"`, ...GREEN },
-    { range: range(R.areaTop, 8, R.total, 8), formula: `=H${R.areaTop}="Under målet"`, ...RED },
+    { range: indexRange, formula: `=AND(ISNUMBER(B${areaTop}),B${areaTop}>=${target})`, ...GREEN },
+    { range: indexRange, formula: `=AND(ISNUMBER(B${areaTop}),B${areaTop}<${target})`, ...RED },
+    { range: range(areaTop, 8, total, 8), formula: `=H${areaTop}="Når målet"`, ...GREEN },
+    { range: range(areaTop, 8, total, 8), formula: `=H${areaTop}="Under målet"`, ...RED },
   );
   b.row([
     label(
@@ -165,12 +199,13 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
   b.charts.push({
     type: "barClustered",
     title: "Impactindex per målområde",
-    source: range(R.summaryHeader, 1, R.areaTop + areas.length - 1, 5),
-    anchor: range(R.total + 3, 1, R.total + 17, 7),
+    source: range(header, 1, total - 1, 5),
+    anchor: range(total + 3, 1, total + 17, 7),
   });
+}
 
-  // Participant outcomes (women / men / total per platform) and the rates computed from them.
-  b.skip(R.participantsHeader - b.currentRow);
+/** Participant outcomes (women / men / total per platform); returns each measure's row. */
+function participants(b: SheetBuilder, example: boolean): Record<string, number> {
   b.row([
     label("Deltagarresultat", "section"),
     ...ALL.flatMap((p) => [label(p, "header"), label("", "header"), label("", "header")]),
@@ -195,7 +230,11 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
     cells.push(formula(`=${addr(r, pCol(all, 0))}+${addr(r, pCol(all, 1))}`, FORMATS.integer));
     b.row(cells);
   });
-  b.skip();
+  return measureRow;
+}
+
+/** The rates computed from the participant outcomes; returns each rate's row. */
+function rates(b: SheetBuilder, measureRow: Record<string, number>): Record<string, number> {
   b.row([label("Andelar", "section")]);
   const rateRow: Record<string, number> = {};
   RATES.forEach((rate) => {
@@ -217,11 +256,23 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
       "note",
     ),
   ]);
-  b.skip();
+  return rateRow;
+}
 
-  // Indicators with outcome, reached and status per platform.
-  if (b.currentRow !== R.indicatorHeader) throw new Error("impact layout: indicator table moved");
-  b.row([
+/** Indicators with outcome, reached and status per platform: the example's, or blank rows. */
+function indicatorTable(
+  b: SheetBuilder,
+  inputs: Inputs,
+  example: boolean,
+  rateRow: Record<string, number>,
+): void {
+  const indicators: Indicator[] = example
+    ? SOCIAL_BUDGET_2023.flatMap((area) =>
+        area.goals.flatMap((goal) => goal.indicators.map((ind) => ({ area: area.name, ...ind }))),
+      )
+    : [];
+  const count = example ? indicators.length : BLANK_INDICATOR_ROWS;
+  const header = b.row([
     ...["Målområde", "Indikator", "Vikt", "Målvärde", "Tolerans", "Lägre är bättre", "Svarsfrekvens"].map(
       (h) => label(h, "header"),
     ),
@@ -231,43 +282,16 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
       label(`${p}: status`, "header"),
     ]),
   ]);
-  for (let i = 0; i < indicatorCount; i++) {
-    const ind = indicators[i];
-    const r = b.currentRow;
-    const survey = ind?.measure.startsWith("Andel svar") ?? false;
-    const cells: Cell[] = [
-      input(ind?.area ?? null),
-      input(ind?.text ?? null),
-      input(ind?.weight ?? null, FORMATS.integer),
-      input(ind?.target ?? null, "General"),
-      input(survey ? Math.round(ind.target * 0.1 * 1000) / 1000 : null, "General"),
-      input(ind ? Boolean(ind.lowerIsBetter) : null),
-      input(survey ? RESPONSE_RATE_EXAMPLE : null, FORMATS.percentWhole),
-    ];
-    ALL.forEach((_, p) => {
-      const outcome = addr(r, outcomeCol(p));
-      const args = `${outcome},${addr(r, IND.target, { column: true })},TOLERANCE,${addr(r, IND.response, { column: true })},${minResponse},${addr(r, IND.lower, { column: true })}`;
-      const met = (tolerance: string) => `FINSAM.GOALMET(${args.replace("TOLERANCE", tolerance)})`;
-      const blank = `OR(${addr(r, IND.weight, { column: true })}="",${outcome}="")`;
-      const source = ind?.source;
-      const tolerance = addr(r, IND.tolerance, { column: true });
-      cells.push(
-        source
-          ? formula(`=${addr(rateRow[source], pCol(p, 2))}`, "0.0%")
-          : input(ind ? illustrativeOutcome(ind.target, Boolean(ind.lowerIsBetter), i, p) : null, "General"),
-        formula(`=IF(${blank},"",${met(`IF(${toleranceCounts},N(${tolerance}),0)`)})`),
-        formula(
-          `=IF(${addr(r, IND.weight, { column: true })}="","",IF(${outcome}="","Saknas",IF(AND(ISNUMBER(${addr(r, IND.response, { column: true })}),${addr(r, IND.response, { column: true })}<${minResponse}),"Låg svarsfrekvens",IF(${met("0")},"Uppnått",IF(${met(`N(${tolerance})`)},IF(${toleranceCounts},"Uppnått (inom tolerans)","Nära"),"Ej uppnått")))))`,
-          undefined,
-          "status",
-        ),
-      );
-    });
-    b.row(cells);
-  }
+  for (let i = 0; i < count; i++)
+    b.row(
+      indicatorRow(b.currentRow, indicators[i], i, inputs, rateRow),
+      i === 0 ? "indicator.first" : undefined,
+    );
+  b.name("indicator.last", b.currentRow - 1);
+  const rows = (c: number) => span("indicator.first", c, "indicator.last", c);
   ALL.forEach((_, p) => {
-    const statusRange = range(R.firstIndicator, statusCol(p), R.lastIndicator, statusCol(p));
-    const first = addr(R.firstIndicator, statusCol(p));
+    const first = at("indicator.first", statusCol(p));
+    const statusRange = rows(statusCol(p));
     b.conditionalFormats.push(
       { range: statusRange, formula: `=LEFT(${first},7)="Uppnått"`, ...GREEN },
       { range: statusRange, formula: `=${first}="Nära"`, ...ORANGE },
@@ -276,41 +300,64 @@ export function impactIndexTemplate(options: TemplateOptions): TemplateSpec {
   });
   b.tables.push({
     name: "FINSAM_Impactindikatorer",
-    range: range(R.indicatorHeader, 1, R.lastIndicator, statusCol(ALL.length - 1)),
+    range: `${addr(header, 1)}:${at("indicator.last", statusCol(ALL.length - 1))}`,
   });
   b.validations.push(
     {
-      range: range(R.firstIndicator, IND.weight, R.lastIndicator, IND.weight),
+      range: rows(IND.weight),
       rule: { kind: "wholeNumber", min: 1, max: 10 },
       error: "Vikten ska vara ett heltal från 1 till 10.",
     },
     {
-      range: range(R.firstIndicator, IND.area, R.lastIndicator, IND.area),
-      rule: { kind: "list", values: areas.map((a) => a.name) },
+      range: rows(IND.area),
+      rule: { kind: "list", values: GOAL_AREAS_2023.map((a) => a.name) },
       error: "Välj ett av de fem målområdena.",
     },
     {
-      range: range(R.firstIndicator, IND.response, R.lastIndicator, IND.response),
+      range: rows(IND.response),
       rule: { kind: "decimal", min: 0, max: 1 },
       error: "Svarsfrekvensen anges 0–100 %.",
     },
   );
+}
 
-  return {
-    id: "impactindex",
-    sheets: [
-      b.build({
-        columnWidths: [34, 44, 8, 10, 10, 10, 12, ...ALL.flatMap(() => [12, 12, 16])],
-        freeze: { rows: 0, columns: 1 },
-      }),
-    ],
-    names: [
-      {
-        name: "FINSAM_Impactindex_Totalt",
-        sheet: "impact",
-        range: range(R.total, 2, R.total, 5, true),
-        comment: "Impactindex totalt per plattform",
-      },
-    ],
-  };
+/** One indicator: its inputs, then outcome, reached (GOALMET) and status for each platform. */
+function indicatorRow(
+  r: number,
+  ind: Indicator | undefined,
+  i: number,
+  { minResponse, toleranceCounts }: Inputs,
+  rateRow: Record<string, number>,
+): Cell[] {
+  const survey = ind?.measure.startsWith("Andel svar") ?? false;
+  const cells: Cell[] = [
+    input(ind?.area ?? null),
+    input(ind?.text ?? null),
+    input(ind?.weight ?? null, FORMATS.integer),
+    input(ind?.target ?? null, "General"),
+    input(survey && ind ? Math.round(ind.target * 0.1 * 1000) / 1000 : null, "General"),
+    input(ind ? Boolean(ind.lowerIsBetter) : null),
+    input(survey ? RESPONSE_RATE_EXAMPLE : null, FORMATS.percentWhole),
+  ];
+  const col = (c: number) => addr(r, c, { column: true });
+  ALL.forEach((_, p) => {
+    const outcome = addr(r, outcomeCol(p));
+    const args = `${outcome},${col(IND.target)},TOLERANCE,${col(IND.response)},${minResponse},${col(IND.lower)}`;
+    const met = (tolerance: string) => `FINSAM.GOALMET(${args.replace("TOLERANCE", tolerance)})`;
+    const blank = `OR(${col(IND.weight)}="",${outcome}="")`;
+    const source = ind?.source;
+    const tolerance = col(IND.tolerance);
+    cells.push(
+      source
+        ? formula(`=${addr(rateRow[source], pCol(p, 2))}`, "0.0%")
+        : input(ind ? illustrativeOutcome(ind.target, Boolean(ind.lowerIsBetter), i, p) : null, "General"),
+      formula(`=IF(${blank},"",${met(`IF(${toleranceCounts},N(${tolerance}),0)`)})`),
+      formula(
+        `=IF(${col(IND.weight)}="","",IF(${outcome}="","Saknas",IF(AND(ISNUMBER(${col(IND.response)}),${col(IND.response)}<${minResponse}),"Låg svarsfrekvens",IF(${met("0")},"Uppnått",IF(${met(`N(${tolerance})`)},IF(${toleranceCounts},"Uppnått (inom tolerans)","Nära"),"Ej uppnått")))))`,
+        undefined,
+        "status",
+      ),
+    );
+  });
+  return cells;
 }
