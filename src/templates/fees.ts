@@ -1,3 +1,4 @@
+import { FINANCING_SHARES as SHARES } from "../domain/financing";
 import { AGE_BANDS } from "../population/ageBands";
 import { FEES_LABELS as L } from "../sheet/vocabulary";
 import { isoToSerial } from "../sheet/excelDate";
@@ -237,7 +238,7 @@ function checks(b: SheetBuilder, inputs: Inputs, split: Split): void {
     `FINSAM.CHECKSUM(${range(lines[0], AMOUNT, lines[lines.length - 1], AMOUNT)},${region})`,
   );
   const share = (r: number) => addr(r, 4);
-  const split5025 = `AND(ABS(${share(split.stateLine)}-0.5)<0.001,ABS(${share(split.regionLine)}-0.25)<0.001,ABS(SUM(${range(lines[0], 4, lines[lines.length - 1], 4)})-0.25)<0.001)`;
+  const split5025 = `AND(ABS(${share(split.stateLine)}-${SHARES.state})<0.001,ABS(${share(split.regionLine)}-${SHARES.region})<0.001,ABS(SUM(${range(lines[0], 4, lines[lines.length - 1], 4)})-${SHARES.municipalities})<0.001)`;
   check(
     "Staten 50 %, regionen 25 %, kommunerna 25 %",
     `IF(${split5025},"OK","Fördelningen är inte 50/25/25")`,

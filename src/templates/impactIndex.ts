@@ -1,4 +1,5 @@
-import { GOAL_AREAS_2023 } from "../domain/socialBudget";
+import { DEFAULT_MIN_RESPONSE_RATE } from "../domain/indicators";
+import { GOAL_AREAS_2023, MAX_WEIGHT, MIN_WEIGHT } from "../domain/socialBudget";
 import { IMPACT_INDEX_TARGET } from "../domain/impactIndex";
 import { SOCIAL_BUDGET_2023, type OutcomeRateKey } from "../examples/socialBudget2023";
 import {
@@ -120,7 +121,7 @@ function premises(b: SheetBuilder): Inputs {
   ]);
   const responseRow = b.row([
     label("Lägsta svarsfrekvens för enkätresultat"),
-    input(0.5, FORMATS.percentWhole),
+    input(DEFAULT_MIN_RESPONSE_RATE, FORMATS.percentWhole),
   ]);
   // Whether a near miss (within the row's tolerance) counts as reached is the association's own, visible
   // decision; by default it does not: a tolerance colours a row for follow-up, it gives no credit.
@@ -305,7 +306,7 @@ function indicatorTable(
   b.validations.push(
     {
       range: rows(IND.weight),
-      rule: { kind: "wholeNumber", min: 1, max: 10 },
+      rule: { kind: "wholeNumber", min: MIN_WEIGHT, max: MAX_WEIGHT },
       error: "Vikten ska vara ett heltal från 1 till 10.",
     },
     {

@@ -1,4 +1,4 @@
-import { GOAL_AREAS_2023 } from "../domain/socialBudget";
+import { DEFAULT_SHARE_TOLERANCE, GOAL_AREAS_2023, MAX_WEIGHT, MIN_WEIGHT } from "../domain/socialBudget";
 import { SOCIAL_BUDGET_2023 } from "../examples/socialBudget2023";
 import { addr } from "../sheet/a1";
 import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
@@ -54,7 +54,7 @@ export function socialBudgetTemplate(options: TemplateOptions): TemplateSpec {
 function tolerance(b: SheetBuilder): string {
   const row = b.row([
     label("Tolerans för målområdenas andel (± procentenheter)"),
-    input(0.05, FORMATS.percent),
+    input(DEFAULT_SHARE_TOLERANCE, FORMATS.percent),
   ]);
   b.validations.push({
     range: addr(row, 2),
@@ -163,7 +163,7 @@ function indicatorTable(b: SheetBuilder, example: boolean): void {
   b.validations.push(
     {
       range: span("indicator.first", IND.weight, "indicator.last", IND.weight),
-      rule: { kind: "wholeNumber", min: 1, max: 10 },
+      rule: { kind: "wholeNumber", min: MIN_WEIGHT, max: MAX_WEIGHT },
       error: "Vikten ska vara ett heltal från 1 till 10.",
       prompt: "Vikt 1–10 efter indikatorns betydelse.",
     },
