@@ -83,6 +83,11 @@ export class FakeRange {
   set numberFormat(grid: unknown[][]) {
     this.sheet.record(this.address, "numberFormat", grid);
   }
+  select(): void {
+    this.sheet.workbook.context.enqueue(
+      () => (this.sheet.workbook.selected = `${this.sheet.name}!${this.address}`),
+    );
+  }
 }
 
 export class FakeWorksheet {
@@ -177,6 +182,34 @@ export class FakeWorksheet {
     return new FakeRange(this, address);
   }
 
+  /** The block from the first to the last cell with a value, as Excel reads it after a sync; null when empty. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean) {
+    const used = {
+      isNullObject: true,
+      values: [] as unknown[][],
+      rowIndex: 0,
+      columnIndex: 0,
+      load: () => used,
+    };
+    this.workbook.context.pendingLoads.push(() => {
+      const keys = [...this.cells]
+        .filter(([, v]) => v !== "" && v !== null && v !== undefined)
+        .map(([k]) => k.split(",").map(Number));
+      if (keys.length === 0) return;
+      const top = Math.min(...keys.map(([r]) => r));
+      const left = Math.min(...keys.map(([, c]) => c));
+      const bottom = Math.max(...keys.map(([r]) => r));
+      const right = Math.max(...keys.map(([, c]) => c));
+      used.isNullObject = false;
+      used.rowIndex = top - 1;
+      used.columnIndex = left - 1;
+      used.values = Array.from({ length: bottom - top + 1 }, (_, i) =>
+        Array.from({ length: right - left + 1 }, (_, j) => this.cells.get(`${top + i},${left + j}`) ?? ""),
+      );
+    });
+    return used;
+  }
+
   activate(): void {
     this.workbook.context.enqueue(() => (this.workbook.active = this.name));
   }
@@ -240,6 +273,7 @@ export class FakeWorkbook {
   readonly nameList: { name: string; reference: string; comment?: string }[] = [];
   readonly writes: Write[] = [];
   active = "";
+  selected = "";
   readonly worksheets: Loadable<FakeWorksheet> & {
     add(name: string): FakeWorksheet;
     getItem(name: string): FakeWorksheet;

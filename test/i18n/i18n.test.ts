@@ -45,3 +45,54 @@ describe("i18n", () => {
     expect(formatNumber(2087.45, "en")).toBe("2,087.45");
   });
 });
+
+/**
+ * A value that serves as any parameter a message may take: a string ("x") in text, 2 in arithmetic, callable
+ * (`.join()`), and every property another such value; `kind` as given, so each case of a switch is reached.
+ */
+function anyValue(kind?: string): unknown {
+  const target = function () {} as unknown as Record<string | symbol, unknown>;
+  return new Proxy(target, {
+    get: (_, key) => {
+      if (key === "kind") return kind;
+      if (key === Symbol.toPrimitive) return (hint: string) => (hint === "number" ? 2 : "x");
+      if (key === "toString") return () => "x";
+      if (key === "valueOf") return () => 2;
+      if (key === "length") return 2;
+      if (key === Symbol.iterator)
+        return function* () {
+          yield 20;
+          yield 21;
+        };
+      return anyValue();
+    },
+    apply: () => anyValue(),
+  });
+}
+
+/** Every message function in a catalogue, by its path. */
+function messageFunctions(value: unknown, path = ""): [string, (...args: unknown[]) => unknown][] {
+  if (typeof value === "function") return [[path, value as (...args: unknown[]) => unknown]];
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => messageFunctions(v, path ? `${path}.${k}` : k));
+}
+
+test("every message of both catalogues renders to words: each function, each case of each switch", () => {
+  let rendered = 0;
+  for (const catalogue of [sv, en]) {
+    for (const [path, fn] of messageFunctions(catalogue)) {
+      const kinds = [...fn.toString().matchAll(/case "([^"]+)"/g)].map((m) => m[1]);
+      for (const kind of kinds.length > 0 ? kinds : [undefined]) {
+        const args = Array.from({ length: Math.max(fn.length, 1) }, () => anyValue(kind));
+        const text = fn(...args);
+        expect(typeof text).toBe("string");
+        expect(`${catalogue.locale} ${path} ${kind ?? ""}: ${text}`).not.toMatch(
+          /undefined|\[object|NaN|\$\{/,
+        );
+        expect((text as string).trim().length).toBeGreaterThan(0);
+        rendered++;
+      }
+    }
+  }
+  expect(rendered).toBeGreaterThan(250);
+});

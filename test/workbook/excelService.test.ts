@@ -1,0 +1,129 @@
+import { checkWorkbook } from "../../src/checks";
+import { EXAMPLE_OPTIONS } from "../../src/templates";
+import { excelService } from "../../src/workbook/excelService";
+import { readStored, toStored } from "../../src/workbook/storedOptions";
+import { FakeContext, FakeWorksheet } from "../helpers/fakeExcel";
+
+/**
+ * The one module that talks to Excel, against the recording fake: Excel.run hands it the fake context, and
+ * Office's document settings are a small fake of their own whose save can fail.
+ */
+let context: FakeContext;
+let settings: { store: Map<string, unknown>; fail: boolean };
+
+beforeEach(() => {
+  context = new FakeContext();
+  settings = { store: new Map(), fail: false };
+  const g = globalThis as unknown as { Excel: unknown; Office: unknown };
+  g.Excel = { run: <T>(fn: (c: unknown) => Promise<T>) => fn(context) };
+  g.Office = {
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    context: {
+      document: {
+        settings: {
+          get: (key: string) => settings.store.get(key) ?? null,
+          set: (key: string, value: unknown) => settings.store.set(key, value),
+          saveAsync: (callback: (r: { status: string; error?: Error }) => void) =>
+            setTimeout(() =>
+              callback(
+                settings.fail
+                  ? { status: "failed", error: new Error("Dokumentet är skrivskyddat.") }
+                  : { status: "succeeded" },
+              ),
+            ),
+        },
+      },
+    },
+  };
+});
+
+function sheet(name: string, cells: Record<string, unknown>): FakeWorksheet {
+  const ws = new FakeWorksheet(name, context.workbook);
+  for (const [key, value] of Object.entries(cells)) ws.cells.set(key, value);
+  context.workbook.sheetList.push(ws);
+  return ws;
+}
+
+test("readSheets: each sheet's used range with where it starts; an empty sheet is left out", async () => {
+  // A statement typed from C5 (row 5, column 3): the used range does not start at A1.
+  sheet("Blad1", {
+    "5,3": "Resultaträkning (tkr)",
+    "6,4": "Utfall 2023",
+    "7,3": "Summa intäkter",
+    "7,4": 100,
+  });
+  sheet("Tomt", {});
+  const sheets = await excelService.readSheets();
+  expect(sheets).toEqual([
+    {
+      name: "Blad1",
+      origin: { row: 5, column: 3 },
+      values: [
+        ["Resultaträkning (tkr)", ""],
+        ["", "Utfall 2023"],
+        ["Summa intäkter", 100],
+      ],
+    },
+  ]);
+  expect(context.syncs).toBe(2);
+});
+
+test("readSheets feeds the check, which names cells where they are on the sheet", async () => {
+  sheet("Blad1", {
+    "5,3": "Driftsredovisning (tkr)",
+    "6,4": "Utfall 2023",
+    "6,5": "Budget 2023",
+    "7,3": "Intäkter",
+    "8,3": "Försäkringskassan",
+    "8,4": 100,
+    "8,5": 100,
+    "9,3": "Region Västerbotten",
+    "9,4": 50,
+    "9,5": 50,
+    "10,3": "Summa intäkter",
+    "10,4": 160,
+    "10,5": 150,
+  });
+  const { findings } = checkWorkbook(await excelService.readSheets());
+  expect(findings.map((f) => [f.code, f.cell])).toEqual([["sumMismatch", "D10"]]);
+});
+
+test("select: activates the sheet and selects the cell", async () => {
+  sheet("Budget", { "1,1": "Budget 2021–2023" });
+  await excelService.select("Budget", "C12");
+  expect(context.workbook.active).toBe("Budget");
+  expect(context.workbook.selected).toBe("Budget!C12");
+});
+
+test("options: saved under the add-in's key in the versioned form, and read back as stored", async () => {
+  await excelService.saveOptions(EXAMPLE_OPTIONS);
+  expect(settings.store.get("finsam.options")).toEqual(toStored(EXAMPLE_OPTIONS));
+  expect(readStored(await excelService.loadOptions())).toEqual({ options: EXAMPLE_OPTIONS, problem: null });
+});
+
+test("stale settings from another version come back raw, and are ignored with a note, never cast", async () => {
+  settings.store.set("finsam.options", { version: 99, options: { anything: true } });
+  expect(readStored(await excelService.loadOptions())).toEqual({ options: null, problem: "unknownVersion" });
+  settings.store.set("finsam.options", "en sträng");
+  expect(readStored(await excelService.loadOptions())).toEqual({ options: null, problem: "invalid" });
+  settings.store.clear();
+  expect(readStored(await excelService.loadOptions())).toEqual({ options: null, problem: null });
+});
+
+test("a failed save rejects with Office's error (the pane ignores it: the insert itself is done)", async () => {
+  settings.fail = true;
+  await expect(excelService.saveOptions(EXAMPLE_OPTIONS)).rejects.toThrow("Dokumentet är skrivskyddat.");
+});
+
+test("insert: one template after another in one Excel.run, with progress", async () => {
+  const progress: [number, number][] = [];
+  const results = await excelService.insert(["avgifter", "socialbudget"], EXAMPLE_OPTIONS, (done, total) =>
+    progress.push([done, total]),
+  );
+  expect(results.map((r) => r.sheets)).toEqual([["Avgiftsfördelning"], ["Social budget"]]);
+  expect(progress).toEqual([
+    [1, 2],
+    [2, 2],
+  ]);
+  expect(context.workbook.sheetList.map((s) => s.name)).toEqual(["Avgiftsfördelning", "Social budget"]);
+});
