@@ -10,6 +10,9 @@ import { toStored } from "../../src/workbook/storedOptions";
 import type { WorkbookService } from "../../src/workbook/service";
 import { InsertFailed, type InsertResult } from "../../src/workbook/officeRenderer";
 import { readOfficeEnvironment } from "../../src/taskpane/office";
+import { mountPane } from "../../src/taskpane/mount";
+import { getLocale, setLocale } from "../../src/i18n";
+import { impactIndex } from "../../src/functions/functions";
 
 function fakeService(overrides: Partial<WorkbookService> = {}): jest.Mocked<WorkbookService> {
   return {
@@ -231,9 +234,28 @@ describe("task pane", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel");
   });
 
-  test("English from the start when Office is in English", async () => {
-    await renderApp(fakeService(), "en");
-    expect(screen.getByRole("button", { name: "Insert all" })).toBeTruthy();
+  test("English from the start when Office is in English: the pane, and the custom functions' messages", async () => {
+    const g = globalThis as { Office?: unknown };
+    g.Office = { context: { displayLanguage: "en-US", officeTheme: { bodyBackgroundColor: "#ffffff" } } };
+    const container = document.createElement("div");
+    document.body.appendChild(container);
+    const service = fakeService();
+    let root: ReturnType<typeof mountPane> | undefined;
+    try {
+      await act(async () => {
+        root = mountPane(container, service, { host: "Excel" });
+      });
+      expect(await screen.findByRole("button", { name: "Insert all" })).toBeTruthy();
+      expect(screen.queryByText(/outside Excel/)).toBeNull(); // inside Office: a host was reported
+      expect(getLocale()).toBe("en");
+      // The custom functions share the runtime: their messages are English too.
+      expect(() => impactIndex([[1]], [["ja"]])).toThrow(/^Attainment must be 0–1 or TRUE\/FALSE/);
+    } finally {
+      act(() => root?.unmount());
+      container.remove();
+      delete g.Office;
+      setLocale("sv");
+    }
   });
 
   test("the options last used in this workbook are loaded from the document", async () => {
