@@ -400,6 +400,7 @@ Flags: --lang sv|en (language of messages), --help.`,
       }
     },
     fromScb: "population from SCB",
+    showList: "Show the list (Alt+Down arrow)",
     regionFollows: (name: string) => `The region follows from the municipality codes: ${name}.`,
     unknownMunicipality: "Unknown municipality – choose one from the list.",
     noMatch: "No municipality by that name",

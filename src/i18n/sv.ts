@@ -474,6 +474,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       }
     },
     fromScb: "befolkning från SCB",
+    showList: "Visa listan (Alt+nedåtpil)",
     regionFollows: (name: string) => `Regionen följer av kommunkoderna: ${name}.`,
     unknownMunicipality: "Okänd kommun – välj i listan.",
     noMatch: "Ingen kommun med det namnet",

@@ -116,6 +116,7 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
         <Combobox
           className={styles.fill}
           freeform
+          expandIcon={{ "aria-label": t.population.showList, tabIndex: -1 }}
           value={form.regionName}
           selectedOptions={form.regionCode ? [form.regionCode] : []}
           onInput={(e) => {
@@ -164,6 +165,7 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
               <Combobox
                 className={styles.fill}
                 freeform
+                expandIcon={{ "aria-label": t.population.showList, tabIndex: -1 }}
                 value={m.name}
                 selectedOptions={m.code ? [m.code] : []}
                 onInput={(e) => typeName(i, (e.target as HTMLInputElement).value)}
