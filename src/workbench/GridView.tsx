@@ -9,6 +9,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { messages } from "../i18n";
 import { columnLetter, parseAddress } from "../sheet/a1";
 import { displayValue } from "./format";
 import type { HeadlessService } from "./headlessService";
@@ -57,8 +58,10 @@ const useStyles = makeStyles({
 });
 
 /** A readable view of the headless workbook: sheet tabs, a formula bar, and the cells as a table. */
+/** The sheets of the headless workbook as a grid, in the language the pane last chose. */
 export function GridView({ service }: { service: HeadlessService }) {
   const styles = useStyles();
+  const t = messages();
   const [, setVersion] = React.useState(0);
   React.useEffect(() => service.subscribe(() => setVersion((v) => v + 1)), [service]);
   const wb = service.workbook;
@@ -84,7 +87,7 @@ export function GridView({ service }: { service: HeadlessService }) {
     );
   }, [sheet, selectedCell, wb, service.selection]);
 
-  if (!sheet) return <Caption1>Inga blad ännu: infoga en mall i panelen till vänster.</Caption1>;
+  if (!sheet) return <Caption1>{t.workbench.noSheets}</Caption1>;
   const spec = wb.specs.get(sheet);
   const { height, width } = wb.hf.getSheetDimensions(wb.hf.getSheetId(sheet)!);
   const rows = Math.max(height, spec?.cells.length ?? 0);
@@ -103,14 +106,14 @@ export function GridView({ service }: { service: HeadlessService }) {
   const editable = spec?.cells[selected.row - 1]?.[selected.column - 1]?.style === "input";
 
   return (
-    <section className={styles.root} aria-label="Arbetsbok">
+    <section className={styles.root} aria-label={t.workbench.workbook}>
       <TabList
         selectedValue={sheet}
         onTabSelect={(_, d) => {
           setActive(String(d.value));
           void service.select(String(d.value), "A1");
         }}
-        aria-label="Blad"
+        aria-label={t.workbench.sheets}
       >
         {sheets.map((s) => (
           <Tab key={s} value={s}>
@@ -129,14 +132,14 @@ export function GridView({ service }: { service: HeadlessService }) {
           {sheet}!{selectedCell}
         </span>
         <Input
-          aria-label="Cellens innehåll"
+          aria-label={t.workbench.cellContents}
           value={draft}
           readOnly={!editable}
           onChange={(_, d) => setDraft(d.value)}
           style={{ flex: 1 }}
         />
         <Button type="submit" disabled={!editable}>
-          Ange
+          {t.workbench.enter}
         </Button>
       </form>
       <div className={styles.scroller}>
