@@ -46,7 +46,14 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
     setForm(
       toForm(
         content === "example"
-          ? { ...EXAMPLE_OPTIONS, associationName: form.associationName || EXAMPLE_OPTIONS.associationName }
+          ? {
+              ...EXAMPLE_OPTIONS,
+              // A name the user typed stays; the blank start's placeholder gives way to the example's.
+              associationName:
+                form.associationName && form.associationName !== blankOptions().associationName
+                  ? form.associationName
+                  : EXAMPLE_OPTIONS.associationName,
+            }
           : {
               ...blankOptions(),
               associationName:

@@ -7,26 +7,13 @@
  * quoted name (which may have become "Budget (2)").
  */
 import type { PopulationSource } from "../population/source";
+import type { CellStyle } from "../sheet/styles";
 
 export type { PopulationSource };
 export type CellValue = string | number | boolean | null;
 
-/** How a cell looks and behaves; renderers map each style to their own formatting. */
-export type CellStyle =
-  | "title"
-  | "subtitle"
-  | "note"
-  | "header"
-  | "section"
-  | "label"
-  | "input"
-  | "computed"
-  | "subtotal"
-  | "total"
-  /** A check: says "OK" when the rule holds. */
-  | "check"
-  /** A status in words (Under taket, Uppnått …), not a check. */
-  | "status";
+/** How a cell looks and behaves: src/sheet/styles.ts says how, for every renderer. */
+export type { CellStyle };
 
 export interface Cell {
   /** A constant. */

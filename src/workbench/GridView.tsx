@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { messages } from "../i18n";
 import { columnLetter, parseAddress } from "../sheet/a1";
+import { LOOKS, type Look } from "../sheet/styles";
 import { displayValue } from "./format";
 import type { HeadlessService } from "./headlessService";
 
@@ -50,9 +51,6 @@ const useStyles = makeStyles({
     cursor: "cell",
   },
   number: { textAlign: "right" },
-  input: { backgroundColor: "#FFF2CC", color: "#1F1F1F" },
-  strong: { fontWeight: tokens.fontWeightSemibold },
-  note: { fontStyle: "italic", color: tokens.colorNeutralForeground3 },
   error: { color: tokens.colorPaletteRedForeground1 },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
@@ -174,17 +172,10 @@ export function GridView({ service }: { service: HeadlessService }) {
                       className={mergeClasses(
                         styles.cell,
                         typeof value === "number" && styles.number,
-                        style === "input" && styles.input,
-                        (style === "title" ||
-                          style === "header" ||
-                          style === "section" ||
-                          style === "subtotal" ||
-                          style === "total") &&
-                          styles.strong,
-                        style === "note" && styles.note,
                         isError && styles.error,
                         address === selectedCell && styles.selected,
                       )}
+                      style={style ? cssOf(LOOKS[style]) : undefined}
                       onClick={() => void service.select(sheet, address)}
                     >
                       {displayValue(value, cellSpec?.format)}
@@ -198,4 +189,17 @@ export function GridView({ service }: { service: HeadlessService }) {
       </div>
     </section>
   );
+}
+
+/** The look of a style (src/sheet/styles.ts) as the grid's CSS. */
+function cssOf(look: Look): React.CSSProperties {
+  return {
+    ...(look.bold ? { fontWeight: 600 } : {}),
+    ...(look.italic ? { fontStyle: "italic" } : {}),
+    ...(look.size ? { fontSize: `${look.size}pt` } : {}),
+    ...(look.color ? { color: look.color } : {}),
+    ...(look.fill ? { backgroundColor: look.fill } : {}),
+    ...(look.border?.top ? { borderTop: "1px solid #000" } : {}),
+    ...(look.border?.bottom ? { borderBottom: "3px double #000" } : {}),
+  };
 }

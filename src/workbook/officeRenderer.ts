@@ -4,7 +4,8 @@
  * number formats go in as whole 2-D blocks (formulas in invariant syntax via `range.formulas`); tables and
  * names come after the values; nothing that exists is touched: a taken name gets a free one.
  */
-import type { CellStyle, SheetSpec, TemplateSpec, ValidationRule } from "../templates/spec";
+import { LOOKS, type CellStyle } from "../sheet/styles";
+import type { SheetSpec, TemplateSpec, ValidationRule } from "../templates/spec";
 import { addr, columnLetter, parseRange, range as rangeText } from "../sheet/a1";
 import {
   formatGrid,
@@ -184,47 +185,19 @@ export function styleRuns(sheet: SheetSpec): { range: string; style: CellStyle }
   return runs;
 }
 
+/** The look of a style (src/sheet/styles.ts) in Office.js's terms. */
 function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const look = LOOKS[style];
   const f = range.format;
-  switch (style) {
-    case "title":
-      f.font.bold = true;
-      f.font.size = 16;
-      break;
-    case "subtitle":
-      f.font.size = 12;
-      break;
-    case "note":
-      f.font.italic = true;
-      f.font.color = "#595959";
-      break;
-    case "header":
-      f.font.bold = true;
-      f.fill.color = "#DDEBF7";
-      f.wrapText = true;
-      break;
-    case "section":
-      f.font.bold = true;
-      f.font.size = 12;
-      break;
-    case "subtotal":
-      f.font.bold = true;
-      f.borders.getItem("EdgeTop").style = "Continuous";
-      break;
-    case "total":
-      f.font.bold = true;
-      f.borders.getItem("EdgeTop").style = "Continuous";
-      f.borders.getItem("EdgeBottom").style = "Double";
-      break;
-    case "input":
-      f.fill.color = "#FFF2CC";
-      f.protection.locked = false;
-      break;
-    case "check":
-    case "status":
-      f.font.italic = true;
-      break;
-  }
+  if (look.bold) f.font.bold = true;
+  if (look.italic) f.font.italic = true;
+  if (look.size) f.font.size = look.size;
+  if (look.color) f.font.color = look.color;
+  if (look.fill) f.fill.color = look.fill;
+  if (look.wrap) f.wrapText = true;
+  if (look.border?.top) f.borders.getItem("EdgeTop").style = "Continuous";
+  if (look.border?.bottom) f.borders.getItem("EdgeBottom").style = "Double";
+  if (look.unlocked) f.protection.locked = false;
 }
 
 function applyValidation(range: Excel.Range, rule: ValidationRule, error: string, prompt?: string): void {

@@ -6,7 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { toFileSpelling } from "../../sheet/formulaSpelling";
-import type { CellStyle, SheetSpec, TemplateSpec } from "../../templates/spec";
+import { LOOKS, type CellStyle } from "../../sheet/styles";
+import type { SheetSpec, TemplateSpec } from "../../templates/spec";
 import { addr, parseRange } from "../../sheet/a1";
 import { HeadlessWorkbook, type HeadlessValue } from "../headless/headlessWorkbook";
 import { cellContent, quoteSheetName, referableSheets, resultOf, type InsertResult } from "../placement";
@@ -156,40 +157,21 @@ function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
 }
 
+/** The look of a style (src/sheet/styles.ts) in ExcelJS's terms. */
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  switch (style) {
-    case "title":
-      cell.font = { bold: true, size: 16 };
-      break;
-    case "subtitle":
-      cell.font = { size: 12 };
-      break;
-    case "note":
-      cell.font = { italic: true, color: { argb: "FF595959" } };
-      break;
-    case "header":
-      cell.font = { bold: true };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-      cell.alignment = { wrapText: true, vertical: "top" };
-      break;
-    case "section":
-      cell.font = { bold: true, size: 12 };
-      break;
-    case "subtotal":
-      cell.font = { bold: true };
-      cell.border = { top: { style: "thin" } };
-      break;
-    case "total":
-      cell.font = { bold: true };
-      cell.border = { top: { style: "thin" }, bottom: { style: "double" } };
-      break;
-    case "input":
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
-      cell.protection = { locked: false };
-      break;
-    case "check":
-    case "status":
-      cell.font = { italic: true };
-      break;
-  }
+  const look = LOOKS[style];
+  const font: Partial<ExcelJS.Font> = {};
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  if (look.size) font.size = look.size;
+  if (look.color) font.color = { argb: argb(look.color) };
+  if (Object.keys(font).length > 0) cell.font = font;
+  if (look.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(look.fill) } };
+  if (look.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+  if (look.border)
+    cell.border = {
+      ...(look.border.top ? { top: { style: "thin" } } : {}),
+      ...(look.border.bottom ? { bottom: { style: "double" } } : {}),
+    };
+  if (look.unlocked) cell.protection = { locked: false };
 }
