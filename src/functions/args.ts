@@ -35,7 +35,9 @@ export type ArgRule =
   | { kind: "optionalNumbers"; blank: BlankPolicy }
   | { kind: "texts" }
   | { kind: "optionalTexts" }
-  | { kind: "attainments" };
+  | { kind: "attainments" }
+  /** A range of numbers read into one typed array, row by row: no per-cell allocation. */
+  | { kind: "vector"; blank: "error" | "zero" | "skip" };
 
 type Parsed<R extends ArgRule> = R extends { kind: "number" }
   ? number
@@ -55,7 +57,16 @@ type Parsed<R extends ArgRule> = R extends { kind: "number" }
                 ? Matrix<string> | null
                 : R extends { kind: "attainments" }
                   ? Matrix<number | null>
-                  : never;
+                  : R extends { kind: "vector" }
+                    ? Vector
+                    : never;
+
+/** A range of numbers as one typed array (row by row); blanks skipped are not in it. */
+export interface Vector {
+  rows: number;
+  columns: number;
+  values: Float64Array;
+}
 
 /** A rectangular range: `rows × columns` values, row by row. */
 export interface Matrix<T> {
@@ -66,19 +77,36 @@ export interface Matrix<T> {
 
 export type ArgSpec = Record<string, ArgRule>;
 
+/** What `parseArgs` gives for a spec: each parameter parsed by its rule. */
+export type ParsedArgs<S extends ArgSpec> = { [K in keyof S]: Parsed<S[K]> };
+
 /**
  * Parses every argument of a function by its rule. Keys of `spec` are the parameter names used in
  * messages (looked up in the i18n quantities), so a message says "vikterna rad 3, kolumn 1".
  */
-export function parseArgs<S extends ArgSpec>(
-  spec: S,
-  args: { [K in keyof S]: unknown },
-): { [K in keyof S]: Parsed<S[K]> } {
+export function parseArgs<S extends ArgSpec>(spec: S, args: { [K in keyof S]: unknown }): ParsedArgs<S> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(spec)) {
     out[name] = parseOne(spec[name], args[name], name);
   }
-  return out as { [K in keyof S]: Parsed<S[K]> };
+  return out as ParsedArgs<S>;
+}
+
+/**
+ * The same, for arguments in order as Excel passes them (`names` is the spec's keys, computed once per
+ * function): no object of arguments built per call.
+ */
+export function parsePositional<S extends ArgSpec>(
+  spec: S,
+  names: readonly string[],
+  raw: readonly unknown[],
+): ParsedArgs<S> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) {
+    const value = raw[i];
+    out[names[i]] = parseOne(spec[names[i]], value === undefined ? null : value, names[i]);
+  }
+  return out as ParsedArgs<S>;
 }
 
 function parseOne(rule: ArgRule, value: unknown, what: string): unknown {
@@ -106,7 +134,32 @@ function parseOne(rule: ArgRule, value: unknown, what: string): unknown {
         : mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
     case "attainments":
       return mapMatrix(value, what, (cell, pos) => attainmentCell(cell, what, pos));
+    case "vector":
+      return vectorOf(value, what, rule.blank);
   }
+}
+
+/**
+ * A range of numbers read once into a typed array, with the same checks and messages as a declared `numbers`
+ * rule: the cost per cell is flat up to a million cells.
+ */
+function vectorOf(value: unknown, what: string, blank: "error" | "zero" | "skip"): Vector {
+  const g = gridOf(value, what);
+  const values = new Float64Array(g.rows * g.columns);
+  const policy: BlankPolicy = blank === "skip" ? "null" : blank;
+  let k = 0;
+  for (let r = 0; r < g.rows; r++) {
+    const row = g.grid[r];
+    for (let c = 0; c < g.columns; c++) {
+      const v = row[c];
+      if (typeof v === "number" && Number.isFinite(v)) values[k++] = v;
+      else {
+        const parsed = numberCell(v, what, policy, { row: r + 1, column: c + 1 });
+        if (parsed !== null) values[k++] = parsed;
+      }
+    }
+  }
+  return { rows: g.rows, columns: g.columns, values: k === values.length ? values : values.subarray(0, k) };
 }
 
 interface Position {

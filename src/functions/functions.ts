@@ -1,42 +1,10 @@
 /**
- * The FINSAM custom functions. Each one is a thin adapter: its arguments are parsed by the declared rules
- * of args.ts, the work is done by src/domain, and any failure reaches Excel as #VALUE! or #N/A with a
- * short message. The JSDoc of each function is its help in Excel's Insert Function dialog;
- * custom-functions-metadata-plugin turns it into functions.json (and registers the functions).
+ * The FINSAM custom functions as Excel sees them: each one's JSDoc is its help in Excel's Insert Function
+ * dialog (custom-functions-metadata-plugin turns it into functions.json and registers the functions), and its
+ * body is one call of the function's declaration in registry.ts, which parses the arguments, calls the
+ * domain and turns any failure into #VALUE! or #N/A with a short message.
  */
-import {
-  checkSum as checkSumRule,
-  checkWeights,
-  costSplit as costSplitRule,
-  equityCeiling,
-  equityRatio,
-  invalid,
-  notAvailable,
-  goalMet as goalMetRule,
-  impactIndex as impactIndexRule,
-  largestRemainderSplit,
-  memberFinancing,
-  POPULATION_NAMES,
-  requirePositive,
-  topShare as topShareRule,
-  type CeilingStep,
-  type IndexIndicator,
-  type WeightedIndicator,
-} from "../domain";
-import { messages } from "../i18n";
-import {
-  ArgError,
-  attainmentCell,
-  cells,
-  gridOf,
-  isBlank,
-  isOmitted,
-  numberCell,
-  parseArgs,
-  requireSameShape,
-  whereIn,
-} from "./args";
-import { excelCall } from "./excelError";
+import { invoke, REGISTRY } from "./registry";
 
 /**
  * Impactindex: the weighted goal attainment of the social budget, 0–100 (the board's target is 70).
@@ -57,98 +25,7 @@ export function impactIndex(
   area?: unknown,
   partialCredit?: unknown,
 ): number {
-  return excelCall(() => {
-    if (isOmitted(areas) && isOmitted(area)) return impactIndexFast(weights, attainment, partialCredit);
-    const a = parseArgs(
-      {
-        weights: { kind: "numbers", blank: "null" },
-        attainment: { kind: "attainments" },
-        areas: { kind: "optionalTexts" },
-        area: { kind: "optionalText" },
-        partialCredit: { kind: "boolean", default: false },
-      },
-      { weights, attainment, areas: areas ?? null, area: area ?? null, partialCredit: partialCredit ?? null },
-    );
-    requireSameShape(a.weights, "weights", a.attainment, "attainment");
-    if (a.areas) requireSameShape(a.weights, "weights", a.areas, "areas");
-    if (a.area !== null && !a.areas) throw new ArgError("areaWithoutAreas");
-    const attained = cells(a.attainment);
-    const names = a.areas ? cells(a.areas) : null;
-    const indicators: IndexIndicator[] = [];
-    cells(a.weights).forEach(({ value: weight, row, column }, i) => {
-      if (weight === null) {
-        if (attained[i].value !== null)
-          throw new ArgError("weightWithoutValue", { what: "weights", row, column });
-        return;
-      }
-      indicators.push({ weight, attainment: attained[i].value, area: names?.[i].value });
-    });
-    return impactIndexRule(indicators, {
-      partialCredit: a.partialCredit,
-      area: a.area ?? undefined,
-    }).index;
-  });
-}
-
-/**
- * IMPACTINDEX over the whole range (no goal area): each cell read once, nothing built per row, so the cost
- * per row stays flat from 50 to a million rows. The same checks, in the same order, with the same messages as
- * the general path: the weights, then the attainment, then their sizes, then row by row.
- */
-function impactIndexFast(weights: unknown, attainment: unknown, partialCredit: unknown): number {
-  const w = gridOf(weights, "weights");
-  for (let r = 0; r < w.rows; r++) {
-    const row = w.grid[r];
-    for (let c = 0; c < w.columns; c++) {
-      const v = row[c];
-      if (typeof v !== "number" || !Number.isFinite(v))
-        numberCell(v, "weights", "null", { row: r + 1, column: c + 1 });
-    }
-  }
-  const a = gridOf(attainment, "attainment");
-  for (let r = 0; r < a.rows; r++) {
-    const row = a.grid[r];
-    for (let c = 0; c < a.columns; c++) {
-      const v = row[c];
-      if (!(typeof v === "boolean" || (typeof v === "number" && v >= 0 && v <= 1)))
-        attainmentCell(v, "attainment", { row: r + 1, column: c + 1 });
-    }
-  }
-  const partial = parseArgs(
-    { partialCredit: { kind: "boolean", default: false } },
-    { partialCredit: partialCredit ?? null },
-  ).partialCredit;
-  if (a.rows !== w.rows || a.columns !== w.columns)
-    throw new ArgError("shapeMismatch", {
-      what: "attainment",
-      other: "weights",
-      actual: `${a.rows}×${a.columns}`,
-      expected: `${w.rows}×${w.columns}`,
-    });
-  let reached = 0;
-  let total = 0;
-  let count = 0;
-  for (let r = 0; r < w.rows; r++) {
-    const wr = w.grid[r];
-    const ar = a.grid[r];
-    for (let c = 0; c < w.columns; c++) {
-      const weight = typeof wr[c] === "number" ? (wr[c] as number) : null;
-      const raw = ar[c];
-      const attained = typeof raw === "boolean" ? (raw ? 1 : 0) : typeof raw === "number" ? raw : null;
-      if (weight === null) {
-        if (attained !== null)
-          throw new ArgError("weightWithoutValue", { what: "weights", row: r + 1, column: c + 1 });
-        continue;
-      }
-      requirePositive(weight, "weight", count);
-      count++;
-      total += weight;
-      if (attained !== null) reached += weight * (partial ? attained : attained >= 1 ? 1 : 0);
-    }
-  }
-  if (count === 0) throw notAvailable("noIndicators");
-  if (!Number.isFinite(total)) throw invalid("tooLarge", { what: "weights", value: Number.MAX_VALUE });
-  return (reached / total) * 100;
+  return invoke(REGISTRY.IMPACTINDEX, [weights, attainment, areas, area, partialCredit]);
 }
 
 /**
@@ -161,39 +38,7 @@ function impactIndexFast(weights: unknown, attainment: unknown, partialCredit: u
  * @returns The parts, in the same shape as populations.
  */
 export function feeSplit(populations: unknown[][], total: unknown, decimals?: unknown): number[][] {
-  return excelCall(() => {
-    const pops = populationsOf(populations);
-    const a = parseArgs(
-      {
-        total: { kind: "number" },
-        decimals: { kind: "number", optional: true, default: 0 },
-      },
-      { total, decimals: decimals ?? null },
-    );
-    const parts = largestRemainderSplit(a.total, pops.values, a.decimals, POPULATION_NAMES);
-    return reshape(parts, pops.columns);
-  });
-}
-
-/**
- * A range of populations read once into a typed array, with the same checks and messages as the declared
- * rule (numbers, no blanks): a split's cost per member stays flat up to a million members.
- */
-function populationsOf(value: unknown): { values: Float64Array; columns: number } {
-  const p = gridOf(value, "populations");
-  const values = new Float64Array(p.rows * p.columns);
-  let k = 0;
-  for (let r = 0; r < p.rows; r++) {
-    const row = p.grid[r];
-    for (let c = 0; c < p.columns; c++) {
-      const v = row[c];
-      values[k++] =
-        typeof v === "number" && Number.isFinite(v)
-          ? v
-          : (numberCell(v, "populations", "error", { row: r + 1, column: c + 1 }) as number);
-    }
-  }
-  return { values, columns: p.columns };
+  return invoke(REGISTRY.FEESPLIT, [populations, total, decimals]);
 }
 
 /**
@@ -206,18 +51,7 @@ function populationsOf(value: unknown): { values: Float64Array; columns: number 
  * @returns A column: the region's amount, then each municipality's fee in the order of populations.
  */
 export function financing(stateAllotment: unknown, populations: unknown[][], decimals?: unknown): number[][] {
-  return excelCall(() => {
-    const a = parseArgs(
-      {
-        stateAllotment: { kind: "number" },
-        populations: { kind: "numbers", blank: "error" },
-        decimals: { kind: "number", optional: true, default: 0 },
-      },
-      { stateAllotment, populations, decimals: decimals ?? null },
-    );
-    const result = memberFinancing(a.stateAllotment, a.populations.values.flat(), a.decimals);
-    return [[result.region], ...result.municipalities.map((fee) => [fee])];
-  });
+  return invoke(REGISTRY.FINANCING, [stateAllotment, populations, decimals]);
 }
 
 /**
@@ -230,32 +64,7 @@ export function financing(stateAllotment: unknown, populations: unknown[][], dec
  * @returns The recommended maximum equity, in the sheet's unit.
  */
 export function equityCap(base: unknown, unit?: unknown, steps?: unknown[][]): number {
-  return excelCall(() => {
-    const a = parseArgs(
-      {
-        base: { kind: "number" },
-        unit: { kind: "number", optional: true, default: 1 },
-        steps: { kind: "optionalNumbers", blank: "null" },
-      },
-      { base, unit: unit ?? null, steps: steps ?? null },
-    );
-    requirePositive(a.unit, "unit");
-    let ceilingSteps: CeilingStep[] | undefined;
-    if (a.steps) {
-      if (a.steps.columns !== 2) {
-        throw new ArgError("wrongColumnCount", { what: "steps", expected: 2, actual: a.steps.columns });
-      }
-      // Blank rows are skipped; a message names the row as it stands in the range, blank rows included.
-      ceilingSteps = a.steps.values
-        .map(([upTo, rate], i) => ({ upTo, rate, row: i + 1 }))
-        .filter(({ upTo, rate }) => upTo !== null || rate !== null)
-        .map(({ upTo, rate, row }) => {
-          if (rate === null) throw new ArgError("blankNotAllowed", { what: "steps", row, column: 2 });
-          return { upTo, rate };
-        });
-    }
-    return equityCeiling(a.base * a.unit, ceilingSteps).ceiling / a.unit;
-  });
+  return invoke(REGISTRY.EQUITYCAP, [base, unit, steps]);
 }
 
 /**
@@ -276,59 +85,7 @@ export function weightCheck(
   areaPoints: unknown[][],
   tolerance?: unknown,
 ): string {
-  return excelCall(() => {
-    const a = parseArgs(
-      {
-        areas: { kind: "texts" },
-        weights: { kind: "numbers", blank: "null" },
-        areaNames: { kind: "texts" },
-        areaPoints: { kind: "numbers", blank: "error" },
-        tolerance: { kind: "number", optional: true, default: 0.05 },
-      },
-      { areas, weights, areaNames, areaPoints, tolerance: tolerance ?? null },
-    );
-    requireSameShape(a.areas, "areas", a.weights, "weights");
-    requireSameShape(a.areaNames, "areaNames", a.areaPoints, "areaPoints");
-    const weightCells = cells(a.weights);
-    const rows: { indicator: WeightedIndicator; where: ReturnType<typeof whereIn> }[] = [];
-    cells(a.areas).forEach(({ value: area, row, column }, i) => {
-      const weight = weightCells[i].value;
-      if (isBlank(area) && weight === null) return;
-      rows.push({ indicator: { area, weight }, where: whereIn(a.areas, row, column) });
-    });
-    const pointCells = a.areaPoints.values.flat();
-    const goalAreas = a.areaNames.values.flat().map((name, i) => ({ name, points: pointCells[i] }));
-    const check = checkWeights(
-      rows.map((r) => r.indicator),
-      goalAreas,
-      a.tolerance,
-    );
-    if (check.ok) return messages().results.ok;
-    const t = messages().results;
-    const findings: string[] = [];
-    if (check.invalidWeights.length > 0) {
-      findings.push(
-        t.invalidWeights(
-          check.invalidWeights.map((w) => t.weightItem(rows[w.index].where, w.weight)).join(", "),
-        ),
-      );
-    }
-    if (check.unknownAreas.length > 0) {
-      findings.push(
-        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(rows[u.index].where, u.area)).join(", ")),
-      );
-    }
-    const outside = check.areas.filter((s) => !s.withinTolerance);
-    if (outside.length > 0) {
-      findings.push(
-        t.areasOutside(
-          t.tolerance(a.tolerance),
-          outside.map((s) => t.areaShareItem(s.name, s.share, s.nominalShare)).join(", "),
-        ),
-      );
-    }
-    return findings.join(" ");
-  });
+  return invoke(REGISTRY.WEIGHTCHECK, [areas, weights, areaNames, areaPoints, tolerance]);
 }
 
 /**
@@ -340,13 +97,7 @@ export function weightCheck(
  * @returns The share 0–1 of the answers in the top alternatives.
  */
 export function topShare(counts: unknown[][], topN: unknown): number {
-  return excelCall(() => {
-    const a = parseArgs(
-      { counts: { kind: "numbers", blank: "zero" }, topN: { kind: "number" } },
-      { counts, topN },
-    );
-    return topShareRule(a.counts.values.flat(), a.topN);
-  });
+  return invoke(REGISTRY.TOPSHARE, [counts, topN]);
 }
 
 /**
@@ -369,27 +120,7 @@ export function goalMet(
   minResponseRate?: unknown,
   lowerIsBetter?: unknown,
 ): boolean {
-  return excelCall(() => {
-    const a = parseArgs(
-      {
-        actual: { kind: "optionalNumber" },
-        target: { kind: "number" },
-        tolerance: { kind: "number", optional: true, default: 0 },
-        responseRate: { kind: "optionalNumber" },
-        minResponseRate: { kind: "number", optional: true, default: 0.5 },
-        lowerIsBetter: { kind: "boolean", default: false },
-      },
-      {
-        actual,
-        target,
-        tolerance: tolerance ?? null,
-        responseRate: responseRate ?? null,
-        minResponseRate: minResponseRate ?? null,
-        lowerIsBetter: lowerIsBetter ?? null,
-      },
-    );
-    return goalMetRule(a);
-  });
+  return invoke(REGISTRY.GOALMET, [actual, target, tolerance, responseRate, minResponseRate, lowerIsBetter]);
 }
 
 /**
@@ -402,27 +133,7 @@ export function goalMet(
  * @returns "OK", or a message with the computed sum and the difference.
  */
 export function checkSum(parts: unknown[][], total: unknown, rounding?: unknown): string {
-  return excelCall(() => {
-    const a = parseArgs(
-      {
-        parts: { kind: "numbers", blank: "null" },
-        total: { kind: "number" },
-        rounding: { kind: "number", optional: true, default: 0 },
-      },
-      { parts, total, rounding: rounding ?? null },
-    );
-    const values = a.parts.values.flat().filter((v): v is number => v !== null);
-    const check = checkSumRule(values, a.total, a.rounding);
-    const t = messages().results;
-    return check.ok
-      ? t.ok
-      : t.sumMismatch({
-          sum: check.sum,
-          total: a.total,
-          difference: check.difference,
-          allowed: check.allowed,
-        });
-  });
+  return invoke(REGISTRY.CHECKSUM, [parts, total, rounding]);
 }
 
 /**
@@ -435,38 +146,7 @@ export function checkSum(parts: unknown[][], total: unknown, rounding?: unknown)
  * @returns A row of three: administration, structural, individual.
  */
 export function costSplit(amounts: unknown[][], shares: unknown[][], decimals?: unknown): number[][] {
-  return excelCall(() => {
-    const a = parseArgs(
-      {
-        amounts: { kind: "numbers", blank: "zero" },
-        shares: { kind: "numbers", blank: "zero" },
-        decimals: { kind: "optionalNumber" },
-      },
-      { amounts, shares, decimals: decimals ?? null },
-    );
-    if (a.shares.columns !== 3)
-      throw new ArgError("wrongColumnCount", { what: "shares", expected: 3, actual: a.shares.columns });
-    const lines = a.amounts.values.flat();
-    if (a.shares.rows !== lines.length)
-      throw new ArgError("shapeMismatch", {
-        what: "shares",
-        other: "amounts",
-        actual: `${a.shares.rows}×3`,
-        expected: `${lines.length}×3`,
-      });
-    // A line with no amount needs no key: a blank or unfinished key on it is no error.
-    const used = lines
-      .map((v, i) => ({ v, key: a.shares.values[i] as [number, number, number] }))
-      .filter((l) => l.v !== 0);
-    if (used.length === 0) return [[0, 0, 0]];
-    return [
-      costSplitRule(
-        used.map((l) => l.v),
-        used.map((l) => l.key),
-        a.decimals ?? undefined,
-      ),
-    ];
-  });
+  return invoke(REGISTRY.COSTSPLIT, [amounts, shares, decimals]);
 }
 
 /**
@@ -478,14 +158,5 @@ export function costSplit(amounts: unknown[][], shares: unknown[][], decimals?: 
  * @returns The ratio 0–1 (negative when equity is).
  */
 export function soliditet(equity: unknown, assets: unknown): number {
-  return excelCall(() => {
-    const a = parseArgs({ equity: { kind: "number" }, assets: { kind: "number" } }, { equity, assets });
-    return equityRatio(a.equity, a.assets);
-  });
-}
-
-function reshape(values: number[], columns: number): number[][] {
-  const rows: number[][] = [];
-  for (let i = 0; i < values.length; i += columns) rows.push(values.slice(i, i + columns));
-  return rows;
+  return invoke(REGISTRY.SOLIDITET, [equity, assets]);
 }

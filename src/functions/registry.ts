@@ -1,39 +1,399 @@
-import type { FunctionId } from "./catalog";
 import {
-  checkSum,
-  costSplit,
-  equityCap,
-  feeSplit,
-  financing,
-  goalMet,
-  impactIndex,
-  soliditet,
-  topShare,
-  weightCheck,
-} from "./functions";
+  checkSum as checkSumRule,
+  checkWeights,
+  costSplit as costSplitRule,
+  DEFAULT_MIN_RESPONSE_RATE,
+  DEFAULT_SHARE_TOLERANCE,
+  equityCeiling,
+  equityRatio,
+  goalMet as goalMetRule,
+  impactIndex as impactIndexRule,
+  invalid,
+  largestRemainderSplit,
+  memberFinancing,
+  notAvailable,
+  POPULATION_NAMES,
+  requirePositive,
+  topShare as topShareRule,
+  type CeilingStep,
+  type IndexIndicator,
+  type WeightedIndicator,
+} from "../domain";
+import { messages } from "../i18n";
+import {
+  ArgError,
+  attainmentCell,
+  gridOf,
+  isBlank,
+  isOmitted,
+  numberCell,
+  parseArgs,
+  parsePositional,
+  requireSameShape,
+  whereIn,
+  type ArgSpec,
+  type ParsedArgs,
+} from "./args";
+import { FUNCTION_IDS, type FunctionId } from "./catalog";
+import { excelCall } from "./excelError";
+import sv from "./locales/sv-SE.json";
 
-/** Every custom function by its id, for engines other than Excel (the headless engine, tests). */
-export const FUNCTIONS: Record<FunctionId, (...args: never[]) => unknown> = {
-  IMPACTINDEX: impactIndex,
-  FEESPLIT: feeSplit,
-  FINANCING: financing,
-  EQUITYCAP: equityCap,
-  WEIGHTCHECK: weightCheck,
-  TOPSHARE: topShare,
-  GOALMET: goalMet,
-  CHECKSUM: checkSum,
-  COSTSPLIT: costSplit,
-  SOLIDITET: soliditet,
-};
+/**
+ * The custom functions, declared once: for each, its parameters in order with their rule (defaults from the
+ * domain's constants), the size of a spilled result, and the domain call. From this come the argument
+ * parsing, SPILL_SIZE, the headless engine's plugin, the names the pane lists (Swedish and English), and the
+ * check that Excel's metadata (JSDoc in functions.ts, the Swedish overlay) describes the same parameters.
+ * functions.ts keeps only what Excel's tooling reads: each function's JSDoc and a one-line call of `invoke`.
+ */
+export interface FunctionEntry<S extends ArgSpec = ArgSpec, R = unknown> {
+  id: FunctionId;
+  /** The parameters in order: name (as in messages and metadata) → rule. */
+  params: S;
+  /** The size of a spilled result from the arguments' sizes; absent for a single value. */
+  spill?: (sizes: { width: number; height: number }[]) => { width: number; height: number };
+  /** A path that reads the raw cells itself; `undefined` hands over to the declared rules. */
+  fast?: (raw: readonly unknown[]) => R | undefined;
+  run: (a: ParsedArgs<S>) => R;
+}
 
-/** Functions whose result spills: the size of the result from the sizes of the arguments. */
-export const SPILL_SIZE: Partial<
-  Record<FunctionId, (argSizes: { width: number; height: number }[]) => { width: number; height: number }>
-> = {
-  FEESPLIT: ([populations]) => populations,
-  COSTSPLIT: () => ({ width: 3, height: 1 }),
-  FINANCING: ([, populations]) => ({
+const define = <S extends ArgSpec, R>(entry: FunctionEntry<S, R>): FunctionEntry<S, R> => entry;
+
+/** Calls a function as Excel does: raw cells in, its value or an Excel error with a message out. */
+export function invoke<S extends ArgSpec, R>(entry: FunctionEntry<S, R>, raw: readonly unknown[]): R {
+  return excelCall(() => {
+    const fast = entry.fast?.(raw);
+    if (fast !== undefined) return fast;
+    return entry.run(parsePositional(entry.params, namesOf(entry), raw));
+  });
+}
+
+const NAMES = new WeakMap<object, readonly string[]>();
+/** The parameter names in order, computed once per function. */
+function namesOf(entry: { params: ArgSpec }): readonly string[] {
+  let names = NAMES.get(entry);
+  if (!names) NAMES.set(entry, (names = Object.keys(entry.params)));
+  return names;
+}
+
+const column = (values: ArrayLike<number>): number[][] => Array.from(values, (v) => [v]);
+
+function reshape(values: readonly number[], columns: number): number[][] {
+  const rows: number[][] = [];
+  for (let i = 0; i < values.length; i += columns) rows.push(values.slice(i, i + columns));
+  return rows;
+}
+
+const IMPACTINDEX = define({
+  id: "IMPACTINDEX",
+  params: {
+    weights: { kind: "numbers", blank: "null" },
+    attainment: { kind: "attainments" },
+    areas: { kind: "optionalTexts" },
+    area: { kind: "optionalText" },
+    partialCredit: { kind: "boolean", default: false },
+  },
+  fast: ([weights, attainment, areas, area, partialCredit]) =>
+    isOmitted(areas) && isOmitted(area) ? impactIndexWhole(weights, attainment, partialCredit) : undefined,
+  run: (a) => {
+    requireSameShape(a.weights, "weights", a.attainment, "attainment");
+    if (a.areas) requireSameShape(a.weights, "weights", a.areas, "areas");
+    if (a.area !== null && !a.areas) throw new ArgError("areaWithoutAreas");
+    const indicators: IndexIndicator[] = [];
+    for (let r = 0; r < a.weights.rows; r++)
+      for (let c = 0; c < a.weights.columns; c++) {
+        const weight = a.weights.values[r][c];
+        const attained = a.attainment.values[r][c];
+        if (weight === null) {
+          if (attained !== null)
+            throw new ArgError("weightWithoutValue", { what: "weights", row: r + 1, column: c + 1 });
+          continue;
+        }
+        indicators.push({ weight, attainment: attained, area: a.areas?.values[r][c] });
+      }
+    return impactIndexRule(indicators, { partialCredit: a.partialCredit, area: a.area ?? undefined }).index;
+  },
+});
+
+/**
+ * IMPACTINDEX over the whole range (no goal area): each cell read once, nothing built per row, so the cost
+ * per row stays flat from 50 to a million rows. The same checks, in the same order, with the same messages as
+ * the declared rules: the weights, then the attainment, then their sizes, then row by row.
+ */
+function impactIndexWhole(weights: unknown, attainment: unknown, partialCredit: unknown): number {
+  const w = gridOf(weights, "weights");
+  for (let r = 0; r < w.rows; r++) {
+    const row = w.grid[r];
+    for (let c = 0; c < w.columns; c++) {
+      const v = row[c];
+      if (typeof v !== "number" || !Number.isFinite(v))
+        numberCell(v, "weights", "null", { row: r + 1, column: c + 1 });
+    }
+  }
+  const a = gridOf(attainment, "attainment");
+  for (let r = 0; r < a.rows; r++) {
+    const row = a.grid[r];
+    for (let c = 0; c < a.columns; c++) {
+      const v = row[c];
+      if (!(typeof v === "boolean" || (typeof v === "number" && v >= 0 && v <= 1)))
+        attainmentCell(v, "attainment", { row: r + 1, column: c + 1 });
+    }
+  }
+  const partial = parseArgs(IMPACTINDEX_PARTIAL, { partialCredit: partialCredit ?? null }).partialCredit;
+  if (a.rows !== w.rows || a.columns !== w.columns)
+    throw new ArgError("shapeMismatch", {
+      what: "attainment",
+      other: "weights",
+      actual: `${a.rows}×${a.columns}`,
+      expected: `${w.rows}×${w.columns}`,
+    });
+  let reached = 0;
+  let total = 0;
+  let count = 0;
+  for (let r = 0; r < w.rows; r++) {
+    const wr = w.grid[r];
+    const ar = a.grid[r];
+    for (let c = 0; c < w.columns; c++) {
+      const weight = typeof wr[c] === "number" ? (wr[c] as number) : null;
+      const raw = ar[c];
+      const attained = typeof raw === "boolean" ? (raw ? 1 : 0) : typeof raw === "number" ? raw : null;
+      if (weight === null) {
+        if (attained !== null)
+          throw new ArgError("weightWithoutValue", { what: "weights", row: r + 1, column: c + 1 });
+        continue;
+      }
+      requirePositive(weight, "weight", count);
+      count++;
+      total += weight;
+      if (attained !== null) reached += weight * (partial ? attained : attained >= 1 ? 1 : 0);
+    }
+  }
+  if (count === 0) throw notAvailable("noIndicators");
+  if (!Number.isFinite(total)) throw invalid("tooLarge", { what: "weights", value: Number.MAX_VALUE });
+  return (reached / total) * 100;
+}
+const IMPACTINDEX_PARTIAL = { partialCredit: IMPACTINDEX.params.partialCredit };
+
+const FEESPLIT = define({
+  id: "FEESPLIT",
+  params: {
+    populations: { kind: "vector", blank: "error" },
+    total: { kind: "number" },
+    decimals: { kind: "number", optional: true, default: 0 },
+  },
+  spill: ([populations]) => populations,
+  run: (a) =>
+    reshape(
+      largestRemainderSplit(a.total, a.populations.values, a.decimals, POPULATION_NAMES),
+      a.populations.columns,
+    ),
+});
+
+const FINANCING = define({
+  id: "FINANCING",
+  params: {
+    stateAllotment: { kind: "number" },
+    populations: { kind: "vector", blank: "error" },
+    decimals: { kind: "number", optional: true, default: 0 },
+  },
+  spill: ([, populations]) => ({
     width: 1,
     height: (populations?.width ?? 1) * (populations?.height ?? 1) + 1,
   }),
-};
+  run: (a) => {
+    const result = memberFinancing(a.stateAllotment, Array.from(a.populations.values), a.decimals);
+    return [[result.region], ...column(result.municipalities)];
+  },
+});
+
+const EQUITYCAP = define({
+  id: "EQUITYCAP",
+  params: {
+    base: { kind: "number" },
+    unit: { kind: "number", optional: true, default: 1 },
+    steps: { kind: "optionalNumbers", blank: "null" },
+  },
+  run: (a) => {
+    requirePositive(a.unit, "unit");
+    let steps: CeilingStep[] | undefined;
+    if (a.steps) {
+      if (a.steps.columns !== 2)
+        throw new ArgError("wrongColumnCount", { what: "steps", expected: 2, actual: a.steps.columns });
+      // Blank rows are skipped; a message names the row as it stands in the range, blank rows included.
+      steps = [];
+      a.steps.values.forEach(([upTo, rate], i) => {
+        if (upTo === null && rate === null) return;
+        if (rate === null) throw new ArgError("blankNotAllowed", { what: "steps", row: i + 1, column: 2 });
+        steps!.push({ upTo, rate });
+      });
+    }
+    return equityCeiling(a.base * a.unit, steps).ceiling / a.unit;
+  },
+});
+
+const WEIGHTCHECK = define({
+  id: "WEIGHTCHECK",
+  params: {
+    areas: { kind: "texts" },
+    weights: { kind: "numbers", blank: "null" },
+    areaNames: { kind: "texts" },
+    areaPoints: { kind: "numbers", blank: "error" },
+    tolerance: { kind: "number", optional: true, default: DEFAULT_SHARE_TOLERANCE },
+  },
+  run: (a) => {
+    requireSameShape(a.areas, "areas", a.weights, "weights");
+    requireSameShape(a.areaNames, "areaNames", a.areaPoints, "areaPoints");
+    const indicators: WeightedIndicator[] = [];
+    const where: ReturnType<typeof whereIn>[] = [];
+    for (let r = 0; r < a.areas.rows; r++)
+      for (let c = 0; c < a.areas.columns; c++) {
+        const area = a.areas.values[r][c];
+        const weight = a.weights.values[r][c];
+        if (isBlank(area) && weight === null) continue;
+        indicators.push({ area, weight });
+        where.push(whereIn(a.areas, r + 1, c + 1));
+      }
+    const points = a.areaPoints.values.flat();
+    const areas = a.areaNames.values.flat().map((name, i) => ({ name, points: points[i] }));
+    const check = checkWeights(indicators, areas, a.tolerance);
+    const t = messages().results;
+    if (check.ok) return t.ok;
+    const findings: string[] = [];
+    if (check.invalidWeights.length > 0)
+      findings.push(
+        t.invalidWeights(check.invalidWeights.map((w) => t.weightItem(where[w.index], w.weight)).join(", ")),
+      );
+    if (check.unknownAreas.length > 0)
+      findings.push(
+        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(where[u.index], u.area)).join(", ")),
+      );
+    const outside = check.areas.filter((s) => !s.withinTolerance);
+    if (outside.length > 0)
+      findings.push(
+        t.areasOutside(
+          t.tolerance(a.tolerance),
+          outside.map((s) => t.areaShareItem(s.name, s.share, s.nominalShare)).join(", "),
+        ),
+      );
+    return findings.join(" ");
+  },
+});
+
+const TOPSHARE = define({
+  id: "TOPSHARE",
+  params: { counts: { kind: "vector", blank: "zero" }, topN: { kind: "number" } },
+  run: (a) => topShareRule(Array.from(a.counts.values), a.topN),
+});
+
+const GOALMET = define({
+  id: "GOALMET",
+  params: {
+    actual: { kind: "optionalNumber" },
+    target: { kind: "number" },
+    tolerance: { kind: "number", optional: true, default: 0 },
+    responseRate: { kind: "optionalNumber" },
+    minResponseRate: { kind: "number", optional: true, default: DEFAULT_MIN_RESPONSE_RATE },
+    lowerIsBetter: { kind: "boolean", default: false },
+  },
+  run: (a) => goalMetRule(a),
+});
+
+const CHECKSUM = define({
+  id: "CHECKSUM",
+  params: {
+    parts: { kind: "vector", blank: "skip" },
+    total: { kind: "number" },
+    rounding: { kind: "number", optional: true, default: 0 },
+  },
+  run: (a) => {
+    const check = checkSumRule(Array.from(a.parts.values), a.total, a.rounding);
+    const t = messages().results;
+    return check.ok
+      ? t.ok
+      : t.sumMismatch({
+          sum: check.sum,
+          total: a.total,
+          difference: check.difference,
+          allowed: check.allowed,
+        });
+  },
+});
+
+const COSTSPLIT = define({
+  id: "COSTSPLIT",
+  params: {
+    amounts: { kind: "vector", blank: "zero" },
+    shares: { kind: "vector", blank: "zero" },
+    decimals: { kind: "optionalNumber" },
+  },
+  spill: () => ({ width: 3, height: 1 }),
+  run: (a) => {
+    if (a.shares.columns !== 3)
+      throw new ArgError("wrongColumnCount", { what: "shares", expected: 3, actual: a.shares.columns });
+    const lines = a.amounts.values;
+    if (a.shares.rows !== lines.length)
+      throw new ArgError("shapeMismatch", {
+        what: "shares",
+        other: "amounts",
+        actual: `${a.shares.rows}×3`,
+        expected: `${lines.length}×3`,
+      });
+    // A line with no amount needs no key: a blank or unfinished key on it is no error.
+    const amounts: number[] = [];
+    const keys: [number, number, number][] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i] === 0) continue;
+      amounts.push(lines[i]);
+      const s = a.shares.values;
+      keys.push([s[3 * i], s[3 * i + 1], s[3 * i + 2]]);
+    }
+    if (amounts.length === 0) return [[0, 0, 0]];
+    return [costSplitRule(amounts, keys, a.decimals ?? undefined)];
+  },
+});
+
+const SOLIDITET = define({
+  id: "SOLIDITET",
+  params: { equity: { kind: "number" }, assets: { kind: "number" } },
+  run: (a) => equityRatio(a.equity, a.assets),
+});
+
+/** Every custom function by id: the one declaration (TypeScript requires an entry for every id). */
+export const REGISTRY = {
+  IMPACTINDEX,
+  FEESPLIT,
+  FINANCING,
+  EQUITYCAP,
+  WEIGHTCHECK,
+  TOPSHARE,
+  GOALMET,
+  CHECKSUM,
+  COSTSPLIT,
+  SOLIDITET,
+} satisfies Record<FunctionId, { id: FunctionId; params: ArgSpec }>;
+
+/** Each function as an engine calls it (the headless engine, tests): raw cells in. */
+export const FUNCTIONS: Record<FunctionId, (...args: unknown[]) => unknown> = Object.fromEntries(
+  FUNCTION_IDS.map((id) => [
+    id,
+    (...args: unknown[]) => invoke(REGISTRY[id] as unknown as FunctionEntry, args),
+  ]),
+) as Record<FunctionId, (...args: unknown[]) => unknown>;
+
+/** Functions whose result spills: the size of the result from the sizes of the arguments. */
+export const SPILL_SIZE: Partial<Record<FunctionId, NonNullable<FunctionEntry["spill"]>>> =
+  Object.fromEntries(
+    FUNCTION_IDS.flatMap((id) => {
+      const spill = (REGISTRY[id] as unknown as FunctionEntry).spill;
+      return spill ? [[id, spill]] : [];
+    }),
+  );
+
+/** A function's name as users type it in each language (Swedish from the metadata overlay Excel uses). */
+export function functionName(id: FunctionId, locale: "sv" | "en"): string {
+  return locale === "sv" ? (sv.functions as Record<string, { name: string }>)[id].name : id;
+}
+
+/** The parameter names in order, as the metadata must list them. */
+export function parameterNames(id: FunctionId): string[] {
+  return [...namesOf(REGISTRY[id] as unknown as FunctionEntry)];
+}

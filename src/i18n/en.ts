@@ -405,15 +405,6 @@ Flags: --lang sv|en (language of messages), --help.`,
     unknownMunicipality: "Unknown municipality – choose one from the list.",
     noMatch: "No municipality by that name",
   },
-  workbench: {
-    banner:
-      "Workbench for development and demonstration – not Excel. The formulas are computed by a built-in spreadsheet engine (HyperFormula) with the FINSAM functions.",
-    workbook: "Workbook",
-    sheets: "Sheets",
-    cellContents: "Cell contents",
-    enter: "Enter",
-    noSheets: "No sheets yet: insert a template in the pane on the left.",
-  },
   app: {
     title: "FINSAM for Excel",
     tagline: "Budget, member fees, social budget and Impactindex for coordination associations.",

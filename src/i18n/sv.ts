@@ -479,15 +479,6 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     unknownMunicipality: "Okänd kommun – välj i listan.",
     noMatch: "Ingen kommun med det namnet",
   },
-  workbench: {
-    banner:
-      "Arbetsbänk för utveckling och demonstration – inte Excel. Formlerna räknas av en inbyggd kalkylmotor (HyperFormula) med FINSAM-funktionerna.",
-    workbook: "Arbetsbok",
-    sheets: "Blad",
-    cellContents: "Cellens innehåll",
-    enter: "Ange",
-    noSheets: "Inga blad ännu: infoga en mall i panelen till vänster.",
-  },
   app: {
     title: "FINSAM för Excel",
     tagline: "Budget, avgiftsfördelning, social budget och Impactindex för samordningsförbund.",

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Title3 } from "@fluentui/react-components";
 import { FUNCTION_IDS, FUNCTION_NAMESPACE } from "../functions/catalog";
+import { functionName } from "../functions/registry";
 import { messages, setLocale as setFunctionLocale, type Locale } from "../i18n";
 import type { FetchOptions } from "../population/scb";
 import { blankOptions, EXAMPLE_OPTIONS, TEMPLATE_IDS, type TemplateId } from "../templates";
@@ -103,7 +104,7 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
           {FUNCTION_IDS.map((id) => (
             <li key={id}>
               <span className={styles.functionName}>
-                {FUNCTION_NAMESPACE}.{id}
+                {FUNCTION_NAMESPACE}.{functionName(id, locale)}
               </span>
               <br />
               <Caption1>{t.functionSummaries[id]}</Caption1>

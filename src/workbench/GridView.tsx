@@ -9,10 +9,10 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { messages } from "../i18n";
 import { columnLetter, parseAddress } from "../sheet/a1";
 import { LOOKS, type Look } from "../sheet/styles";
 import { displayValue } from "./format";
+import { workbenchMessages } from "./messages";
 import type { HeadlessService } from "./headlessService";
 
 const useStyles = makeStyles({
@@ -59,7 +59,7 @@ const useStyles = makeStyles({
 /** The sheets of the headless workbook as a grid, in the language the pane last chose. */
 export function GridView({ service }: { service: HeadlessService }) {
   const styles = useStyles();
-  const t = messages();
+  const t = { workbench: workbenchMessages() };
   const [, setVersion] = React.useState(0);
   React.useEffect(() => service.subscribe(() => setVersion((v) => v + 1)), [service]);
   const wb = service.workbook;

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { messages } from "../i18n";
+import { workbenchMessages } from "./messages";
 import { App } from "../taskpane/App";
 import { GridView } from "./GridView";
 import type { HeadlessService } from "./headlessService";
@@ -30,7 +30,7 @@ export function Workbench({ service }: { service: HeadlessService }) {
   return (
     <div className={styles.page}>
       <MessageBar intent="warning">
-        <MessageBarBody>{messages().workbench.banner}</MessageBarBody>
+        <MessageBarBody>{workbenchMessages().banner}</MessageBarBody>
       </MessageBar>
       <div className={styles.body}>
         <div className={styles.pane}>

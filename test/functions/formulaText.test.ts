@@ -73,8 +73,12 @@ function evaluate(id: string, args: unknown[], shape: { rows: number; columns: n
   return wb.values("Blad1", range(at.row, at.column, at.row + shape.rows - 1, at.column + shape.columns - 1));
 }
 
-const ids = new Map<unknown, string>(Object.entries(FUNCTIONS).map(([id, fn]) => [fn, id]));
-const idOf = (fn: Case[1]) => ids.get(fn)!;
+/** impactIndex → IMPACTINDEX: each exported function is named for its id. */
+const idOf = (fn: Case[1]) => {
+  const id = fn.name.toUpperCase();
+  if (!(id in FUNCTIONS)) throw new Error(`no function ${id}`);
+  return id;
+};
 const shapeOf = (v: unknown) =>
   Array.isArray(v) ? { rows: v.length, columns: (v[0] as unknown[]).length } : { rows: 1, columns: 1 };
 

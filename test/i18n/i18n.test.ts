@@ -1,6 +1,7 @@
 import { en } from "../../src/i18n/en";
 import { sv } from "../../src/i18n/sv";
 import { localeFromLanguageTag, formatNumber, formatPercent } from "../../src/i18n";
+import { WORKBENCH_MESSAGES } from "../../src/workbench/messages";
 
 function keyPaths(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -10,8 +11,9 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 }
 
 describe("i18n", () => {
-  test("Swedish and English have exactly the same keys", () => {
+  test("Swedish and English have exactly the same keys (the add-in's catalogue and the workbench's)", () => {
     expect(keyPaths(en)).toEqual(keyPaths(sv));
+    expect(keyPaths(WORKBENCH_MESSAGES.en)).toEqual(keyPaths(WORKBENCH_MESSAGES.sv));
   });
 
   test("every message renders in both languages without leftovers", () => {

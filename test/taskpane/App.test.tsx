@@ -322,6 +322,12 @@ describe("task pane", () => {
     await renderApp();
     const list = within(screen.getByRole("region", { name: "Funktioner" })).getAllByRole("listitem");
     expect(list).toHaveLength(FUNCTION_IDS.length);
+    // By the names Swedish Excel shows (the metadata overlay's), and the English ones in English.
+    expect(list[1].textContent).toMatch(/^FINSAM\.AVGIFTSFÖRDELNING/);
+    fireEvent.click(screen.getByRole("button", { name: "Byt språk till engelska" }));
+    expect(
+      within(screen.getByRole("region", { name: "Functions" })).getAllByRole("listitem")[1].textContent,
+    ).toMatch(/^FINSAM\.FEESPLIT/);
   });
 
   test("the environment: no Office means no host, Swedish unless the browser says English", () => {

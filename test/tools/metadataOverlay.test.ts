@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { applyOverlay, type FunctionsMetadata, type LocaleOverlay } from "../../src/tools/metadataOverlay";
-import { FUNCTION_IDS } from "../../src/functions/catalog";
+import { FUNCTION_IDS, type FunctionId } from "../../src/functions/catalog";
+import { parameterNames, SPILL_SIZE } from "../../src/functions/registry";
 
 const root = join(__dirname, "..", "..");
 const overlay = JSON.parse(
@@ -37,6 +38,16 @@ describe("function metadata", () => {
       expect(fn.description).toMatch(/Exempel: =FINSAM\.[^\s(]+\([^;)]+;[^)]*\)/);
     for (const fn of metadata.functions)
       expect(fn.description).toMatch(/Example: =FINSAM\.[^\s(]+\([^;)]+,[^;)]*\)/);
+  });
+
+  test("Excel's metadata and the registry describe the same parameters, in the same order, and spilled results", () => {
+    for (const fn of metadata.functions) {
+      const id = fn.id as FunctionId;
+      expect([id, fn.parameters.map((p) => p.name)]).toEqual([id, parameterNames(id)]);
+      // A function whose result spills returns a matrix; the registry knows its size.
+      const spills = (fn as { result?: { dimensionality?: string } }).result?.dimensionality === "matrix";
+      expect([id, spills]).toEqual([id, id in SPILL_SIZE]);
+    }
   });
 
   test("a missing or stale translation is reported, so the build fails", () => {

@@ -15,7 +15,7 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { FUNCTION_IDS, FUNCTION_NAMESPACE, type FunctionId } from "../../functions/catalog";
-import { FUNCTIONS, SPILL_SIZE } from "../../functions/registry";
+import { FUNCTIONS, parameterNames, SPILL_SIZE } from "../../functions/registry";
 
 type Ast = { args: unknown[] };
 type State = unknown;
@@ -46,12 +46,11 @@ const implementedFunctions: ImplementedFunctions = {};
 const methods: Record<string, unknown> = {};
 
 for (const id of FUNCTION_IDS) {
-  const fn = FUNCTIONS[id] as (...args: unknown[]) => unknown;
   const method = `finsam${id}`;
   implementedFunctions[`${FUNCTION_NAMESPACE}.${id}`] = {
     method,
     // Every argument is optional to HyperFormula: the function itself says which are missing.
-    parameters: Array.from({ length: fn.length }, () => ({
+    parameters: parameterNames(id).map(() => ({
       argumentType: FunctionArgumentType.ANY,
       optionalArg: true,
     })),
@@ -74,7 +73,7 @@ export class FinsamPlugin extends FunctionPlugin {
   static override implementedFunctions = implementedFunctions;
 
   callFinsam(id: FunctionId, ast: Ast, state: State): unknown {
-    const fn = FUNCTIONS[id] as (...args: unknown[]) => unknown;
+    const fn = FUNCTIONS[id];
     const metadata = FinsamPlugin.implementedFunctions[`${FUNCTION_NAMESPACE}.${id}`];
     return this.runFunction(ast.args as never, state as never, metadata, (...args: unknown[]) => {
       try {
