@@ -231,6 +231,9 @@ export function checkAnnualReport(
   return findings;
 }
 
+/** Whether a figure has already been reported wrong (then its derived checks stay quiet). */
+type Reported = (f: Figure) => boolean;
+
 /** "Årets kassaflöde" left blank where the start and end are printed: said as a warning, not read as 0. */
 function blankCashFlow(kf: AnnualStatement | undefined, years: Set<number>): Finding[] {
   if (!kf) return [];
@@ -253,11 +256,7 @@ function blankCashFlow(kf: AnnualStatement | undefined, years: Set<number>): Fin
 }
 
 /** Soliditet printed in a five-year overview, against the balance sheet's equity / total assets. */
-function overviewRatios(
-  grids: Grid[],
-  br: AnnualStatement | undefined,
-  reported: (f: Figure) => boolean,
-): Finding[] {
+function overviewRatios(grids: Grid[], br: AnnualStatement | undefined, reported: Reported): Finding[] {
   if (!br) return [];
   const out: Finding[] = [];
   for (const g of grids)
@@ -315,7 +314,7 @@ function overviewRatios(
 function operatingResult(
   outcomes: OtherStatement[],
   rr: AnnualStatement | undefined,
-  reported: (f: Figure) => boolean,
+  reported: Reported,
 ): Finding[] {
   if (!rr) return [];
   const out: Finding[] = [];

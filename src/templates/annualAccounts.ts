@@ -37,7 +37,6 @@ export function annualAccountsTemplate(options: TemplateOptions): TemplateSpec {
   const now = example ? 2023 : options.firstYear - 1;
   const v = (f: (year: A.BookYear) => number): { now: number | null; before: number | null } =>
     example ? { now: f(2023), before: f(2022) } : { now: null, before: null };
-  const both = (f: (c: "C" | "D") => string) => ({ now: f, before: f });
 
   b.row([label(`Årsbokslut ${now}`, "title")]);
   b.row([label(options.associationName, "subtitle")]);
@@ -143,76 +142,53 @@ function writeStatement(
 
 type Values = (f: (year: A.BookYear) => number) => { now: number | null; before: number | null };
 
+/** The same formula for this year's column and last year's. */
+const both = (f: (c: "C" | "D") => string) => ({ now: f, before: f });
+
 function balanceSheet(v: Values): Row[] {
   const sum = (c: "C" | "D", ...keys: string[]) => `=${keys.map((k) => ref(`BR.${k}`, c)).join("+")}`;
+  /** A sum of rows above, in both years. */
+  const total = (label: string, style: "subtotal" | "total", ...keys: string[]): Row => ({
+    label,
+    style,
+    ...both((c) => sum(c, ...keys)),
+  });
+  /** A row that takes its figure from another statement or a note, in both years. */
+  const from = (label: string, key: string, note?: number): Row => ({
+    label,
+    ...(note ? { note } : {}),
+    ...both((c) => `=${ref(key, c)}`),
+  });
   return [
     { label: "TILLGÅNGAR", style: "section" },
     { label: "Anläggningstillgångar", style: "section" },
-    {
-      label: "Inventarier",
-      note: 3,
-      now: (c) => `=${ref("NOTE.Utgående värde", c)}`,
-      before: (c) => `=${ref("NOTE.Utgående värde", c)}`,
-    },
-    {
-      label: "Summa anläggningstillgångar",
-      style: "subtotal",
-      now: (c) => sum(c, "Inventarier"),
-      before: (c) => sum(c, "Inventarier"),
-    },
+    from("Inventarier", "NOTE.Utgående värde", 3),
+    total("Summa anläggningstillgångar", "subtotal", "Inventarier"),
     { label: "Omsättningstillgångar", style: "section" },
     { label: "Fordringar", ...v((yr) => A.RECEIVABLES[yr]) },
     { label: "Kassa och bank", ...v((yr) => A.cashAt(yr)) },
-    {
-      label: "Summa omsättningstillgångar",
-      style: "subtotal",
-      now: (c) => sum(c, "Fordringar", "Kassa och bank"),
-      before: (c) => sum(c, "Fordringar", "Kassa och bank"),
-    },
-    {
-      label: "SUMMA TILLGÅNGAR",
-      style: "total",
-      now: (c) => sum(c, "Summa anläggningstillgångar", "Summa omsättningstillgångar"),
-      before: (c) => sum(c, "Summa anläggningstillgångar", "Summa omsättningstillgångar"),
-    },
+    total("Summa omsättningstillgångar", "subtotal", "Fordringar", "Kassa och bank"),
+    total("SUMMA TILLGÅNGAR", "total", "Summa anläggningstillgångar", "Summa omsättningstillgångar"),
     { label: "EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER", style: "section" },
     { label: "Eget kapital", style: "section" },
-    {
-      label: "Årets resultat",
-      now: (c) => `=${ref("RR.Årets resultat", c)}`,
-      before: (c) => `=${ref("RR.Årets resultat", c)}`,
-    },
+    from("Årets resultat", "RR.Årets resultat"),
     {
       label: "Övrigt eget kapital",
       now: () => `=${ref("BR.Summa eget kapital", "D")}`,
       before: v((yr) => A.equityAt(yr - 1)).before,
     },
-    {
-      label: "Summa eget kapital",
-      style: "subtotal",
-      now: (c) => sum(c, "Årets resultat", "Övrigt eget kapital"),
-      before: (c) => sum(c, "Årets resultat", "Övrigt eget kapital"),
-    },
+    total("Summa eget kapital", "subtotal", "Årets resultat", "Övrigt eget kapital"),
     { label: "Avsättningar", ...v(() => 0) },
     { label: "Skulder", style: "section" },
-    {
-      label: "Kortfristiga skulder",
-      note: 4,
-      now: (c) => `=${ref("NOTE.Summa skulder", c)}`,
-      before: (c) => `=${ref("NOTE.Summa skulder", c)}`,
-    },
-    {
-      label: "Summa skulder",
-      style: "subtotal",
-      now: (c) => sum(c, "Kortfristiga skulder"),
-      before: (c) => sum(c, "Kortfristiga skulder"),
-    },
-    {
-      label: "SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER",
-      style: "total",
-      now: (c) => sum(c, "Summa eget kapital", "Avsättningar", "Summa skulder"),
-      before: (c) => sum(c, "Summa eget kapital", "Avsättningar", "Summa skulder"),
-    },
+    from("Kortfristiga skulder", "NOTE.Summa skulder", 4),
+    total("Summa skulder", "subtotal", "Kortfristiga skulder"),
+    total(
+      "SUMMA EGET KAPITAL, AVSÄTTNINGAR OCH SKULDER",
+      "total",
+      "Summa eget kapital",
+      "Avsättningar",
+      "Summa skulder",
+    ),
   ];
 }
 
@@ -223,13 +199,11 @@ function cashFlow(v: Values): Row[] {
     { label: "Den löpande verksamheten", style: "section" },
     {
       label: "Årets resultat",
-      now: (c) => `=${ref("RR.Årets resultat", c)}`,
-      before: (c) => `=${ref("RR.Årets resultat", c)}`,
+      ...both((c) => `=${ref("RR.Årets resultat", c)}`),
     },
     {
       label: "Justering för av- och nedskrivningar",
-      now: (c) => `=-${ref("RR.Avskrivningar", c)}`,
-      before: (c) => `=-${ref("RR.Avskrivningar", c)}`,
+      ...both((c) => `=-${ref("RR.Avskrivningar", c)}`),
     },
     {
       label: "Ökning (-)/minskning (+) kortfristiga fordringar",
@@ -246,24 +220,21 @@ function cashFlow(v: Values): Row[] {
     {
       label: "Kassaflöde från den löpande verksamheten",
       style: "subtotal",
-      now: (c) => `=SUM(${k("Årets resultat", c)}:${k("Skulder", c)})`,
-      before: (c) => `=SUM(${k("Årets resultat", c)}:${k("Skulder", c)})`,
+      ...both((c) => `=SUM(${k("Årets resultat", c)}:${k("Skulder", c)})`),
     },
     { label: "Investeringsverksamheten", style: "section" },
     { label: "Investering i inventarier", ...v(() => 0) },
     {
       label: "Kassaflöde från investeringsverksamheten",
       style: "subtotal",
-      now: (c) => `=${k("Investering i inventarier", c)}`,
-      before: (c) => `=${k("Investering i inventarier", c)}`,
+      ...both((c) => `=${k("Investering i inventarier", c)}`),
     },
     { label: "Finansieringsverksamheten", style: "section" },
     { label: "Förändring av långfristiga skulder", ...v(() => 0) },
     {
       label: "Kassaflöde från finansieringsverksamheten",
       style: "subtotal",
-      now: (c) => `=${k("Förändring av långfristiga skulder", c)}`,
-      before: (c) => `=${k("Förändring av långfristiga skulder", c)}`,
+      ...both((c) => `=${k("Förändring av långfristiga skulder", c)}`),
     },
     {
       label: "Årets kassaflöde",
@@ -281,8 +252,7 @@ function cashFlow(v: Values): Row[] {
     {
       label: "Likvida medel vid årets slut",
       style: "total",
-      now: (c) => `=${k("Likvida medel vid årets början", c)}+${k("Årets kassaflöde", c)}`,
-      before: (c) => `=${k("Likvida medel vid årets början", c)}+${k("Årets kassaflöde", c)}`,
+      ...both((c) => `=${k("Likvida medel vid årets början", c)}+${k("Årets kassaflöde", c)}`),
     },
   ];
 }
@@ -326,8 +296,7 @@ function notes(options: TemplateOptions, v: Values, y: typeof A.yearOf): Row[] {
     },
     {
       label: "Årets avskrivningar",
-      now: (c) => `=${ref("RR.Avskrivningar", c)}`,
-      before: (c) => `=${ref("RR.Avskrivningar", c)}`,
+      ...both((c) => `=${ref("RR.Avskrivningar", c)}`),
     },
     {
       label: "Summa",

@@ -172,8 +172,28 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boole
 }
 
 /** A sum over the year columns: one formula per year. */
-const perYear = (years: readonly number[], f: (y: number) => string, format: string, style: Cell["style"]) =>
-  years.map((_, y) => formula(f(y), format, style));
+/**
+ * A row of one formula per budget year under its label: a sum, a total, a base. `style` is the label's and
+ * the formulas' ("label" leaves the formulas plain), `name` names the row for references written earlier.
+ */
+function yearsRow(
+  b: SheetBuilder,
+  text: string,
+  years: readonly number[],
+  f: (y: number) => string,
+  options: { style?: Cell["style"]; format?: string; name?: string } = {},
+): number {
+  const style = options.style ?? "label";
+  const format = options.format ?? FORMATS.tkr;
+  return b.row(
+    [
+      label(text, style),
+      undefined,
+      ...years.map((_, y) => formula(f(y), format, style === "label" ? "computed" : style)),
+    ],
+    options.name,
+  );
+}
 
 /**
  * Income: the state first, then the municipalities (with their share of the working-age population), the
@@ -196,16 +216,13 @@ function incomeLines(b: SheetBuilder, options: TemplateOptions, data: BudgetInpu
   const first = incomeRows[0];
   const last = incomeRows[incomeRows.length - 1];
   const incomeTotal = b.anchor(
-    b.row([
-      label(LABELS.incomeTotal, "subtotal"),
-      undefined,
-      ...perYear(
-        data.years,
-        (y) => `=SUM(${range(first, yearCol(y), last, yearCol(y))})`,
-        FORMATS.tkr,
-        "subtotal",
-      ),
-    ]),
+    yearsRow(
+      b,
+      LABELS.incomeTotal,
+      data.years,
+      (y) => `=SUM(${range(first, yearCol(y), last, yearCol(y))})`,
+      { style: "subtotal" },
+    ),
     "sum",
   );
   return {
@@ -227,16 +244,13 @@ function costLinesOf(b: SheetBuilder, data: BudgetInput, example: boolean, heade
       keys.push(keyOf(gi, line.label, example));
       return b.row([label(`   ${line.label}`), undefined, ...line.amounts.map(amount)]);
     });
-    const total = b.row([
-      label(sumLabel(group.name), "subtotal"),
-      undefined,
-      ...perYear(
-        data.years,
-        (y) => `=SUM(${range(rows[0], yearCol(y), rows[rows.length - 1], yearCol(y))})`,
-        FORMATS.tkr,
-        "subtotal",
-      ),
-    ]);
+    const total = yearsRow(
+      b,
+      sumLabel(group.name),
+      data.years,
+      (y) => `=SUM(${range(rows[0], yearCol(y), rows[rows.length - 1], yearCol(y))})`,
+      { style: "subtotal" },
+    );
     b.anchor(total, "sum");
     return { name: group.name, rows, total };
   });
@@ -246,16 +260,13 @@ function costLinesOf(b: SheetBuilder, data: BudgetInput, example: boolean, heade
   );
   b.skip();
   const costTotal = b.anchor(
-    b.row([
-      label(LABELS.costTotal, "total"),
-      undefined,
-      ...perYear(
-        data.years,
-        (y) => `=${groups.map((g) => addr(g.total, yearCol(y))).join("+")}`,
-        FORMATS.tkr,
-        "total",
-      ),
-    ]),
+    yearsRow(
+      b,
+      LABELS.costTotal,
+      data.years,
+      (y) => `=${groups.map((g) => addr(g.total, yearCol(y))).join("+")}`,
+      { style: "total" },
+    ),
     "sum",
   );
   return { groups, lines, costTotal };
@@ -265,16 +276,13 @@ function costLinesOf(b: SheetBuilder, data: BudgetInput, example: boolean, heade
 function resultAndEquity(b: SheetBuilder, data: BudgetInput, incomeTotal: number, costTotal: number) {
   const years = data.years;
   const result = b.anchor(
-    b.row([
-      label(LABELS.result, "total"),
-      undefined,
-      ...perYear(
-        years,
-        (y) => `=${addr(incomeTotal, yearCol(y))}+${addr(costTotal, yearCol(y))}`,
-        FORMATS.tkr,
-        "total",
-      ),
-    ]),
+    yearsRow(
+      b,
+      LABELS.result,
+      years,
+      (y) => `=${addr(incomeTotal, yearCol(y))}+${addr(costTotal, yearCol(y))}`,
+      { style: "total" },
+    ),
     "result",
   );
   b.skip();
@@ -288,18 +296,12 @@ function resultAndEquity(b: SheetBuilder, data: BudgetInput, incomeTotal: number
     "equityStart",
   );
   const equityEnd = b.anchor(
-    b.row(
-      [
-        label(LABELS.equityEnd, "total"),
-        undefined,
-        ...perYear(
-          years,
-          (y) => `=${addr(equityStart, yearCol(y))}+${addr(result, yearCol(y))}`,
-          FORMATS.tkr,
-          "total",
-        ),
-      ],
-      "equityEnd",
+    yearsRow(
+      b,
+      LABELS.equityEnd,
+      years,
+      (y) => `=${addr(equityStart, yearCol(y))}+${addr(result, yearCol(y))}`,
+      { style: "total", name: "equityEnd" },
     ),
     "equityEnd",
   );
@@ -318,41 +320,31 @@ function equityCeilingBlock(b: SheetBuilder, years: readonly number[], layout: L
       "Rekommendationens ord: medlemmarnas tilldelning. Årsredovisningen 2023 använde årets totala intäkter.",
   });
   const choice = addr(baseChoice, COL.share, { row: true, column: true });
-  const baseRow = b.row([
-    label("Bas (tkr)"),
-    undefined,
-    ...perYear(
-      years,
-      (y) =>
-        `=IF(${choice}="${BASE_INCOME}",${addr(layout.incomeTotal, yearCol(y))},SUM(${range(layout.stateRow, yearCol(y), layout.regionRow, yearCol(y))}))`,
-      FORMATS.tkr,
-      "computed",
-    ),
-  ]);
+  const baseRow = yearsRow(
+    b,
+    "Bas (tkr)",
+    years,
+    (y) =>
+      `=IF(${choice}="${BASE_INCOME}",${addr(layout.incomeTotal, yearCol(y))},SUM(${range(layout.stateRow, yearCol(y), layout.regionRow, yearCol(y))}))`,
+  );
   const steps = span("steps.first", COL.share, "steps.last", COL.share + 1, true);
   const ceilingRow = b.anchor(
-    b.row([
-      label(LABELS.ceiling),
-      undefined,
-      ...perYear(
-        years,
-        (y) => `=FINSAM.EQUITYCAP(${addr(baseRow, yearCol(y))},1000,${steps})`,
-        FORMATS.tkrDecimals,
-        "computed",
-      ),
-    ]),
+    yearsRow(
+      b,
+      LABELS.ceiling,
+      years,
+      (y) => `=FINSAM.EQUITYCAP(${addr(baseRow, yearCol(y))},1000,${steps})`,
+      { format: FORMATS.tkrDecimals },
+    ),
     "ceiling",
   );
-  const headroomRow = b.row([
-    label("Marginal till taket (tkr)"),
-    undefined,
-    ...perYear(
-      years,
-      (y) => `=${addr(ceilingRow, yearCol(y))}-${addr(layout.equityEnd, yearCol(y))}`,
-      FORMATS.tkrDecimals,
-      "computed",
-    ),
-  ]);
+  const headroomRow = yearsRow(
+    b,
+    "Marginal till taket (tkr)",
+    years,
+    (y) => `=${addr(ceilingRow, yearCol(y))}-${addr(layout.equityEnd, yearCol(y))}`,
+    { format: FORMATS.tkrDecimals },
+  );
   b.row([
     label("Eget kapital mot taket"),
     undefined,

@@ -40,27 +40,18 @@ function zip(parts: Part[]): Buffer {
   for (const p of parts) {
     const name = Buffer.from(p.name, "utf8");
     const size = p.declared ?? p.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(p.crc >>> 0, 14);
-    local.writeUInt32LE(p.data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    // The local header and the central directory entry: the same fields at their own offsets.
+    const common = (base: number): [number, 16 | 32, number][] => [
+      [base, 16, 0x0800],
+      [base + 2, 16, 8],
+      [base + 8, 32, p.crc >>> 0],
+      [base + 12, 32, p.data.length],
+      [base + 16, 32, size],
+      [base + 20, 16, name.length],
+    ];
+    const local = header(30, [[0, 32, 0x04034b50], [4, 16, 20], ...common(6)]);
     chunks.push(local, name, p.data);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x0800, 8);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(p.crc >>> 0, 16);
-    c.writeUInt32LE(p.data.length, 20);
-    c.writeUInt32LE(size, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
+    const c = header(46, [[0, 32, 0x02014b50], [4, 16, 20], [6, 16, 20], ...common(8), [42, 32, offset]]);
     central.push(c, name);
     offset += local.length + name.length + p.data.length;
   }
@@ -344,3 +335,12 @@ main().then(
     process.exit(2);
   },
 );
+
+/** A little-endian header of `size` bytes with the given fields (offset, width in bits, value). */
+function header(size: number, fields: [number, 16 | 32, number][]): Buffer {
+  const buf = Buffer.alloc(size);
+  for (const [offset, bits, value] of fields)
+    if (bits === 16) buf.writeUInt16LE(value, offset);
+    else buf.writeUInt32LE(value, offset);
+  return buf;
+}
