@@ -121,19 +121,27 @@ function parseOne(rule: ArgRule, value: unknown, what: string): unknown {
     case "optionalText":
       return isOmitted(value) ? null : textCell(single(value, what), what);
     case "numbers":
-      return mapMatrix(value, what, (cell, pos) => numberCell(cell, what, rule.blank, pos));
+      return mapMatrix(value, what, (cell, r, c) =>
+        typeof cell === "number" && Number.isFinite(cell)
+          ? cell
+          : numberCell(cell, what, rule.blank, pos(r, c)),
+      );
     case "optionalNumbers":
       return isOmitted(value)
         ? null
-        : mapMatrix(value, what, (cell, pos) => numberCell(cell, what, rule.blank, pos));
+        : mapMatrix(value, what, (cell, r, c) =>
+            typeof cell === "number" && Number.isFinite(cell)
+              ? cell
+              : numberCell(cell, what, rule.blank, pos(r, c)),
+          );
     case "texts":
-      return mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
+      return mapMatrix(value, what, (cell, r, c) => textOrBlank(cell, what, r, c));
     case "optionalTexts":
-      return isOmitted(value)
-        ? null
-        : mapMatrix(value, what, (cell, pos) => (isBlank(cell) ? "" : textCell(cell, what, pos)));
+      return isOmitted(value) ? null : mapMatrix(value, what, (cell, r, c) => textOrBlank(cell, what, r, c));
     case "attainments":
-      return mapMatrix(value, what, (cell, pos) => attainmentCell(cell, what, pos));
+      return mapMatrix(value, what, (cell, r, c) =>
+        typeof cell === "boolean" ? (cell ? 1 : 0) : attainmentCell(cell, what, pos(r, c)),
+      );
     case "vector":
       return vectorOf(value, what, rule.blank);
   }
@@ -229,18 +237,34 @@ export function attainmentCell(cell: unknown, what: string, pos: Position): numb
   throw new ArgError("invalidAttainment", { what, ...at(pos) });
 }
 
-function mapMatrix<T>(value: unknown, what: string, map: (cell: unknown, pos: Position) => T): Matrix<T> {
-  const grid = Array.isArray(value) ? value : [[value]];
-  if (grid.length === 0 || !grid.every(Array.isArray) || (grid[0] as unknown[]).length === 0) {
-    throw new ArgError("emptyRange", { what });
+/** A cell's position (1-based) for a message: made only when there is something to say. */
+const pos = (r: number, c: number): Position => ({ row: r + 1, column: c + 1 });
+
+function textOrBlank(cell: unknown, what: string, r: number, c: number): string {
+  return typeof cell === "string"
+    ? cell.trim() === ""
+      ? ""
+      : cell
+    : isBlank(cell)
+      ? ""
+      : textCell(cell, what, pos(r, c));
+}
+
+/** Each cell of a range through `map` (with its 0-based row and column), after the same shape checks as gridOf. */
+function mapMatrix<T>(
+  value: unknown,
+  what: string,
+  map: (cell: unknown, r: number, c: number) => T,
+): Matrix<T> {
+  const g = gridOf(value, what);
+  const values = new Array<T[]>(g.rows);
+  for (let r = 0; r < g.rows; r++) {
+    const row = g.grid[r];
+    const out = new Array<T>(g.columns);
+    for (let c = 0; c < g.columns; c++) out[c] = map(row[c], r, c);
+    values[r] = out;
   }
-  const columns = (grid[0] as unknown[]).length;
-  const values = (grid as unknown[][]).map((row, r) => {
-    if (row.length !== columns)
-      throw new ArgError("raggedRange", { what, row: r + 1, actual: row.length, expected: columns });
-    return row.map((cell, c) => map(cell, { row: r + 1, column: c + 1 }));
-  });
-  return { rows: grid.length, columns, values };
+  return { rows: g.rows, columns: g.columns, values };
 }
 
 /** Ranges that describe the same cells (weights and attainment, areas and weights) must match in size. */
@@ -278,13 +302,6 @@ export function whereIn(m: Matrix<unknown>, row: number, column: number) {
   const shape: "row" | "column" | "block" =
     m.rows === 1 && m.columns > 1 ? "row" : m.columns === 1 ? "column" : "block";
   return { row, column, shape };
-}
-
-/** The values of a range row by row, with each one's position for messages. */
-export function cells<T>(m: Matrix<T>): { value: T; row: number; column: number }[] {
-  const out: { value: T; row: number; column: number }[] = [];
-  m.values.forEach((row, r) => row.forEach((value, c) => out.push({ value, row: r + 1, column: c + 1 })));
-  return out;
 }
 
 function clip(text: string): string {

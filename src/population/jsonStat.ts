@@ -26,6 +26,9 @@ interface Dim {
 
 export function readJsonStat(json: unknown): JsonStatRead {
   const none = (problem: string): JsonStatRead => ({ records: [], title: null, updated: null, problem });
+  // Bounded before the toolkit sees it: it would build arrays as large as the sizes claim.
+  const refused = preflight(json);
+  if (refused) return none(refused);
   let ds;
   try {
     const parsed = JSONstat(json as object);
@@ -100,6 +103,35 @@ export function readJsonStat(json: unknown): JsonStatRead {
     updated: typeof ds.updated === "string" ? ds.updated : null,
     problem: records.length === 0 ? "datasetet har inga värden" : null,
   };
+}
+
+/** Why a JSON value is not read as JSON-stat (sizes that multiply past the limit, a size that is no count), or null. */
+function preflight(json: unknown, depth = 0): string | null {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return "filen är inte JSON-stat";
+  const o = json as Record<string, unknown>;
+  if (o.class === "bundle" || (o.class === undefined && depth === 0 && !("size" in o))) {
+    // JSON-stat 1 bundle: datasets by name.
+    const first = Object.values(o).find((v) => typeof v === "object" && v !== null);
+    return depth > 2 || !first ? "filen är inte JSON-stat" : preflight(first, depth + 1);
+  }
+  if (o.class === "collection") {
+    const items = (o.link as { item?: unknown[] } | undefined)?.item;
+    const first = Array.isArray(items)
+      ? items.find((i) => (i as { class?: unknown })?.class === "dataset")
+      : null;
+    return depth > 2 || !first ? "samlingen har inget dataset" : preflight(first, depth + 1);
+  }
+  const size = o.size;
+  if (!Array.isArray(size) || size.length === 0 || size.length > 20) return "datasetet anger inga storlekar";
+  let cells = 1;
+  for (const n of size) {
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0)
+      return "datasetet anger en storlek som inte är ett antal";
+    cells *= n;
+  }
+  if (cells > MAX_CELLS) return `datasetet anger ${cells} celler (högst ${MAX_CELLS} läses)`;
+  if (Array.isArray(o.value) && o.value.length > MAX_CELLS) return "datasetet har för många värden";
+  return null;
 }
 
 /** "2480" with its label "Umeå" → "2480 Umeå": the code decides, the name is for messages. */
