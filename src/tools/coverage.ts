@@ -15,8 +15,27 @@ const THRESHOLD = 80;
 export const EXEMPT: Record<string, string> = {
   "src/commands":
     "the ribbon command: Office.actions.associate at load time in Excel; the command's effect (show the pane) is Office's",
-  "src/workbench":
-    "the development workbench's React entry and grid: exercised end to end in Chromium (test/e2e), which jest's coverage does not see",
+};
+
+/**
+ * Files left out of their folder's figure, and why: entry points and scripts that run as processes of their
+ * own (CI runs several of them as steps), whose effect is measured by running them, not by importing them.
+ */
+export const EXEMPT_FILES: Record<string, string> = {
+  "src/tools/bench.ts": "npm run bench: prints numbers, asserts nothing",
+  "src/tools/hostile.ts": "npm run hostile: CI runs it as a step, each hostile file in a process of its own",
+  "src/tools/start.ts": "npm start: starts the dev server and sideloads into Excel",
+  "src/tools/stop.ts": "npm stop: stops what npm start started",
+  "src/tools/devServer.ts": "the dev server npm start runs (webpack serve)",
+  "src/tools/devServerHttps.ts": "the dev server's certificate choice (needs office-addin-dev-certs or none)",
+  "src/tools/icons.ts": "draws the icons in assets/, run by hand when they change",
+  "src/tools/validate-manifest.ts":
+    "npm run validate's entry: CI runs it; validateManifest.ts, which it calls, is tested",
+  "src/tools/metadataOverlayPlugin.ts":
+    "the webpack plugin: runs in every build (CI, and the bundle test's build)",
+  "src/taskpane/index.tsx": "the task pane page's entry: runs in Chromium (test/e2e)",
+  "src/workbench/index.tsx": "the workbench page's entry: runs in Chromium (test/e2e)",
+  "src/workbench/customFunctionsStub.ts": "the workbench page's stand-in for Excel's CustomFunctions global",
 };
 
 interface Totals {
@@ -31,7 +50,7 @@ export function byFolder(
 ): Map<string, Record<Metric, Totals>> {
   const folders = new Map<string, Record<Metric, Totals>>();
   for (const [file, data] of Object.entries(summary)) {
-    if (file === "total") continue;
+    if (file === "total" || EXEMPT_FILES[relative(ROOT, file).split(sep).join("/")]) continue;
     const parts = relative(ROOT, file).split(sep);
     const folder = parts.slice(0, Math.min(2, parts.length - 1)).join("/");
     if (!folders.has(folder))
@@ -67,6 +86,7 @@ function main(): number {
     if (lines < THRESHOLD && !EXEMPT[folder]) under.push(folder);
   }
   for (const [folder, reason] of Object.entries(EXEMPT)) console.log(`exempt: ${folder}: ${reason}`);
+  for (const [file, reason] of Object.entries(EXEMPT_FILES)) console.log(`left out: ${file}: ${reason}`);
   if (under.length > 0) {
     console.error(`Under ${THRESHOLD} % of lines: ${under.join(", ")}`);
     return 1;
