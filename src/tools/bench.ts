@@ -163,18 +163,25 @@ const CASES: Case[] = [
   },
 ];
 
-/** Median ns per row over enough runs to take at least ~150 ms (at least 3 runs, at most 200). */
+/**
+ * Median ns per row over enough runs to take at least ~150 ms (at least 3 runs, at most 200); a run repeats
+ * small ranges so that it covers about 20 000 rows, well above the timer's resolution.
+ */
 function nsPerRow(n: number, fn: () => unknown): number {
-  fn(); // warm-up (and the JIT)
+  const repeat = Math.max(1, Math.ceil(20_000 / n));
+  const once = () => {
+    for (let i = 0; i < repeat; i++) fn();
+  };
+  once(); // warm-up (and the JIT)
   const times: number[] = [];
   const started = performance.now();
   for (let i = 0; i < 200 && (i < 3 || performance.now() - started < 150); i++) {
     const t = performance.now();
-    fn();
+    once();
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return (times[times.length >> 1] * 1e6) / n;
+  return (times[times.length >> 1] * 1e6) / (n * repeat);
 }
 
 const argv = process.argv.slice(2);
