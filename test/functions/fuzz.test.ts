@@ -2,6 +2,7 @@ import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import { ExcelError } from "../../src/functions/excelError";
 import { setLocale } from "../../src/i18n";
+import { mulberry32 } from "../helpers/random";
 
 /**
  * Issue 9: every custom function, called the way Excel can call it with anything a sheet can hold, returns
@@ -12,16 +13,7 @@ const RUNS = 10_000;
 const TIME_LIMIT_MS = 1_000;
 
 /** A PRNG for large ranges built cheaply from a seed (fast-check would shrink 10 000 cells slowly). */
-function mulberry(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry = mulberry32;
 const SPECIAL = [
   0,
   -0,
