@@ -135,9 +135,11 @@ function parseOne(rule: ArgRule, value: unknown, what: string): unknown {
               : numberCell(cell, what, rule.blank, pos(r, c)),
           );
     case "texts":
-      return mapMatrix(value, what, (cell, r, c) => textOrBlank(cell, what, r, c));
+      return mapMatrix(value, what, (cell, r, c) => textCellOrBlank(cell, what, r, c));
     case "optionalTexts":
-      return isOmitted(value) ? null : mapMatrix(value, what, (cell, r, c) => textOrBlank(cell, what, r, c));
+      return isOmitted(value)
+        ? null
+        : mapMatrix(value, what, (cell, r, c) => textCellOrBlank(cell, what, r, c));
     case "attainments":
       return mapMatrix(value, what, (cell, r, c) =>
         typeof cell === "boolean" ? (cell ? 1 : 0) : attainmentCell(cell, what, pos(r, c)),
@@ -240,7 +242,8 @@ export function attainmentCell(cell: unknown, what: string, pos: Position): numb
 /** A cell's position (1-based) for a message: made only when there is something to say. */
 const pos = (r: number, c: number): Position => ({ row: r + 1, column: c + 1 });
 
-function textOrBlank(cell: unknown, what: string, r: number, c: number): string {
+/** A cell of a range of texts: the text, "" for a blank, or the error that names the cell. */
+export function textCellOrBlank(cell: unknown, what: string, r: number, c: number): string {
   return typeof cell === "string"
     ? cell.trim() === ""
       ? ""

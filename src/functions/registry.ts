@@ -11,6 +11,7 @@ import {
   invalid,
   largestRemainderSplit,
   memberFinancing,
+  nameKey,
   notAvailable,
   POPULATION_NAMES,
   requirePositive,
@@ -28,6 +29,7 @@ import {
   isOmitted,
   numberCell,
   parseArgs,
+  textCellOrBlank,
   parsePositional,
   requireSameShape,
   whereIn,
@@ -93,7 +95,7 @@ const IMPACTINDEX = define({
     partialCredit: { kind: "boolean", default: false },
   },
   fast: ([weights, attainment, areas, area, partialCredit]) =>
-    isOmitted(areas) && isOmitted(area) ? impactIndexWhole(weights, attainment, partialCredit) : undefined,
+    impactIndexFast(weights, attainment, isOmitted(areas) ? null : areas, area, partialCredit),
   run: (a) => {
     requireSameShape(a.weights, "weights", a.attainment, "attainment");
     if (a.areas) requireSameShape(a.weights, "weights", a.areas, "areas");
@@ -115,11 +117,18 @@ const IMPACTINDEX = define({
 });
 
 /**
- * IMPACTINDEX over the whole range (no goal area): each cell read once, nothing built per row, so the cost
- * per row stays flat from 50 to a million rows. The same checks, in the same order, with the same messages as
- * the declared rules: the weights, then the attainment, then their sizes, then row by row.
+ * IMPACTINDEX read straight from the cells: each cell once, nothing built per row (an area's name is keyed once
+ * per distinct text), so the cost per row stays flat from 50 to a million rows. The same checks, in the same
+ * order, with the same messages as the declared rules: the weights, the attainment, the areas, the area, the
+ * partial-credit flag, then the sizes, then row by row. A test holds the two paths to the same answers.
  */
-function impactIndexWhole(weights: unknown, attainment: unknown, partialCredit: unknown): number {
+function impactIndexFast(
+  weights: unknown,
+  attainment: unknown,
+  areas: unknown,
+  area: unknown,
+  partialCredit: unknown,
+): number {
   const w = gridOf(weights, "weights");
   for (let r = 0; r < w.rows; r++) {
     const row = w.grid[r];
@@ -138,7 +147,14 @@ function impactIndexWhole(weights: unknown, attainment: unknown, partialCredit: 
         attainmentCell(v, "attainment", { row: r + 1, column: c + 1 });
     }
   }
-  const partial = parseArgs(IMPACTINDEX_PARTIAL, { partialCredit: partialCredit ?? null }).partialCredit;
+  const names = areas === null ? null : gridOf(areas, "areas");
+  if (names)
+    for (let r = 0; r < names.rows; r++)
+      for (let c = 0; c < names.columns; c++) {
+        const v = names.grid[r][c];
+        if (typeof v !== "string") textCellOrBlank(v, "areas", r, c);
+      }
+  const flags = parseArgs(IMPACTINDEX_FLAGS, { area: area ?? null, partialCredit: partialCredit ?? null });
   if (a.rows !== w.rows || a.columns !== w.columns)
     throw new ArgError("shapeMismatch", {
       what: "attainment",
@@ -146,9 +162,27 @@ function impactIndexWhole(weights: unknown, attainment: unknown, partialCredit: 
       actual: `${a.rows}×${a.columns}`,
       expected: `${w.rows}×${w.columns}`,
     });
+  if (names && (names.rows !== w.rows || names.columns !== w.columns))
+    throw new ArgError("shapeMismatch", {
+      what: "areas",
+      other: "weights",
+      actual: `${names.rows}×${names.columns}`,
+      expected: `${w.rows}×${w.columns}`,
+    });
+  if (flags.area !== null && !names) throw new ArgError("areaWithoutAreas");
+  const wanted = flags.area === null ? null : nameKey(flags.area);
+  const keys = new Map<string, string>();
+  const keyOf = (v: unknown) => {
+    const text = typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = nameKey(text)));
+    return key;
+  };
   let reached = 0;
   let total = 0;
-  let count = 0;
+  let seen = 0;
+  let counted = 0;
+  let bad: { weight: number; index: number } | null = null;
   for (let r = 0; r < w.rows; r++) {
     const wr = w.grid[r];
     const ar = a.grid[r];
@@ -161,17 +195,24 @@ function impactIndexWhole(weights: unknown, attainment: unknown, partialCredit: 
           throw new ArgError("weightWithoutValue", { what: "weights", row: r + 1, column: c + 1 });
         continue;
       }
-      requirePositive(weight, "weight", count);
-      count++;
+      // As the declared rules: every row is read for a missing weight before any weight is judged.
+      if (!(weight > 0) && bad === null) bad = { weight, index: seen };
+      seen++;
+      if (wanted !== null && keyOf(names!.grid[r][c]) !== wanted) continue;
+      counted++;
       total += weight;
-      if (attained !== null) reached += weight * (partial ? attained : attained >= 1 ? 1 : 0);
+      if (attained !== null) reached += weight * (flags.partialCredit ? attained : attained >= 1 ? 1 : 0);
     }
   }
-  if (count === 0) throw notAvailable("noIndicators");
+  if (bad) requirePositive(bad.weight, "weight", bad.index);
+  if (counted === 0)
+    throw flags.area === null
+      ? notAvailable("noIndicators")
+      : notAvailable("noIndicatorsInArea", { area: flags.area.trim() });
   if (!Number.isFinite(total)) throw invalid("tooLarge", { what: "weights", value: Number.MAX_VALUE });
   return (reached / total) * 100;
 }
-const IMPACTINDEX_PARTIAL = { partialCredit: IMPACTINDEX.params.partialCredit };
+const IMPACTINDEX_FLAGS = { area: IMPACTINDEX.params.area, partialCredit: IMPACTINDEX.params.partialCredit };
 
 const FEESPLIT = define({
   id: "FEESPLIT",
