@@ -103,10 +103,11 @@ function populations(b: SheetBuilder, options: TemplateOptions): Members {
   b.row([label(L.referenceDate), input(isoToSerial(options.referenceDate), FORMATS.date)]);
   provenance(b, options.populationSource ?? null);
   const header = b.row([L.municipality, L.population, L.code, L.imported].map((h) => label(h, "header")));
+  const format = populationFormat(options);
   const rows = options.municipalities.map((m) =>
     b.row([
       input(m.name),
-      input(m.population, "#,##0.0##"),
+      input(m.population, format),
       m.code ? { value: m.code, style: "computed", format: FORMATS.text } : undefined,
       m.imported === null || m.imported === undefined
         ? undefined
@@ -123,6 +124,9 @@ function populations(b: SheetBuilder, options: TemplateOptions): Members {
   });
   return { rows, cells: rows.map((r) => addr(r, 2)), range: popRange };
 }
+
+/** Head counts from SCB as whole numbers; typed figures (often shares such as 82,9) with up to three decimals. */
+const populationFormat = (options: TemplateOptions) => (options.populationSource ? "#,##0" : "#,##0.0##");
 
 const VIA: Record<PopulationSource["via"], string> = {
   "api-v2": "SCB:s API (PxWebApi 2)",
@@ -196,7 +200,7 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
   const municipalLines = members.cells.map((cell, i) =>
     b.row([
       formula(`=${addr(members.rows[i], 1)}`, undefined, "label"),
-      formula(`=${cell}`, "#,##0.0##"),
+      formula(`=${cell}`, populationFormat(options)),
       formula(`=IF(SUM(${members.range})=0,"",${cell}/SUM(${members.range}))`, FORMATS.percent),
       undefined,
       financed(i + 2, cell),
@@ -207,7 +211,7 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
   const column = (c: number) => range(first, c, last, c);
   const totalRow = b.row([
     label("Summa", "total"),
-    formula(`=SUM(${column(2)})`, "#,##0.0##", "total"),
+    formula(`=SUM(${column(2)})`, populationFormat(options), "total"),
     formula(`=SUM(${column(3)})`, FORMATS.percent, "total"),
     formula(`=SUM(${range(stateLine, 4, last, 4)})`, FORMATS.percent, "total"),
     formula(`=SUM(${range(stateLine, AMOUNT, last, AMOUNT)})`, FORMATS.tkrDecimals, "total"),
