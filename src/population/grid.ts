@@ -1,4 +1,4 @@
-import { parseAge, type PopulationRecord } from "./records";
+import { parseAge, type Age, type PopulationRecord } from "./records";
 
 /**
  * A table as Statistikdatabasen saves it (CSV, xlsx) or as it is pasted: an optional title line, a heading
@@ -22,7 +22,7 @@ type Column =
   | { kind: "year" }
   | { kind: "content" }
   | { kind: "part" }
-  | { kind: "value"; year: number | null; part: string };
+  | { kind: "value"; year: number | null; part: string; age?: Age };
 
 export interface GridRead {
   records: PopulationRecord[];
@@ -46,6 +46,14 @@ export function readGrid(rows: readonly (readonly GridCell[])[]): GridRead {
     if (AGE.test(h)) return { kind: "age" };
     if (YEAR.test(h)) return { kind: "year" };
     if (CONTENT.test(h)) return { kind: "content" };
+    // Ages laid out across ("20 år", "21 år" … with the year in a column or the title).
+    const across = /(^|[\s\d])år(\s|$)|ålder|years?\b|\bage\b|\+/i.test(h)
+      ? parseAge(h.replace(A_YEAR, "").trim())
+      : null;
+    if (across && across.kind !== "unknown") {
+      const y = A_YEAR.exec(h.replace(/^\d{1,3}\s*\+?\s*år/i, ""));
+      return { kind: "value", year: y ? Number(y[1]) : null, part: "", age: across };
+    }
     const year = A_YEAR.exec(h);
     if (year)
       return {
@@ -57,11 +65,19 @@ export function readGrid(rows: readonly (readonly GridCell[])[]): GridRead {
     return { kind: "part" };
   });
   const values = columns.flatMap((c, i) => (c.kind === "value" ? [i] : []));
-  if (!columns.some((c) => c.kind === "age"))
+  const agesAcross = values.some((i) => (columns[i] as { age?: Age }).age);
+  if (!columns.some((c) => c.kind === "age") && !agesAcross)
     return { records: [], title, problem: "ingen kolumn för ålder (tabellen ska ha ettåriga åldersklasser)" };
   if (values.length === 0) return { records: [], title, problem: "inga kolumner med år eller värden" };
   const yearColumn = columns.findIndex((c) => c.kind === "year");
-  if (values.some((i) => (columns[i] as { year: number | null }).year === null) && yearColumn < 0)
+  // With the year in neither a column nor the headings, one year named in the title is the table's year.
+  const titleYears = [...(title ?? "").matchAll(new RegExp(A_YEAR.source, "g"))].map((m) => Number(m[1]));
+  const titleYear = titleYears.length === 1 ? titleYears[0] : null;
+  if (
+    values.some((i) => (columns[i] as { year: number | null }).year === null) &&
+    yearColumn < 0 &&
+    titleYear === null
+  )
     return { records: [], title, problem: "ingen kolumn för år" };
 
   const records: PopulationRecord[] = [];
@@ -77,13 +93,19 @@ export function readGrid(rows: readonly (readonly GridCell[])[]): GridRead {
       return carried[i];
     });
     const region = dims[columns.findIndex((c) => c.kind === "region")];
-    const age = parseAge(dims[columns.findIndex((c) => c.kind === "age")]);
+    const ageColumn = columns.findIndex((c) => c.kind === "age");
+    const rowAge = ageColumn >= 0 ? parseAge(dims[ageColumn]) : null;
     const content = columns.findIndex((c) => c.kind === "content");
     if (content >= 0 && !/folkmängd|population|BE0101N1/i.test(dims[content])) continue;
     const parts = columns.flatMap((c, i) => (c.kind === "part" ? [dims[i]] : []));
     values.forEach((i, k) => {
-      const column = columns[i] as { year: number | null; part: string };
-      const year = column.year ?? Number(A_YEAR.exec(dims[yearColumn])?.[1] ?? Number.NaN);
+      const column = columns[i] as { year: number | null; part: string; age?: Age };
+      const year =
+        column.year ??
+        (yearColumn >= 0
+          ? Number(A_YEAR.exec(dims[yearColumn])?.[1] ?? Number.NaN)
+          : (titleYear ?? Number.NaN));
+      const age = column.age ?? rowAge ?? { kind: "unknown" as const, text: "" };
       if (!Number.isFinite(year) || figures[k] === undefined) return;
       records.push({
         region,

@@ -152,6 +152,34 @@ describe("the key from SCB's population table", () => {
     },
   );
 
+  test("ages laid out across, the year named only in the title: the same figures", async () => {
+    // The download pivoted as Statistikdatabasen lets a user lay it out: one row per region × civilstånd × kön.
+    const rows = new Map<string, Map<string, string>>();
+    const ages: string[] = [];
+    for (const line of text("befolkning-semikolon.csv").split("\r\n").slice(3)) {
+      const [region, civil, age, sex, , y2024] = line.split(";");
+      const key = [region, civil, sex].join(";");
+      if (!rows.has(key)) rows.set(key, new Map());
+      rows.get(key)!.set(age, y2024);
+      if (!ages.includes(age)) ages.push(age);
+    }
+    const pivoted = [
+      '"Folkmängden efter region, civilstånd, ålder och kön. År 2024"',
+      "",
+      ['"region"', '"civilstånd"', '"kön"', ...ages].join(";"),
+      ...[...rows].map(([key, byAge]) => [key, ...ages.map((a) => byAge.get(a))].join(";")),
+    ].join("\r\n");
+    const result = await importFromSource({ text: pivoted }, request, "pivot.csv");
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.populations.map((p) => p.population)).toEqual([
+      handSum(4),
+      handSum(3),
+      handSum(1),
+      handSum(2),
+      handSum(0),
+    ]);
+  });
+
   test("the format is recorded", async () => {
     const via = async (run: () => ReturnType<typeof importFromSource>) => {
       const r = await run();
