@@ -80,12 +80,15 @@ export function checkWeights(
   const invalidWeights: WeightCheck["invalidWeights"] = [];
   const unknownAreas: WeightCheck["unknownAreas"] = [];
   let totalWeight = 0;
+  // An area's name is keyed once per distinct text: a long list repeats the same few areas.
+  const keyed = new Map<string, string>();
   indicators.forEach((indicator, index) => {
     if (indicator.weight !== null && !Number.isFinite(indicator.weight)) {
       throw invalid("notFinite", { what: "weight", position: index + 1 });
     }
     if (!isValidWeight(indicator.weight)) invalidWeights.push({ index, weight: indicator.weight });
-    const key = nameKey(indicator.area);
+    let key = keyed.get(indicator.area);
+    if (key === undefined) keyed.set(indicator.area, (key = nameKey(indicator.area)));
     if (!weightSums.has(key)) {
       unknownAreas.push({ index, area: indicator.area });
       return;

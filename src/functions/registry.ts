@@ -284,15 +284,22 @@ const WEIGHTCHECK = define({
     requireSameShape(a.areas, "areas", a.weights, "weights");
     requireSameShape(a.areaNames, "areaNames", a.areaPoints, "areaPoints");
     const indicators: WeightedIndicator[] = [];
-    const where: ReturnType<typeof whereIn>[] = [];
+    // Where each indicator stands (row, column), as numbers; a position in words only for what is reported.
+    const cellOf: number[] = [];
     for (let r = 0; r < a.areas.rows; r++)
       for (let c = 0; c < a.areas.columns; c++) {
         const area = a.areas.values[r][c];
         const weight = a.weights.values[r][c];
         if (isBlank(area) && weight === null) continue;
         indicators.push({ area, weight });
-        where.push(whereIn(a.areas, r + 1, c + 1));
+        cellOf.push(r * a.areas.columns + c);
       }
+    const where = (index: number) =>
+      whereIn(
+        a.areas,
+        Math.floor(cellOf[index] / a.areas.columns) + 1,
+        (cellOf[index] % a.areas.columns) + 1,
+      );
     const points = a.areaPoints.values.flat();
     const areas = a.areaNames.values.flat().map((name, i) => ({ name, points: points[i] }));
     const check = checkWeights(indicators, areas, a.tolerance);
@@ -301,11 +308,11 @@ const WEIGHTCHECK = define({
     const findings: string[] = [];
     if (check.invalidWeights.length > 0)
       findings.push(
-        t.invalidWeights(check.invalidWeights.map((w) => t.weightItem(where[w.index], w.weight)).join(", ")),
+        t.invalidWeights(check.invalidWeights.map((w) => t.weightItem(where(w.index), w.weight)).join(", ")),
       );
     if (check.unknownAreas.length > 0)
       findings.push(
-        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(where[u.index], u.area)).join(", ")),
+        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(where(u.index), u.area)).join(", ")),
       );
     const outside = check.areas.filter((s) => !s.withinTolerance);
     if (outside.length > 0)
