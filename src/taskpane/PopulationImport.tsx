@@ -20,7 +20,7 @@ import {
 } from "../population/import";
 import type { FetchOptions } from "../population/scb";
 import { withImportedPopulation } from "../templates/options";
-import { readXlsxInBrowser } from "../population/xlsxBrowser";
+import { readXlsxInBrowser } from "../workbook/xlsx/browserReader";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 import { toForm, toTemplateOptions, type OptionsForm as Form } from "./validateOptions";
