@@ -7,6 +7,7 @@ import {
   LIMITS,
   packedBytes,
   partsToMeasure,
+  unpackedRefusal,
   type Refusal,
   type ZipEntry,
 } from "./zip";
@@ -31,12 +32,14 @@ export async function inspectInBrowser(data: Uint8Array, limits = BROWSER_LIMITS
   for (const e of directory.sheets) heads.push((await inflate(data, e, 4096, true))?.head ?? null);
   const cells = cellsRefusal(directory.sheets, heads, limits);
   if (cells) return cells;
-  for (const e of partsToMeasure(directory.entries)) {
-    const actual = await inflate(data, e, e.size + 1, false);
-    if (actual === null) return { reason: "damaged" };
-    if (actual.size > e.size) return { reason: "partLies", part: e.name, declared: e.size };
+  const parts = partsToMeasure(directory.entries);
+  const sizes: (number | null)[] = [];
+  for (const e of parts) {
+    const size = (await inflate(data, e, e.size + 1, false))?.size ?? null;
+    sizes.push(size);
+    if (size === null || size > e.size) break;
   }
-  return null;
+  return unpackedRefusal(parts.slice(0, sizes.length), sizes);
 }
 
 export const readXlsxInBrowser: XlsxGridReader = async (bytes) => {

@@ -11,6 +11,7 @@ import {
   LIMITS,
   packedBytes,
   partsToMeasure,
+  unpackedRefusal,
   type Refusal,
   type ZipEntry,
 } from "./zip";
@@ -28,13 +29,16 @@ export function inspectXlsx(data: Uint8Array, limits = LIMITS): Refusal | null {
   );
   if (cells) return cells;
   // A directory can lie about sizes: the parts a parser will unpack are unpacked here first, each stopped
-  // at its declared size (itself within the limit), so a lie costs at most that much and is refused.
-  for (const e of partsToMeasure(directory.entries)) {
-    const actual = unpackedSize(data, e);
-    if (actual === null) return { reason: "damaged" };
-    if (actual > e.size) return { reason: "partLies", part: e.name, declared: e.size };
+  // at its declared size (itself within the limit), so a lie costs at most that much and is refused. The
+  // first unreadable or lying part ends it.
+  const parts = partsToMeasure(directory.entries);
+  const sizes: (number | null)[] = [];
+  for (const e of parts) {
+    const size = unpackedSize(data, e);
+    sizes.push(size);
+    if (size === null || size > e.size) break;
   }
-  return null;
+  return unpackedRefusal(parts.slice(0, sizes.length), sizes);
 }
 
 /** How large a part unpacks to, at most one byte past its declared size; null when it cannot be read. */

@@ -85,6 +85,22 @@ export function inspectDirectory(
 export const partsToMeasure = (entries: readonly ZipEntry[]) =>
   entries.filter((e) => e.method === 8 && /\.xml$/i.test(e.name));
 
+/**
+ * The measured parts (partsToMeasure, in order) against what the directory declares: a part that cannot be
+ * unpacked is damaged, one that unpacks to more is a lie (a zip bomb's trick).
+ */
+export function unpackedRefusal(
+  parts: readonly ZipEntry[],
+  actual: readonly (number | null)[],
+): Refusal | null {
+  for (let i = 0; i < parts.length; i++) {
+    const size = actual[i];
+    if (size === null || size === undefined) return { reason: "damaged" };
+    if (size > parts[i].size) return { reason: "partLies", part: parts[i].name, declared: parts[i].size };
+  }
+  return null;
+}
+
 /** A part's packed bytes (at most `limit` of them), or null when its local header is not where it says. */
 export function packedBytes(data: Uint8Array, e: ZipEntry, limit = e.compressedSize): Uint8Array | null {
   const view = viewOf(data);
