@@ -1,6 +1,6 @@
 import { addr } from "../sheet/a1";
 import { normalise } from "../sheet/vocabulary";
-import type { SheetData } from "../sheet/sheetData";
+import { isErrorValue, type SheetData } from "../sheet/sheetData";
 
 export { normalise };
 
@@ -30,6 +30,23 @@ export class Grid {
     const v = this.at(row, column);
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     return typeof v === "string" ? parseAmountText(v) : null;
+  }
+
+  /** The cell's formula with its "=" ("=SUM(C5:C9)"), or null for a constant or where the reader gave none. */
+  formula(row: number, column: number): string | null {
+    const f = this.sheet.formulas?.[row - this.top]?.[column - this.left];
+    return typeof f === "string" && f.startsWith("=") ? f : null;
+  }
+
+  /** Did the reader give formulas for this sheet at all (a file does; a plain grid of values does not)? */
+  get hasFormulas(): boolean {
+    return this.sheet.formulas !== undefined;
+  }
+
+  /** The cell's Excel error value ("#REF!"), or null. */
+  error(row: number, column: number): string | null {
+    const v = this.at(row, column);
+    return isErrorValue(v) ? v.trim().toUpperCase() : null;
   }
 
   /** Is the cell empty (nothing, or only spaces)? */

@@ -15,7 +15,13 @@
  */
 export const ANCHOR_COLUMN = 30; // AD
 export const ANCHOR_PREFIX = "finsam:";
-export type AnchorRole = RowRole | "statement" | "heading" | "ceiling" | "repeat";
+/**
+ * `forecastYear` and `forecastEquity` mark, on an interim report (Uppföljning), the row of the financial year
+ * and the row of the equity at year end by the full-year forecast: the value is the first number to the right
+ * of the row's label. The next budget round reads them as its starting equity.
+ */
+export type AnchorRole =
+  RowRole | "statement" | "heading" | "ceiling" | "repeat" | "forecastYear" | "forecastEquity";
 
 export const anchorText = (role: AnchorRole) => `${ANCHOR_PREFIX}${role}`;
 
@@ -37,6 +43,8 @@ const ANCHOR_ROLES = new Set<AnchorRole>([
   "summarySection",
   "equityStart",
   "equityEnd",
+  "forecastYear",
+  "forecastEquity",
 ]);
 
 /** The labels the templates write, by role. */
