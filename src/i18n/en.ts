@@ -206,6 +206,30 @@ export const en: Messages = {
     tooManySheets: (p) => `the workbook has ${n(p.count)} sheets; at most ${n(p.limit)} are read.`,
     tooManyCells: (p) =>
       `the workbook declares ${n(p.count)} cells (${p.part}); at most ${n(p.limit)} are read. Copy the statements to a smaller workbook.`,
+    xlsb: () => "the file is an Excel binary workbook (.xlsb). Save it as .xlsx in Excel and try again.",
+    ods: () =>
+      "the file is an OpenDocument spreadsheet (.ods). Save it as .xlsx (Excel workbook) and try again.",
+    numbers: () => "the file is a Numbers document (.numbers). Export it to Excel (.xlsx) and try again.",
+    partMissing: (p) => `the workbook lacks its part ${p.part}, so it cannot be read.`,
+    badXml: (p) => `the part ${p.part} is not valid XML, so the file cannot be read.`,
+    tooMuchText: (p) =>
+      `the workbook has more than ${n(p.limit)} characters of text; at most that much is read. Copy the statements to a smaller workbook.`,
+    directory: () => "it is a folder, not a file.",
+    notRegular: () => "it is not a regular file (a device or a pipe?).",
+  },
+  readNotes: {
+    sheetTooLarge: (sheet, limit) =>
+      `${sheet} has more than ${n(limit)} filled cells, so the sheet was not read. Copy the statements to a smaller workbook.`,
+    sheetUnreadable: (sheet, where) =>
+      `${sheet} could not be read (${where}: damaged or outside Excel's grid), so the sheet was not checked.`,
+    badNumbers: (sheet, cells, count) =>
+      `${sheet}: ${n(count)} cells hold a stored number that is not a number (${cells}); they were read as text.`,
+    notComputed: (sheet, cells, count) =>
+      `${sheet}: ${n(count)} formulas have no stored result and were not computed here (${cells}) — open and save the file in Excel.`,
+    computed: (count) => `${n(count)} formulas without a stored result were computed here.`,
+    sheetTooLargeInExcel: (sheet, cells, limit) =>
+      `${sheet} has ${n(cells)} cells in its used range; at most ${n(limit)} are read per sheet, so the sheet was not checked.`,
+    sheetFailedInExcel: (sheet) => `${sheet} could not be read from Excel, so the sheet was not checked.`,
   },
   notRead: {
     noPeriodHeader: (sheet) =>

@@ -277,11 +277,41 @@ const refused = {
     `arbetsboken har ${n(p.count)} blad; högst ${n(p.limit)} läses.`,
   tooManyCells: (p: { part: string; count: number; limit: number }) =>
     `arbetsboken anger ${n(p.count)} celler (${p.part}); högst ${n(p.limit)} läses. Kopiera uppställningarna till en mindre arbetsbok.`,
+  // The bounded reader (workbook/xlsx/workbookReader.ts).
+  xlsb: () => "filen är en binär Excel-arbetsbok (.xlsb). Spara den som .xlsx i Excel och försök igen.",
+  ods: () =>
+    "filen är ett OpenDocument-kalkylark (.ods). Spara den som .xlsx (Excel-arbetsbok) och försök igen.",
+  numbers: () =>
+    "filen är ett Numbers-dokument (.numbers). Exportera den till Excel (.xlsx) och försök igen.",
+  partMissing: (p: { part: string }) => `arbetsboken saknar delen ${p.part}, så den kan inte läsas.`,
+  badXml: (p: { part: string }) => `delen ${p.part} är inte giltig XML, så filen kan inte läsas.`,
+  tooMuchText: (p: { limit: number }) =>
+    `arbetsboken har mer än ${n(p.limit)} tecken text; högst så mycket läses. Kopiera uppställningarna till en mindre arbetsbok.`,
+  directory: () => "det är en mapp, inte en fil.",
+  notRegular: () => "det är ingen vanlig fil (en enhet eller ett rör?).",
+};
+
+/** What the reader says beside the sheets it read (a sheet left out, numbers that are not numbers). */
+const readNotes = {
+  sheetTooLarge: (sheet: string, limit: number) =>
+    `${sheet} har fler än ${n(limit)} ifyllda celler, så bladet lästes inte. Kopiera uppställningarna till en mindre arbetsbok.`,
+  sheetUnreadable: (sheet: string, where: string) =>
+    `${sheet} kunde inte läsas (${where}: skadad eller utanför Excels rutnät), så bladet kontrollerades inte.`,
+  badNumbers: (sheet: string, cells: string, count: number) =>
+    `${sheet}: ${n(count)} celler har ett sparat tal som inte är ett tal (${cells}); de lästes som text.`,
+  notComputed: (sheet: string, cells: string, count: number) =>
+    `${sheet}: ${n(count)} formler har inget sparat resultat och räknades inte ut här (${cells}) — öppna och spara filen i Excel.`,
+  computed: (count: number) => `${n(count)} formler utan sparat resultat räknades ut här.`,
+  sheetTooLargeInExcel: (sheet: string, cells: number, limit: number) =>
+    `${sheet} har ${n(cells)} celler i sitt använda område; högst ${n(limit)} läses per blad, så bladet kontrollerades inte.`,
+  sheetFailedInExcel: (sheet: string) =>
+    `${sheet} kunde inte läsas från Excel, så bladet kontrollerades inte.`,
 };
 
 export const sv = {
   locale: "sv" as Locale,
   refused,
+  readNotes,
   errors,
   findings,
   notRead,

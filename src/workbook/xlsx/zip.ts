@@ -16,6 +16,8 @@ export const LIMITS = {
   sheets: 250,
   /** Cells a sheet declares (its dimension), and all sheets together. */
   cells: 500_000,
+  /** Characters of text kept (shared and inline strings, formulas) in all sheets together. */
+  chars: 16 * 1024 * 1024,
 };
 
 export type Limits = typeof LIMITS;
@@ -32,7 +34,13 @@ export type Refusal =
   | { reason: "tooLargeUnpacked"; size: number; limit: number }
   | { reason: "tooManyParts"; count: number; limit: number }
   | { reason: "tooManySheets"; count: number; limit: number }
-  | { reason: "tooManyCells"; part: string; count: number; limit: number };
+  | { reason: "tooManyCells"; part: string; count: number; limit: number }
+  | { reason: "xlsb" }
+  | { reason: "ods" }
+  | { reason: "numbers" }
+  | { reason: "partMissing"; part: string }
+  | { reason: "badXml"; part: string }
+  | { reason: "tooMuchText"; limit: number };
 
 export interface ZipEntry {
   name: string;
@@ -65,6 +73,8 @@ export function inspectDirectory(
     return no(looksLikeText(data) ? { reason: "csv" } : { reason: "notZip" });
   const entries = centralDirectory(data);
   if (!entries) return no({ reason: "damaged" });
+  const kind = otherFormat(entries);
+  if (kind) return no({ reason: kind });
   if (entries.length > limits.parts)
     return no({ reason: "tooManyParts", count: entries.length, limit: limits.parts });
   let total = 0;
@@ -79,6 +89,20 @@ export function inspectDirectory(
   if (sheets.length > limits.sheets)
     return no({ reason: "tooManySheets", count: sheets.length, limit: limits.sheets });
   return { entries, sheets };
+}
+
+/**
+ * Zip packages that are spreadsheets but not .xlsx, named so the user knows what to do: Excel's binary
+ * workbook (.xlsb, xl/workbook.bin), OpenDocument (.ods, a `mimetype` entry and content.xml) and Apple
+ * Numbers (its Index/*.iwa archives).
+ */
+function otherFormat(entries: readonly ZipEntry[]): "xlsb" | "ods" | "numbers" | null {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has("xl/workbook.xml")) return null;
+  if (names.has("xl/workbook.bin")) return "xlsb";
+  if (names.has("mimetype") && names.has("content.xml")) return "ods";
+  if (entries.some((e) => /^Index\/.*\.iwa$/.test(e.name)) || names.has("Index.zip")) return "numbers";
+  return null;
 }
 
 /** The parts a parser will unpack, so the ones to unpack first and measure (deflated XML). */
