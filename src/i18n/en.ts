@@ -214,6 +214,8 @@ export const en: Messages = {
     badXml: (p) => `the part ${p.part} is not valid XML, so the file cannot be read.`,
     tooMuchText: (p) =>
       `the workbook has more than ${n(p.limit)} characters of text; at most that much is read. Copy the statements to a smaller workbook.`,
+    missing: () => "no such file.",
+    noAccess: () => "permission denied (the file may not be read).",
     directory: () => "it is a folder, not a file.",
     notRegular: () => "it is not a regular file (a device or a pipe?).",
   },
@@ -264,6 +266,8 @@ Flags: --lang sv|en (language of messages), --help.`,
     cannotRead: (file, reason) => `Cannot read ${file}: ${reason}`,
     cannotWrite: (file, reason) => `Cannot write ${file}: ${reason}`,
     noFinsamSheets: (file) => `${file}: no FINSAM sheets or statements recognised, so nothing was checked.`,
+    readFault: "the file could not be read (a fault in finsam; the file is unchanged).",
+    writeFault: "the file could not be written.",
     notReadLine: (reason) => `Not read: ${reason}`,
     summary: (file, sheets, errors, warnings) =>
       `${file}: ${sheets} FINSAM sheets, ${errors} errors, ${warnings} warnings.`,

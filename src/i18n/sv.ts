@@ -287,6 +287,8 @@ const refused = {
   badXml: (p: { part: string }) => `delen ${p.part} är inte giltig XML, så filen kan inte läsas.`,
   tooMuchText: (p: { limit: number }) =>
     `arbetsboken har mer än ${n(p.limit)} tecken text; högst så mycket läses. Kopiera uppställningarna till en mindre arbetsbok.`,
+  missing: () => "filen finns inte.",
+  noAccess: () => "åtkomst nekad (filen får inte läsas).",
   directory: () => "det är en mapp, inte en fil.",
   notRegular: () => "det är ingen vanlig fil (en enhet eller ett rör?).",
 };
@@ -345,6 +347,8 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     cannotWrite: (file: string, reason: string) => `Kan inte skriva ${file}: ${reason}`,
     noFinsamSheets: (file: string) =>
       `${file}: inga FINSAM-blad eller uppställningar kändes igen, så inget kontrollerades.`,
+    readFault: "filen kunde inte läsas (ett fel i finsam; filen är oförändrad).",
+    writeFault: "filen kunde inte skrivas.",
     notReadLine: (reason: string) => `Ej läst: ${reason}`,
     summary: (file: string, sheets: number, errors: number, warnings: number) =>
       `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} varningar.`,

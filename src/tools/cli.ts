@@ -5,7 +5,7 @@
  * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read,
  * 3 nothing in the file was recognised (so nothing was checked: not the same as "all correct").
  */
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { checkWorkbook } from "../checks";
 import { messages, setLocale, type Locale, type Messages } from "../i18n";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
@@ -17,8 +17,13 @@ const xlsxWriter = async (): Promise<typeof import("../workbook/xlsx/xlsxWriter"
   require("../workbook/xlsx/xlsxWriter");
 const xlsxReader = async (): Promise<typeof import("../workbook/xlsx/xlsxReader")> =>
   require("../workbook/xlsx/xlsxReader");
+const compute = async (): Promise<typeof import("../workbook/headless/computeUncached")> =>
+  require("../workbook/headless/computeUncached");
 /* eslint-enable @typescript-eslint/no-require-imports */
-import { inspectXlsx, LIMITS } from "../workbook/xlsx/inspect";
+import { LIMITS } from "../workbook/xlsx/zip";
+import type { ReadNote } from "../workbook/xlsx/workbookReader";
+import { readBounded } from "./boundedFile";
+import { oneLine } from "./oneLine";
 
 export interface Io {
   out: (line: string) => void;
@@ -63,7 +68,7 @@ async function exportCommand(flags: Record<string, string | true>, t: Messages, 
   try {
     await writeFile(file, buffer);
   } catch (error) {
-    io.err(t.cli.cannotWrite(file, reason(error)));
+    io.err(t.cli.cannotWrite(oneLine(file), writeReason(error, t)));
     return 2;
   }
   io.out(t.cli.written(file, results.flatMap((r) => r.sheets).join(", ")));
@@ -75,24 +80,22 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
     io.err(`${t.cli.missingFile}\n${t.cli.usage}`);
     return 2;
   }
+  const shown = oneLine(file);
+  // Bounded before parsed: by stat and by reading at most the limit + 1 bytes; then the one bounded reader.
+  const read = await readBounded(file, LIMITS.fileBytes);
+  if ("refusal" in read) {
+    io.err(t.cli.cannotRead(shown, t.refused[read.refusal.reason](read.refusal as never)));
+    return 2;
+  }
   let sheets;
+  let notes: ReadNote[];
   try {
-    // Bounded before parsed: the size on disk first, then the zip's own directory.
-    const size = (await stat(file)).size;
-    if (size > LIMITS.fileBytes) {
-      io.err(t.cli.cannotRead(file, t.refused.tooBigFile({ size, limit: LIMITS.fileBytes })));
-      return 2;
-    }
-    const data = await readFile(file);
-    const refusal = inspectXlsx(data);
-    if (refusal) {
-      io.err(t.cli.cannotRead(file, t.refused[refusal.reason](refusal as never)));
-      return 2;
-    }
-    const { readXlsx } = await xlsxReader();
-    sheets = await readXlsx(data);
+    const { readXlsxWorkbook } = await xlsxReader();
+    ({ sheets, notes } = await readXlsxWorkbook(read.data, { compute: (await compute()).computeUncached }));
   } catch (error) {
-    io.err(t.cli.cannotRead(file, reason(error)));
+    const refusal = (error as { refusal?: { reason: keyof Messages["refused"] } }).refusal;
+    // A refusal in the catalogue's words; anything else is a fault of ours, never a library's text.
+    io.err(t.cli.cannotRead(shown, refusal ? t.refused[refusal.reason](refusal as never) : t.cli.readFault));
     return 2;
   }
   const { recognised, notRead, findings } = checkWorkbook(sheets);
@@ -103,6 +106,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
         {
           file,
           sheets: recognised,
+          readNotes: notes.map((n) => ({ ...n, message: noteText(t, n) })),
           notRead: notRead.map((n) => ({ ...n, message: t.notRead[n.reason](n.sheet) })),
           findings: findings.map((f) => ({ ...f, message: t.findings[f.code](f.params) })),
         },
@@ -111,15 +115,17 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
       ),
     );
   } else {
+    // One line per finding, its fields escaped: a tab or newline in a sheet name or label forges nothing.
     for (const f of findings)
       io.out(
-        `${f.sheet}!${f.cell}\t${t.severity[f.severity].toLowerCase()}\t${t.findings[f.code](f.params)}`,
+        `${oneLine(f.sheet)}!${f.cell}\t${t.severity[f.severity].toLowerCase()}\t${oneLine(t.findings[f.code](f.params), 2000)}`,
       );
-    for (const n of notRead) io.out(t.cli.notReadLine(t.notRead[n.reason](n.sheet)));
+    for (const n of notRead) io.out(t.cli.notReadLine(oneLine(t.notRead[n.reason](n.sheet), 2000)));
+    for (const n of notes) io.out(oneLine(noteText(t, n), 2000));
     io.out(
       recognised.length === 0
-        ? t.cli.noFinsamSheets(file)
-        : t.cli.summary(file, recognised.length, errors, findings.length - errors),
+        ? t.cli.noFinsamSheets(shown)
+        : t.cli.summary(shown, recognised.length, errors, findings.length - errors),
     );
   }
   if (recognised.length === 0) return 3;
@@ -143,12 +149,22 @@ function parse(argv: string[]): { positional: string[]; flags: Record<string, st
   return { positional, flags };
 }
 
-function reason(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.code === "ENOENT") return "filen finns inte / no such file";
-  if (e?.code === "EACCES") return "åtkomst nekad / permission denied";
-  const message = String(e?.message ?? error).split("\n")[0];
-  return /zip|central directory|signature/i.test(message) ? "inte en .xlsx-fil / not an .xlsx file" : message;
+/** Why a file cannot be written, in the catalogue's words. */
+function writeReason(error: unknown, t: Messages): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return t.refused.missing();
+  if (code === "EACCES" || code === "EPERM") return t.refused.noAccess();
+  if (code === "EISDIR") return t.refused.directory();
+  return t.cli.writeFault;
+}
+
+/** A reader's note in the catalogue's words (the sheet's name escaped by the caller's oneLine). */
+function noteText(t: Messages, n: ReadNote): string {
+  const r = t.readNotes;
+  if (n.kind === "sheetTooLarge") return t.cli.notReadLine(r.sheetTooLarge(n.sheet, n.limit));
+  if (n.kind === "sheetUnreadable") return t.cli.notReadLine(r.sheetUnreadable(n.sheet, n.where));
+  if (n.kind === "badNumbers") return r.badNumbers(n.sheet, n.cells.join(", "), n.count);
+  return r.notComputed(n.sheet, n.cells.join(", "), n.count);
 }
 
 if (require.main === module) {

@@ -108,7 +108,7 @@ describe("finsam command line", () => {
   test("a file that cannot be read: a clear message, exit 2, no stack trace", async () => {
     const missing = await run("check", join(dir, "saknas.xlsx"));
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe(`Kan inte läsa ${join(dir, "saknas.xlsx")}: filen finns inte / no such file`);
+    expect(missing.err).toBe(`Kan inte läsa ${join(dir, "saknas.xlsx")}: filen finns inte.`);
     const text = join(dir, "text.xlsx");
     writeFileSync(text, "inte ett kalkylblad");
     const bad = await run("check", text);
