@@ -1,9 +1,8 @@
 /**
  * A look at a file before it is parsed, in the part that needs no unpacking and runs anywhere (Node, the
  * browser): what kind of file it is, and — for an .xlsx, which is a zip — its parts and the sizes they declare,
- * read from the zip's central directory. What needs unpacking (a sheet's declared dimension, whether a part
- * unpacks to what it declares) is done by the caller's inflater — Node's zlib in inspect.ts, the browser's
- * DecompressionStream in browserReader.ts — and judged here.
+ * read from the zip's central directory. What needs unpacking is read by the one reader (workbookReader.ts),
+ * each part capped at its declared size and the limits below while it unpacks.
  */
 export const LIMITS = {
   /** The file on disk. */
@@ -105,26 +104,6 @@ function otherFormat(entries: readonly ZipEntry[]): "xlsb" | "ods" | "numbers" |
   return null;
 }
 
-/** The parts a parser will unpack, so the ones to unpack first and measure (deflated XML). */
-export const partsToMeasure = (entries: readonly ZipEntry[]) =>
-  entries.filter((e) => e.method === 8 && /\.xml$/i.test(e.name));
-
-/**
- * The measured parts (partsToMeasure, in order) against what the directory declares: a part that cannot be
- * unpacked is damaged, one that unpacks to more is a lie (a zip bomb's trick).
- */
-export function unpackedRefusal(
-  parts: readonly ZipEntry[],
-  actual: readonly (number | null)[],
-): Refusal | null {
-  for (let i = 0; i < parts.length; i++) {
-    const size = actual[i];
-    if (size === null || size === undefined) return { reason: "damaged" };
-    if (size > parts[i].size) return { reason: "partLies", part: parts[i].name, declared: parts[i].size };
-  }
-  return null;
-}
-
 /** A part's packed bytes (at most `limit` of them), or null when its local header is not where it says. */
 export function packedBytes(data: Uint8Array, e: ZipEntry, limit = e.compressedSize): Uint8Array | null {
   const view = viewOf(data);
@@ -133,39 +112,6 @@ export function packedBytes(data: Uint8Array, e: ZipEntry, limit = e.compressedS
   const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
   if (start > data.length) return null;
   return data.subarray(start, Math.min(data.length, start + Math.min(e.compressedSize, limit)));
-}
-
-/**
- * The cells the sheets declare (their <dimension>, read from the first 4 KB unpacked; else an estimate from the
- * unpacked size), against the limit for one sheet and for all.
- */
-export function cellsRefusal(
-  sheets: readonly ZipEntry[],
-  heads: readonly (string | null)[],
-  limits: Limits,
-): Refusal | null {
-  let cells = 0;
-  for (let i = 0; i < sheets.length; i++) {
-    const count = dimensionCells(heads[i]) ?? Math.ceil(sheets[i].size / 40);
-    cells += count;
-    if (count > limits.cells || cells > limits.cells)
-      return {
-        reason: "tooManyCells",
-        part: sheets[i].name,
-        count: Math.max(count, cells),
-        limit: limits.cells,
-      };
-  }
-  return null;
-}
-
-function dimensionCells(head: string | null): number | null {
-  const m = head && /<(?:\w+:)?dimension[^>]*\sref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/.exec(head);
-  if (!m) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const rows = Number(m[4] ?? m[2]) - Number(m[2]) + 1;
-  const columns = col(m[3] ?? m[1]) - col(m[1]) + 1;
-  return Math.max(1, rows) * Math.max(1, columns);
 }
 
 /** Reads the central directory: every part's name and sizes. Null when the file has none (damaged). */
