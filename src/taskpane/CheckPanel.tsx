@@ -22,6 +22,8 @@ export type CheckState =
       sheets: number;
       findings: Finding[];
       notRead?: { sheet: string; reason: NotReadReason }[];
+      /** What the reader left out or could not compute, in words (a sheet too large for Excel's limits). */
+      readNotes?: string[];
     }
   | { kind: "failed"; message: string };
 
@@ -75,9 +77,14 @@ export function CheckPanel({
           ))}
         </ul>
       )}
-      {state.kind === "done" && (state.notRead?.length ?? 0) > 0 && (
+      {state.kind === "done" && (state.notRead?.length ?? 0) + (state.readNotes?.length ?? 0) > 0 && (
         <ul className={styles.list} aria-label={t.pane.notReadHeading}>
-          {state.notRead!.map((n) => (
+          {(state.readNotes ?? []).map((text, i) => (
+            <li key={`read-${i}`}>
+              <Caption1>{text}</Caption1>
+            </li>
+          ))}
+          {(state.notRead ?? []).map((n) => (
             <li key={n.sheet}>
               <Caption1>{t.notRead[n.reason](n.sheet)}</Caption1>
             </li>

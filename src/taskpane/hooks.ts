@@ -1,5 +1,6 @@
 import * as React from "react";
 import { checkWorkbook } from "../checks";
+import { readNoteText } from "../workbook/readNotes";
 import type { Finding } from "../checks/types";
 import type { Messages } from "../i18n";
 import type { TemplateId, TemplateOptions } from "../templates";
@@ -45,8 +46,12 @@ export function useWorkbookCheck(service: WorkbookService, t: Messages) {
   const run = React.useCallback(async () => {
     setState({ kind: "running" });
     try {
-      const { recognised, notRead, findings } = checkWorkbook(await service.readSheets());
-      setState({ kind: "done", sheets: recognised.length, findings, notRead });
+      const read = service.readWorkbook
+        ? await service.readWorkbook()
+        : { sheets: await service.readSheets(), notes: [] };
+      const { recognised, notRead, findings } = checkWorkbook(read.sheets);
+      const readNotes = read.notes.map((n) => readNoteText(t, n));
+      setState({ kind: "done", sheets: recognised.length, findings, notRead, readNotes });
     } catch (error) {
       setState({ kind: "failed", message: errorMessage(error, t) });
     }

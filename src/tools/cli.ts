@@ -21,7 +21,7 @@ const compute = async (): Promise<typeof import("../workbook/headless/computeUnc
   require("../workbook/headless/computeUncached");
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { LIMITS } from "../workbook/xlsx/zip";
-import type { ReadNote } from "../workbook/xlsx/workbookReader";
+import { readNoteText as noteText, type ReadNote } from "../workbook/readNotes";
 import { readBounded } from "./boundedFile";
 import { oneLine } from "./oneLine";
 
@@ -156,15 +156,6 @@ function writeReason(error: unknown, t: Messages): string {
   if (code === "EACCES" || code === "EPERM") return t.refused.noAccess();
   if (code === "EISDIR") return t.refused.directory();
   return t.cli.writeFault;
-}
-
-/** A reader's note in the catalogue's words (the sheet's name escaped by the caller's oneLine). */
-function noteText(t: Messages, n: ReadNote): string {
-  const r = t.readNotes;
-  if (n.kind === "sheetTooLarge") return t.cli.notReadLine(r.sheetTooLarge(n.sheet, n.limit));
-  if (n.kind === "sheetUnreadable") return t.cli.notReadLine(r.sheetUnreadable(n.sheet, n.where));
-  if (n.kind === "badNumbers") return r.badNumbers(n.sheet, n.cells.join(", "), n.count);
-  return r.notComputed(n.sheet, n.cells.join(", "), n.count);
 }
 
 if (require.main === module) {

@@ -1,3 +1,4 @@
+import type { WorkbookRead } from "./readNotes";
 import type { SheetData } from "../sheet/sheetData";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import type { InsertResult } from "./officeRenderer";
@@ -15,6 +16,8 @@ export interface WorkbookService {
   ): Promise<InsertResult[]>;
   /** Every sheet's used range as values, for the workbook check. */
   readSheets(): Promise<SheetData[]>;
+  /** The same with the reader's notes (a sheet too large to read, a request that failed), where it has them. */
+  readWorkbook?(): Promise<WorkbookRead>;
   /** Shows a cell to the user. */
   select(sheet: string, cell: string): Promise<void>;
   /** What the workbook's document settings hold for the pane, as stored (checked by `readStored`). */

@@ -25,7 +25,9 @@ class Loadable<T extends { name: string }> {
     private readonly context: FakeContext,
   ) {}
   load(): this {
-    this.context.pendingLoads.push(() => (this.loaded = true));
+    this.context.pendingLoads.push(() => {
+      this.loaded = true;
+    });
     return this;
   }
   get items(): T[] {
@@ -182,33 +184,90 @@ export class FakeWorksheet {
     return new FakeRange(this, address);
   }
 
-  /** The block from the first to the last cell with a value, as Excel reads it after a sync; null when empty. */
+  /**
+   * The block from the first to the last cell with a value, as Excel reads it after a sync; null when empty.
+   * Its address and size come with any load; its values only when "values" is loaded, and they count
+   * towards the request's answer size (FakeContext.requestBytes).
+   */
   getUsedRangeOrNullObject(_valuesOnly?: boolean) {
     const used = {
       isNullObject: true,
       values: [] as unknown[][],
       rowIndex: 0,
       columnIndex: 0,
-      load: () => used,
+      rowCount: 0,
+      columnCount: 0,
+      load: (props = "values") => {
+        this.workbook.context.pendingLoads.push(() => {
+          const keys = [...this.cells]
+            .filter(([, v]) => v !== "" && v !== null && v !== undefined)
+            .map(([k]) => k.split(",").map(Number));
+          if (keys.length === 0) return 0;
+          let top = Infinity;
+          let left = Infinity;
+          let bottom = 0;
+          let right = 0;
+          for (const [r, c] of keys) {
+            top = Math.min(top, r);
+            left = Math.min(left, c);
+            bottom = Math.max(bottom, r);
+            right = Math.max(right, c);
+          }
+          used.isNullObject = false;
+          used.rowIndex = top - 1;
+          used.columnIndex = left - 1;
+          used.rowCount = bottom - top + 1;
+          used.columnCount = right - left + 1;
+          if (!/values/.test(props)) return 0;
+          used.values = this.block(top, left, used.rowCount, used.columnCount, "values");
+          return JSON.stringify(used.values).length;
+        });
+        return used;
+      },
     };
-    this.workbook.context.pendingLoads.push(() => {
-      const keys = [...this.cells]
-        .filter(([, v]) => v !== "" && v !== null && v !== undefined)
-        .map(([k]) => k.split(",").map(Number));
-      if (keys.length === 0) return;
-      const top = Math.min(...keys.map(([r]) => r));
-      const left = Math.min(...keys.map(([, c]) => c));
-      const bottom = Math.max(...keys.map(([r]) => r));
-      const right = Math.max(...keys.map(([, c]) => c));
-      used.isNullObject = false;
-      used.rowIndex = top - 1;
-      used.columnIndex = left - 1;
-      used.values = Array.from({ length: bottom - top + 1 }, (_, i) =>
-        Array.from({ length: right - left + 1 }, (_, j) => this.cells.get(`${top + i},${left + j}`) ?? ""),
-      );
-    });
     return used;
   }
+
+  /** A block by its top-left index (0-based) and size, whose values and formulas load at the next sync. */
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number) {
+    const range = {
+      values: [] as unknown[][],
+      formulas: [] as unknown[][],
+      load: (props = "values") => {
+        this.workbook.context.requestedCells += rows * columns;
+        this.workbook.context.pendingLoads.push(() => {
+          let bytes = 0;
+          if (/values/.test(props)) {
+            range.values = this.block(row + 1, column + 1, rows, columns, "values");
+            bytes += JSON.stringify(range.values).length;
+          }
+          if (/formulas/.test(props)) {
+            range.formulas = this.block(row + 1, column + 1, rows, columns, "formulas");
+            bytes += JSON.stringify(range.formulas).length;
+          }
+          return bytes;
+        });
+        return range;
+      },
+    };
+    return range;
+  }
+
+  /** The cells of a block (1-based top-left) as values ("=…" text has no result here: "") or formulas. */
+  private block(top: number, left: number, rows: number, columns: number, what: "values" | "formulas") {
+    return Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: columns }, (_, j) => {
+        const v = this.cells.get(`${top + i},${left + j}`) ?? "";
+        if (what === "formulas") return v;
+        return typeof v === "string" && v.startsWith("=")
+          ? (this.results.get(`${top + i},${left + j}`) ?? "")
+          : v;
+      }),
+    );
+  }
+
+  /** What a formula cell shows (its cached result), for the cells a test sets as formulas. */
+  readonly results = new Map<string, unknown>();
 
   activate(): void {
     this.workbook.context.enqueue(() => (this.workbook.active = this.name));
@@ -350,7 +409,13 @@ export class FakeWorkbook {
 export class FakeContext {
   syncs = 0;
   suspended = 0;
-  pendingLoads: (() => void)[] = [];
+  /** Loads run at the next sync; each returns the bytes its answer adds (0 for a small property). */
+  pendingLoads: (() => number | void)[] = [];
+  /** Excel on the web's limit on one request's answer (about 5 MB); null for none. */
+  requestBytes: number | null = null;
+  /** The largest answer a sync gave, in bytes, and the cells asked for with getRangeByIndexes. */
+  largestAnswer = 0;
+  requestedCells = 0;
   private queue: (() => void)[] = [];
   /** Runs before the n-th sync executes its commands (1-based): another user acting in between. */
   beforeSync: ((n: number) => void) | null = null;
@@ -379,7 +444,11 @@ export class FakeContext {
         throw new Error("GeneralException: the sync failed (injected)");
       commands[i](); // a failing command rejects the sync; the commands after it never run
     }
-    for (const load of loads) load();
+    let bytes = 0;
+    for (const load of loads) bytes += load() ?? 0;
+    this.largestAnswer = Math.max(this.largestAnswer, bytes);
+    if (this.requestBytes !== null && bytes > this.requestBytes)
+      throw new Error("RichApi.Error: The response payload size has exceeded the limit.");
   }
 
   /** A user's workbook: sheets with cells, tables and names that must survive an insert untouched. */

@@ -1,6 +1,8 @@
 import { checkWorkbook } from "../../src/checks";
 import { EXAMPLE_OPTIONS } from "../../src/templates";
-import { excelService } from "../../src/workbook/excelService";
+import { EXCEL_READ, excelService, readInBlocks, type ReadContext } from "../../src/workbook/excelService";
+import { messages } from "../../src/i18n";
+import { readNoteText } from "../../src/workbook/readNotes";
 import { readStored, toStored } from "../../src/workbook/storedOptions";
 import { FakeContext, FakeWorksheet } from "../helpers/fakeExcel";
 
@@ -65,7 +67,9 @@ test("readSheets: each sheet's used range with where it starts; an empty sheet i
       ],
     },
   ]);
-  expect(context.syncs).toBe(2);
+  // The names, then every used range's address and size, then the values and formulas (issue 20: one
+  // request for every sheet's whole used range was more than Excel on the web answers).
+  expect(context.syncs).toBe(3);
 });
 
 test("readSheets feeds the check, which names cells where they are on the sheet", async () => {
@@ -86,6 +90,82 @@ test("readSheets feeds the check, which names cells where they are on the sheet"
   });
   const { findings } = checkWorkbook(await excelService.readSheets());
   expect(findings.map((f) => [f.code, f.cell])).toEqual([["sumMismatch", "D10"]]);
+});
+
+describe("within Excel's limits (issue 20): Excel on the web answers a request with at most about 5 MB", () => {
+  const FIVE_MB = 5 * 1024 * 1024;
+  const budget = () =>
+    sheet("Budget", {
+      "1,1": "Driftsredovisning (tkr)",
+      "2,2": "Utfall 2023",
+      "2,3": "Budget 2023",
+      "3,1": "Försäkringskassan",
+      "3,2": 100,
+      "3,3": 100,
+      "4,1": "Region Västerbotten",
+      "4,2": 50,
+      "4,3": 50,
+      "5,1": "Summa intäkter",
+      "5,2": "=SUM(B3:B4)",
+      "5,3": 150,
+    }).results.set("5,2", 160);
+  const ledger = (name: string, rows: number, columns: number) => {
+    const ws = sheet(name, {});
+    for (let r = 1; r <= rows; r++)
+      for (let c = 1; c <= columns; c++)
+        ws.cells.set(`${r},${c}`, c === 1 ? `Verifikation ${r}` : r * c + 0.25);
+    return ws;
+  };
+
+  test("a 50 000-row sheet beside the budget: the budget is checked, the large sheet gets its note", async () => {
+    budget();
+    ledger("Huvudbok", 50_000, 12);
+    context.requestBytes = FIVE_MB;
+    const read = await excelService.readWorkbook!();
+    expect(read.sheets.map((s) => s.name)).toEqual(["Budget"]);
+    expect(read.sheets[0].formulas?.[4][1]).toBe("=SUM(B3:B4)");
+    expect(read.notes).toEqual([
+      { kind: "sheetTooLargeInExcel", sheet: "Huvudbok", cells: 600_000, limit: EXCEL_READ.sheetCells },
+    ]);
+    expect(readNoteText(messages("sv"), read.notes[0])).toBe(
+      "Huvudbok har 600 000 celler i sitt använda område; högst 500 000 läses per blad, så bladet kontrollerades inte.",
+    );
+    const { findings } = checkWorkbook(read.sheets);
+    expect(findings.map((f) => [f.code, f.cell])).toEqual([["sumMismatch", "B5"]]);
+    expect(context.largestAnswer).toBeLessThanOrEqual(FIVE_MB);
+  });
+
+  test("a 30 000-row ledger that fits is read in blocks, each request's answer under the limit", async () => {
+    budget();
+    const ws = ledger("Huvudbok", 30_000, 10);
+    context.requestBytes = FIVE_MB;
+    // The whole used range in one request, as the pane read it before, is more than Excel answers.
+    const all = 2 * JSON.stringify([...ws.cells.values()]).length; // values and formulas
+    expect(all).toBeGreaterThan(FIVE_MB);
+    const read = await excelService.readWorkbook!();
+    expect(read.notes).toEqual([]);
+    const rows = read.sheets.find((s) => s.name === "Huvudbok")!.values;
+    expect(rows).toHaveLength(30_000);
+    expect(rows[29_999]).toEqual([
+      "Verifikation 30000",
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((c) => 30_000 * c + 0.25),
+    ]);
+    expect(context.largestAnswer).toBeLessThanOrEqual(FIVE_MB);
+    expect(context.syncs).toBeGreaterThan(3);
+  });
+
+  test("a request that fails costs only its sheets, each with a note; the rest is checked", async () => {
+    budget();
+    ledger("Export", 100, 3);
+    context.beforeSync = (n) => {
+      if (n === 4)
+        context.requestBytes = 10; // the second block's request fails
+      else context.requestBytes = null;
+    };
+    const read = await readInBlocks(context as unknown as ReadContext, { ...EXCEL_READ, requestCells: 200 });
+    expect(read.sheets.map((s) => s.name)).toEqual(["Budget"]);
+    expect(read.notes).toEqual([{ kind: "sheetFailedInExcel", sheet: "Export" }]);
+  });
 });
 
 test("select: activates the sheet and selects the cell", async () => {

@@ -12,6 +12,7 @@
  * note, and the other sheets are read.
  */
 import type { SheetData } from "../../sheet/sheetData";
+import type { ReadNote, WorkbookRead } from "../readNotes";
 import { columnLetter } from "../../sheet/a1";
 import { toBlocks } from "./blocks";
 import {
@@ -28,18 +29,7 @@ import { emptyCells, sheetHandler, type SheetStop } from "./sheetCells";
 import { inspectDirectory, LIMITS, type Limits, type Refusal, type ZipEntry } from "./zip";
 
 export { ReadRefusal, type Inflate } from "./parts";
-
-/** What the reader tells beside the sheets: what it left out or could not compute, per sheet. */
-export type ReadNote =
-  | { kind: "sheetTooLarge"; sheet: string; limit: number }
-  | { kind: "sheetUnreadable"; sheet: string; why: "badXml" | "partMissing" | "badPosition"; where: string }
-  | { kind: "badNumbers"; sheet: string; cells: string[]; count: number }
-  | { kind: "notComputed"; sheet: string; cells: string[]; count: number };
-
-export interface WorkbookRead {
-  sheets: SheetData[];
-  notes: ReadNote[];
-}
+export type { ReadNote, WorkbookRead } from "../readNotes";
 
 /**
  * Computes formulas the file carries no result for, in place (their values set, their positions taken out of
