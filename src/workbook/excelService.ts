@@ -1,4 +1,3 @@
-import type { SheetData } from "../sheet/sheetData";
 import { TEMPLATES } from "../templates";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import { insertTemplate, type InsertResult } from "./officeRenderer";
