@@ -407,6 +407,8 @@ Flags: --lang sv|en (language of messages), --help.`,
           return `${p.member}: age ${p.age} appears twice (${p.where}).`;
         case "valueMissing":
           return `${p.member}: the figure for age ${p.age} is missing (${p.where}).`;
+        case "badFigure":
+          return `${p.member}: age ${p.age} has the figure ${String(p.value)} (${p.where}), which cannot be a number of persons (a whole number from 0 to 1,000,000).`;
         case "memberTwice":
           return `${p.member} is listed twice among the members.`;
         case "unknownMember":

@@ -487,6 +487,8 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
           return `${p.member}: ${p.age} år finns två gånger (${p.where}).`;
         case "valueMissing":
           return `${p.member}: värdet för ${p.age} år saknas (${p.where}).`;
+        case "badFigure":
+          return `${p.member}: ${p.age} år har talet ${String(p.value)} (${p.where}), som inte kan vara ett antal personer (ett heltal från 0 till 1 000 000).`;
         case "memberTwice":
           return `${p.member} står två gånger bland medlemmarna.`;
         case "unknownMember":

@@ -2,7 +2,7 @@ import JSONstat from "jsonstat-toolkit";
 import { parseAge, type PopulationRecord } from "./records";
 
 /**
- * A JSON-stat 2 dataset, as PxWeb answers (API v2 `outputFormat=json-stat2`, API v1 `"format":
+ * A JSON-stat dataset (2.0, or 1.0 as older PxWeb saves it: a bundle, its sizes inside "dimension"), as PxWeb answers (API v2 `outputFormat=json-stat2`, API v1 `"format":
  * "json-stat2"`) and as Statistikdatabasen saves it. Dimensions are found by their role (geo, time, metric)
  * or, failing that, by id or label (Region, Alder/ålder, Tid/år, ContentsCode); the rest are parts to add.
  * Read with the JSON-stat toolkit.
@@ -31,7 +31,10 @@ export function readJsonStat(json: unknown): JsonStatRead {
   if (refused) return none(refused);
   let ds;
   try {
-    const parsed = JSONstat(json as object);
+    // A bare JSON-stat 1.0 dataset (its ids and sizes in "dimension", no class) is read as a bundle of one.
+    const o = json as { class?: unknown; dimension?: { id?: unknown } };
+    const bare = o.class === undefined && Array.isArray(o.dimension?.id);
+    const parsed = JSONstat((bare ? { dataset: json } : json) as object);
     ds = parsed.class === "collection" || parsed.class === "bundle" ? parsed.Dataset(0) : parsed;
   } catch {
     return none("filen är inte JSON-stat");
@@ -109,7 +112,10 @@ export function readJsonStat(json: unknown): JsonStatRead {
 function preflight(json: unknown, depth = 0): string | null {
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "filen är inte JSON-stat";
   const o = json as Record<string, unknown>;
-  if (o.class === "bundle" || (o.class === undefined && depth === 0 && !("size" in o))) {
+  if (
+    o.class === "bundle" ||
+    (o.class === undefined && depth === 0 && !("size" in o) && !("dimension" in o))
+  ) {
     // JSON-stat 1 bundle: datasets by name.
     const first = Object.values(o).find((v) => typeof v === "object" && v !== null);
     return depth > 2 || !first ? "filen är inte JSON-stat" : preflight(first, depth + 1);
@@ -121,7 +127,8 @@ function preflight(json: unknown, depth = 0): string | null {
       : null;
     return depth > 2 || !first ? "samlingen har inget dataset" : preflight(first, depth + 1);
   }
-  const size = o.size;
+  // JSON-stat 1.0 keeps the sizes (and ids) inside "dimension"; 2.0 beside it.
+  const size = o.size ?? (o.dimension as { size?: unknown } | undefined)?.size;
   if (!Array.isArray(size) || size.length === 0 || size.length > 20) return "datasetet anger inga storlekar";
   let cells = 1;
   for (const n of size) {

@@ -106,12 +106,36 @@ function delimiterOf(text: string): string | undefined {
   return best?.d;
 }
 
+/** "utf-16le" or "utf-16be" when the bytes are UTF-16 text: by the byte-order mark, else by where the zeros are. */
+function utf16Order(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  // Latin text in UTF-16 has a zero in every other byte; UTF-8 and Windows-1252 text has none.
+  if (odd > (n / 2) * 0.6 && even < (n / 2) * 0.1) return "utf-16le";
+  if (even > (n / 2) * 0.6 && odd < (n / 2) * 0.1) return "utf-16be";
+  return null;
+}
+
 function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-/** UTF-8, or Windows-1252 (Excel's "CSV" on a Swedish Windows) when the bytes are not valid UTF-8. */
-function decode(bytes: Uint8Array): string {
+/**
+ * UTF-16 (Excel's "Unicode text", little-endian with a byte-order mark; either byte order, with or without the
+ * mark, known by its zero bytes), UTF-8, or Windows-1252 (Excel's "CSV" on a Swedish Windows) when the bytes
+ * are not valid UTF-8.
+ */
+export function decode(bytes: Uint8Array): string {
+  const utf16 = utf16Order(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes).replace(/^\uFEFF/, "");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

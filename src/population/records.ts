@@ -31,6 +31,7 @@ export type KeyProblem =
   | { kind: "cellsMissing"; member: string; ages: number[]; example: string }
   | { kind: "doubled"; member: string; age: number; where: string }
   | { kind: "valueMissing"; member: string; age: number; where: string }
+  | { kind: "badFigure"; member: string; age: number; where: string; value: number }
   | { kind: "memberTwice"; member: string }
   | { kind: "notPopulation"; detail: string }
   | { kind: "tooLarge"; size: number; limit: number }
@@ -47,6 +48,17 @@ export interface MemberPopulation {
 export interface KeyResult {
   populations: MemberPopulation[];
   problems: KeyProblem[];
+}
+
+/**
+ * The most persons one cell of the table can count (one municipality, one age, one sex and marital status):
+ * Sweden's largest municipality has under a million inhabitants in all. A figure above it, a negative or
+ * fractional one, or one that is not finite is no head count: the import is refused with the cell named.
+ */
+export const MAX_PERSONS_PER_CELL = 1_000_000;
+
+export function isHeadCount(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && value <= MAX_PERSONS_PER_CELL;
 }
 
 const TOTAL = /^(totalt?|total|tot|samtliga|alla|båda könen|män och kvinnor|both sexes|all)(\s.*)?$/i;
@@ -125,6 +137,9 @@ export function sumBand(
       ages.add(n);
       if (r.value === null) {
         problems.push({ kind: "valueMissing", member: m.name, age: n, where: r.where });
+        complete = false;
+      } else if (!isHeadCount(r.value)) {
+        problems.push({ kind: "badFigure", member: m.name, age: n, where: r.where, value: r.value });
         complete = false;
       } else sum += r.value;
     }

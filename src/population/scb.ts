@@ -128,11 +128,12 @@ async function attempt(
     const length = Number(response.headers.get("content-length") ?? 0);
     if (length > MAX_ANSWER)
       return { ok: false, problem: { kind: "unexpected", detail: `svaret är ${length} byte` } };
-    const body = await response.text();
+    // Read as a stream and cut at the limit: a missing or lying content-length costs at most the limit + a chunk.
+    const body = await boundedText(response, MAX_ANSWER);
+    if (body === null)
+      return { ok: false, problem: { kind: "unexpected", detail: `svaret är över ${MAX_ANSWER} byte` } };
     if (!response.ok)
       return { ok: false, problem: { kind: "http", status: response.status, detail: errorTitle(body) } };
-    if (body.length > MAX_ANSWER)
-      return { ok: false, problem: { kind: "unexpected", detail: `svaret är ${body.length} tecken` } };
     if (
       !body
         .replace(/^\uFEFF/, "")
@@ -147,6 +148,28 @@ async function attempt(
     return { ok: false, problem: { kind: "offline" } };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** An answer's body as text, or null once it passes `limit` bytes (the rest is not read). */
+export async function boundedText(response: Response, limit: number): Promise<string | null> {
+  if (!response.body) {
+    const text = await response.text();
+    return text.length > limit ? null : text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 
