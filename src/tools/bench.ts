@@ -4,7 +4,8 @@
  *    same nested arrays (for a function whose result spills, the loop also writes a result of that shape;
  *    for a function of single values, a row is one call, as a column of formulas makes it);
  *  - the templates built and rendered headlessly;
- *  - `finsam --help` from the bundled build against `node -e 0`.
+ *  - `finsam --help` from the bundled build against `node -e 0`;
+ *  - `finsam check` on a 100 000-row statement against a bare streaming parse of the file (`npm run bench -- check`).
  * Run a subset with `npm run bench -- FEESPLIT IMPACTINDEX` (ids), `--quick` for 50 to 10⁵ rows.
  */
 import { spawnSync } from "node:child_process";
@@ -25,6 +26,7 @@ import {
 } from "../functions/functions";
 import { EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES } from "../templates";
 import { HeadlessWorkbook } from "../workbook/headless/headlessWorkbook";
+import { benchCheck } from "./benchCheck";
 
 type Grid = unknown[][];
 interface Case {
@@ -238,3 +240,6 @@ if (wanted.length === 0) {
     );
   }
 }
+
+// finsam check on a 100 000-row statement against a bare streaming parse of the same file (benchCheck.ts).
+if (wanted.length === 0 || wanted.includes("check")) void benchCheck();

@@ -19,6 +19,7 @@ const xlsxReader = async (): Promise<typeof import("../workbook/xlsx/xlsxReader"
   require("../workbook/xlsx/xlsxReader");
 const compute = async (): Promise<typeof import("../workbook/headless/computeUncached")> =>
   require("../workbook/headless/computeUncached");
+
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { LIMITS } from "../workbook/xlsx/zip";
 import { readNoteText as noteText, type ReadNote } from "../workbook/readNotes";
@@ -91,7 +92,11 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
   let notes: ReadNote[];
   try {
     const { readXlsxWorkbook } = await xlsxReader();
-    ({ sheets, notes } = await readXlsxWorkbook(read.data, { compute: (await compute()).computeUncached }));
+    // The engine loads only for a workbook that has formulas without cached results.
+    const engine = (
+      list: Parameters<typeof import("../workbook/headless/computeUncached").computeUncached>[0],
+    ) => compute().then((m) => m.computeUncached(list));
+    ({ sheets, notes } = await readXlsxWorkbook(read.data, { compute: engine }));
   } catch (error) {
     const refusal = (error as { refusal?: { reason: keyof Messages["refused"] } }).refusal;
     // A refusal in the catalogue's words; anything else is a fault of ours, never a library's text.

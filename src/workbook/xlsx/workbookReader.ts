@@ -35,7 +35,7 @@ export type { ReadNote, WorkbookRead } from "../readNotes";
  * Computes formulas the file carries no result for, in place (their values set, their positions taken out of
  * `uncomputed`); passed in by the caller, so the pane's bundle does not carry a spreadsheet engine.
  */
-export type Compute = (sheets: SheetData[]) => void;
+export type Compute = (sheets: SheetData[]) => void | Promise<void>;
 
 export interface ReadOptions {
   limits?: Limits;
@@ -134,7 +134,8 @@ export async function readWorkbook(
       });
     sheets.push(...toBlocks(s.name, cells));
   }
-  if (options.compute && sheets.some((s) => s.uncomputed && s.uncomputed.size > 0)) options.compute(sheets);
+  if (options.compute && sheets.some((s) => s.uncomputed && s.uncomputed.size > 0))
+    await options.compute(sheets);
   notes.push(...notComputed(sheets));
   return { sheets, notes };
 }

@@ -1,0 +1,98 @@
+/**
+ * `npm run bench` (its check part): `finsam check` on a 100 000-row statement against a bare streaming parse of
+ * the same file — unpacking and SAX-parsing the parts with nothing kept — and against the reader alone (cells
+ * and blocks, no check). Each in its own process: the time of the work itself and the process's peak memory.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { HEAD, streamedSheet, workbook, zip } from "./hostileFiles";
+
+const ROOT = join(__dirname, "..", "..");
+const ROWS = 100_000;
+
+/** A statement: a header, 100 000 lines of Utfall and Budget, and a Summa row whose formulas say what it adds. */
+async function statementFile(file: string): Promise<void> {
+  const t = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const last = ROWS + 1;
+  let utfall = 0;
+  let budget = 0;
+  for (let i = 0; i < ROWS; i++) {
+    utfall += 1000 + (i % 97);
+    budget += 900 + (i % 89);
+  }
+  const sheet = await streamedSheet(
+    `${HEAD}<sheetData><row r="1">${t("B1", "Utfall 2024")}${t("C1", "Budget 2024")}</row>`,
+    (i) =>
+      `<row r="${i + 2}">${t(`A${i + 2}`, `Konto ${3000 + i}`)}<c r="B${i + 2}"><v>${1000 + (i % 97)}</v></c><c r="C${i + 2}"><v>${900 + (i % 89)}</v></c></row>`,
+    ROWS,
+    `<row r="${last + 1}">${t(`A${last + 1}`, "Summa kostnader")}<c r="B${last + 1}"><f>SUM(B2:B${last})</f><v>${utfall}</v></c><c r="C${last + 1}"><f>SUM(C2:C${last})</f><v>${budget}</v></c></row></sheetData></worksheet>`,
+  );
+  writeFileSync(file, zip(workbook([{ name: "Driftsredovisning", xml: sheet }])));
+}
+
+const probe = (file: string, what: "parse" | "read" | "check") => `require("tsx/cjs/api").register();
+const peak = () => Number(/VmHWM:\\s+(\\d+)/.exec(require("fs").readFileSync("/proc/self/status", "utf8"))[1]);
+const file = ${JSON.stringify(file)};
+(async () => {
+  const data = require("fs").readFileSync(file);
+  const start = process.hrtime.bigint();
+  let detail = "";
+  if (${JSON.stringify(what)} === "parse") {
+    const { inspectDirectory } = require(${JSON.stringify(join(ROOT, "src/workbook/xlsx/zip.ts"))});
+    const { parsePart } = require(${JSON.stringify(join(ROOT, "src/workbook/xlsx/parts.ts"))});
+    const { nodeInflate } = require(${JSON.stringify(join(ROOT, "src/workbook/xlsx/nodeInflate.ts"))});
+    const { entries } = inspectDirectory(data);
+    let tags = 0;
+    for (const e of entries) await parsePart(data, e, nodeInflate, { partBytes: 1e9 }, { open() { tags++; }, close() {}, text() {} });
+    detail = tags + " elements";
+  } else if (${JSON.stringify(what)} === "read") {
+    const { readXlsxWorkbook } = require(${JSON.stringify(join(ROOT, "src/workbook/xlsx/xlsxReader.ts"))});
+    const { sheets } = await readXlsxWorkbook(data);
+    detail = sheets.reduce((n, s) => n + s.values.length, 0) + " rows";
+  } else {
+    const { main } = require(${JSON.stringify(join(ROOT, "src/tools/cli.ts"))});
+    const out = [];
+    const code = await main(["check", file], { out: (l) => out.push(l), err: (l) => out.push(l) });
+    detail = "exit " + code + ": " + out[out.length - 1].replace(/^.*: /, "");
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  console.log(JSON.stringify({ ms, mb: peak() / 1024, detail }));
+})();`;
+
+function measure(file: string, what: "parse" | "read" | "check") {
+  const r = spawnSync(process.execPath, ["-e", probe(file, what)], { cwd: ROOT, encoding: "utf8" });
+  const line = (r.stdout ?? "").trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(line) as { ms: number; mb: number; detail: string };
+  } catch {
+    return { ms: NaN, mb: NaN, detail: `failed: ${(r.stderr ?? "").slice(0, 200)}` };
+  }
+}
+
+export async function benchCheck(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "finsam-bench-"));
+  try {
+    const file = join(dir, "statement-100k.xlsx");
+    await statementFile(file);
+    console.log(
+      `\nfinsam check on a ${ROWS.toLocaleString("en")}-row statement (time of the work, peak memory)`,
+    );
+    const parse = measure(file, "parse");
+    const rows: [string, ReturnType<typeof measure>][] = [
+      ["bare streaming parse (unpack + SAX, nothing kept)", parse],
+      ["the reader alone (cells, blocks)", measure(file, "read")],
+      ["finsam check (read + check)", measure(file, "check")],
+    ];
+    for (const [label, m] of rows)
+      console.log(
+        `${label.padEnd(52)} ${m.ms.toFixed(0).padStart(7)} ms ${m.mb.toFixed(0).padStart(6)} MB  ${(m.ms / parse.ms).toFixed(2)}× the parse  ${m.detail}`,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const makeStatement = statementFile;
+if (require.main === module) void benchCheck();
