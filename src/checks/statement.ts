@@ -258,7 +258,7 @@ class StatementReader {
       }
       // A line whose figures are the sum of a run of the lines right above it is a subtotal, whatever its label.
       const allowed = this.allowArithmetic === "all" || this.allowArithmetic.has(r);
-      const run = allowed ? subtotalRun(this.figures, r, pending, this.costSigns(pending)) : null;
+      const run = allowed ? subtotalRun(this.figures, r, top, this.costSigns(top)) : null;
       if (run) {
         this.sumChecks.push({ row: r, parts: run.parts });
         const consumed = new Set(run.parts);
@@ -288,7 +288,7 @@ class StatementReader {
     alternatives: number[][],
     signsOf?: (parts: number[]) => number[] | undefined,
   ): number[] {
-    if (main.length === 0 || addsUp(this.figures, row, main, signsOf?.(main))) return main;
+    if (addsUp(this.figures, row, main, signsOf?.(main))) return main;
     return alternatives.find((a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a))) ?? main;
   }
 
