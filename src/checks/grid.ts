@@ -1,6 +1,7 @@
 import { addr } from "../sheet/a1";
 import { normalise } from "../sheet/vocabulary";
 import { isErrorValue, type SheetData } from "../sheet/sheetData";
+import { parseAmountText, readCell, type CellReading } from "./cells";
 
 export { normalise };
 
@@ -30,6 +31,11 @@ export class Grid {
     const v = this.at(row, column);
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     return typeof v === "string" ? parseAmountText(v) : null;
+  }
+
+  /** What the cell holds as an amount: a number (typed or as text), nil, blank, an error value or words. */
+  reading(row: number, column: number): CellReading {
+    return readCell(this.at(row, column), isErrorValue);
   }
 
   /** The cell's formula with its "=" ("=SUM(C5:C9)"), or null for a constant or where the reader gave none. */
@@ -116,24 +122,4 @@ export class Grid {
   }
 }
 
-const AMOUNT_TEXT = /^([-+]?)(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?$/;
-
-/** "1 234" → 1234, "−1 234,5" → -1234.5, "(1 234)" → -1234; anything else → null. At most 40 characters are read. */
-export function parseAmountText(text: string): number | null {
-  if (text.length > 40) return null;
-  let t = text
-    .replace(/[\u00a0\u202f\u2009]/g, " ")
-    .replace(/\u2212/g, "-")
-    .trim();
-  let sign = 1;
-  if (/^\(.*\)$/.test(t)) {
-    sign = -1;
-    t = t.slice(1, -1).trim();
-  }
-  t = t.replace(/^([-+]) +/, "$1");
-  const m = AMOUNT_TEXT.exec(t);
-  if (!m) return null;
-  const whole = m[2].replace(/[ .]/g, "");
-  const value = Number(`${whole}${m[3] ? `.${m[3]}` : ""}`) * (m[1] === "-" ? -1 : 1) * sign;
-  return Number.isFinite(value) ? value : null;
-}
+export { parseAmountText };

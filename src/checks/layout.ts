@@ -36,8 +36,10 @@ export interface StatementLayout {
   firstRow: number;
   lastRow: number;
   unit: Unit | null;
-  /** The printed precision: 1 for whole units, 0.1 for one decimal … */
+  /** The printed precision: 1 for whole units, 0.1 for one decimal … (the coarsest of the columns'). */
   step: number;
+  /** Each amount column's own printed precision. */
+  steps: Map<number, number>;
   /** The roles the template wrote beside its rows (a sheet the add-in made), or null: read the labels. */
   anchors: Map<number, AnchorRole> | null;
 }
@@ -200,9 +202,11 @@ function layoutBelow(
     lastRow,
     unit: unitAbove(g, headerRow),
     step: 1,
+    steps: new Map(),
     anchors,
   };
-  layout.step = printedStep(g, layout);
+  layout.steps = printedSteps(g, layout);
+  layout.step = layout.steps.size > 0 ? Math.max(...layout.steps.values()) : 1;
   return { layout };
 }
 
@@ -241,28 +245,50 @@ function unitAbove(g: Grid, headerRow: number): Unit | null {
   return null;
 }
 
-/** The finest printed precision among the figures, down to hundredths; computed values with more decimals are exact and do not count. */
-function printedStep(g: Grid, layout: StatementLayout): number {
-  const columns = [...layout.periods, ...(layout.total ? [layout.total] : []), ...layout.deviations];
-  let decimals = 0;
-  for (let r = layout.firstRow; r <= layout.lastRow; r++) {
-    for (const { column } of columns) {
-      const v = g.number(r, column);
-      if (v === null) continue;
-      for (let d = decimals + 1; d <= 2; d++) {
-        const scaled = v * 10 ** d;
-        if (
-          Math.abs(scaled - Math.round(scaled)) < 1e-6 &&
-          Math.abs(v * 10 ** (d - 1) - Math.round(v * 10 ** (d - 1))) >= 1e-6
-        ) {
-          decimals = d;
-          break;
-        }
-      }
-    }
+/** The decimals a printed figure shows: from its text where it is text ("12,0" has one), else from its value. */
+function decimalsOf(g: Grid, r: number, column: number): number | null {
+  const v = g.number(r, column);
+  if (v === null) return null;
+  const raw = g.at(r, column);
+  if (typeof raw === "string") {
+    const m = /[,.](\d{1,2})\s*[-\u2010-\u2015\u2212)]?\s*$/.exec(raw.trim());
+    return m && !/^\d{1,3}([ .,]\d{3})+$/.test(raw.trim().replace(/^[-\u2010-\u2015\u2212(+ ]+/, ""))
+      ? m[1].length
+      : 0;
   }
-  return 10 ** -decimals;
+  for (let d = 0; d <= 2; d++) if (Math.abs(v * 10 ** d - Math.round(v * 10 ** d)) < 1e-6) return d;
+  return null; // a computed value with more decimals is exact and does not count
 }
+
+/**
+ * Each column's printed precision (1 for whole units, 0.1 for one decimal …): the finest that at least a fifth
+ * of its figures show, so one figure printed with two decimals does not make the whole column exact.
+ */
+function printedSteps(g: Grid, layout: StatementLayout): Map<number, number> {
+  const columns = [...layout.periods, ...(layout.total ? [layout.total] : []), ...layout.deviations];
+  const steps = new Map<number, number>();
+  for (const { column } of columns) {
+    const counts = [0, 0, 0];
+    let n = 0;
+    for (let r = layout.firstRow; r <= layout.lastRow; r++) {
+      const d = decimalsOf(g, r, column);
+      if (d === null) continue;
+      counts[d]++;
+      n++;
+    }
+    let decimals = 0;
+    for (let d = 2; d >= 1; d--)
+      if (counts[d] > 0 && counts[d] >= Math.max(1, 0.2 * n)) {
+        decimals = d;
+        break;
+      }
+    steps.set(column, 10 ** -decimals);
+  }
+  return steps;
+}
+
+/** The rounding step of one column (the layout's coarsest where the column is not one of its own). */
+export const stepOf = (layout: StatementLayout, column: number) => layout.steps.get(column) ?? layout.step;
 
 /** Labels of sums and numbers beside them, but no header naming periods. */
 function looksLikeStatement(g: Grid): boolean {

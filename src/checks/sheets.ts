@@ -8,6 +8,7 @@ import { findStatements, roleAt, rowLabel, type NotReadReason, type StatementLay
 import { readStatement } from "./statement";
 import { annualKind, checkAnnualReport, dropExplained, type AnnualStatement } from "./annualReport";
 import { checkDistribution, hasDistribution } from "./distribution";
+import { errorValues, textsInAmounts } from "./rules/cellValues";
 import type { Finding, SheetKind } from "./types";
 import type { SheetData } from "../sheet/sheetData";
 
@@ -99,6 +100,13 @@ export function checkWorkbook(sheets: SheetData[]): {
         ]
       : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
+    // What the cells hold: error values anywhere on the sheet, figures as text in its amount columns.
+    const cells = [
+      ...errorValues(g),
+      ...(reading.layouts ?? []).flatMap((l) => textsInAmounts(g, l)),
+    ];
+    const taken = new Set(findings.filter((f) => f.sheet === sheet.name).map((f) => f.cell));
+    findings.push(...cells.filter((f) => !taken.has(f.cell)));
   }
   // Across the statements of an annual report, wherever they are.
   if (annual.length > 0) {

@@ -1,7 +1,8 @@
 import { checkSum } from "../domain/budget";
 import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
-import { roleAt, rowLabel, type AmountColumn, type StatementLayout } from "./layout";
+import { roleAt, rowLabel, stepOf, type AmountColumn, type StatementLayout } from "./layout";
+import { addsUp, addsUpIn, rowList, subtotalRun, suffixes, type Figures } from "./structure";
 import type { Finding } from "./types";
 
 /**
@@ -45,6 +46,15 @@ class StatementReader {
   private alias = new Map<number, number>(); // a repeated sum's row → the row it repeats
   private kinds = new Map<number, Kind>();
   private sumChecks: SumCheck[] = [];
+  /** Rows read as subtotals from their figures alone. */
+  readonly arithmetic = new Set<number>();
+  /** Which subtotals from arithmetic this reading accepts. */
+  private allowArithmetic: Set<number> | "all" = new Set();
+  /** A subtotal from arithmetic → the next total by words after it, whose figures judge the reading. */
+  private readonly nextTotal = new Map<number, number>();
+  /** Totals not checked in a column ("row,column"), because a part could not be read. */
+  readonly unchecked = new Set<string>();
+  private readonly figures: Figures;
   private readonly downColumns: AmountColumn[];
   /** A balance sheet has no results: its "Årets resultat" is a line of equity. */
   private readonly isBalanceSheet: boolean;
@@ -58,19 +68,49 @@ class StatementReader {
     for (let r = layout.firstRow; r <= g.lastRow && !balance; r++)
       balance = /^summa tillgångar$/.test(normalise(rowLabel(g, r, layout.labelFrom, layout.labelTo)));
     this.isBalanceSheet = balance;
+    this.figures = {
+      value: (r, c) => (this.g.number(r, c) === null ? null : this.value(r, c)),
+      columns: this.downColumns.map((d) => d.column),
+      step: (c) => stepOf(layout, c),
+    };
   }
 
+  /**
+   * Reads the table three times: without subtotals from arithmetic, with every row that adds up as one, and
+   * finally with those whose reading does not break a total that its words explain (a region paying what the
+   * municipalities pay together equals their sum, yet it is a line: `Summa intäkter` adds it as one).
+   */
   run(): Finding[] {
+    if (this.layout.anchors) return this.runOnce(new Set());
+    const failing = () => {
+      const count = new Map<number, number>();
+      for (const f of this.findings)
+        if (f.severity === "error") count.set(rowOfCell(f.cell), (count.get(rowOfCell(f.cell)) ?? 0) + 1);
+      return count;
+    };
+    this.runOnce(new Set());
+    const failingPlain = failing();
+    this.runOnce("all");
+    const candidates = [...this.arithmetic];
+    if (candidates.length === 0) return this.runOnce(new Set());
+    const failingAll = failing();
+    const kept = candidates.filter((row) => {
+      const next = this.nextTotal.get(row);
+      return next === undefined || (failingAll.get(next) ?? 0) <= (failingPlain.get(next) ?? 0);
+    });
+    if (kept.length === 0) return this.runOnce(new Set());
+    return this.runOnce(new Set(kept));
+  }
+
+  private runOnce(subtotals: Set<number> | "all"): Finding[] {
+    this.allowArithmetic = subtotals;
+    this.reset(new Map());
     this.readRows();
     if (this.layout.total) {
       // A detail row that does not add up across has one wrong figure: find which (where its row and its
       // column's sum both fail), then read the sums again with that figure as it should be.
       const { findings, overrides } = this.detailsAcross(this.layout.total);
-      this.findings = [];
-      this.corrected = overrides;
-      this.alias = new Map();
-      this.kinds = new Map();
-      this.sumChecks = [];
+      this.reset(overrides);
       this.readRows();
       this.sumsAcross(this.layout.total);
       this.findings.push(...findings);
@@ -78,6 +118,17 @@ class StatementReader {
     this.checkDeviations();
     const sheet = this.g.sheet.name;
     return this.findings.map((f) => ({ ...f, sheet }));
+  }
+
+  private reset(corrected: Map<string, number>): void {
+    this.findings = [];
+    this.corrected = corrected;
+    this.alias = new Map();
+    this.kinds = new Map();
+    this.sumChecks = [];
+    this.arithmetic.clear();
+    this.unchecked.clear();
+    this.nextTotal.clear();
   }
 
   private label(r: number): string {
@@ -151,9 +202,11 @@ class StatementReader {
         top.push(r);
         continue;
       }
+      if (role === "sum" || role === "result" || role === "repeat")
+        for (const a of this.arithmetic) if (!this.nextTotal.has(a)) this.nextTotal.set(a, r);
       if (role === "result") {
         const parts = [...(lastResult !== null ? [lastResult] : []), ...top.filter((t) => t !== lastResult)];
-        if (parts.length > 0) this.checkResult(r, parts);
+        if (parts.length > 0) this.checkResult(r, parts, top, lastResult);
         this.kinds.set(r, "income");
         lastResult = r;
         top = [];
@@ -176,15 +229,19 @@ class StatementReader {
           continue;
         }
         // A group whose lines are all nil adds up to nothing; a sum right after other sums adds those.
-        const parts =
+        const main =
           pending.length > 0
             ? this.fitParts(r, pending, splits)
             : nilLines > 0
               ? []
               : this.fitParts(r, sectionSums, sectionSums.map((_, i) => i).slice(1), true);
+        // Other ways people print a total: of the section totals above, a running total carrying an earlier
+        // total, a line between two sections (`Bidrag till statlig infrastruktur`) taken in.
+        const alternatives = [...suffixes(top), ...suffixes(sectionSums), ...suffixes(pending)];
+        const parts = this.choose(r, main, alternatives);
         if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
         if (parts.length > 0) {
-          this.checkParts(r, parts, "sumMismatch");
+          this.checkParts(r, parts, "sumMismatch", undefined, alternatives);
           this.sumChecks.push({ row: r, parts });
           const consumed = new Set(parts);
           top = top.filter((t) => !consumed.has(t));
@@ -199,9 +256,40 @@ class StatementReader {
         nilLines = 0;
         continue;
       }
+      // A line whose figures are the sum of a run of the lines right above it is a subtotal, whatever its label.
+      const allowed = this.allowArithmetic === "all" || this.allowArithmetic.has(r);
+      const run = allowed ? subtotalRun(this.figures, r, top, this.costSigns(top)) : null;
+      if (run) {
+        this.sumChecks.push({ row: r, parts: run.parts });
+        const consumed = new Set(run.parts);
+        top = top.filter((t) => !consumed.has(t));
+        top.push(r);
+        if (run.signs) this.kinds.set(r, "income");
+        else if (run.parts.every((p) => this.kinds.get(p) === "cost")) this.kinds.set(r, "cost");
+        sectionSums.push(r);
+        pending = [...pending.filter((p) => !consumed.has(p)), r];
+        this.arithmetic.add(r);
+        continue;
+      }
       pending.push(r);
       top.push(r);
     }
+  }
+
+  /** The signs a run of lines adds with when costs are printed as positive figures. */
+  private costSigns(rows: number[]): number[] {
+    return rows.map((p) => (this.kinds.get(p) === "cost" && isCostLabel(this.label(p)) ? -1 : 1));
+  }
+
+  /** The reading of a total that explains its figures: the main one if it does, else the first that does. */
+  private choose(
+    row: number,
+    main: number[],
+    alternatives: number[][],
+    signsOf?: (parts: number[]) => number[] | undefined,
+  ): number[] {
+    if (addsUp(this.figures, row, main, signsOf?.(main))) return main;
+    return alternatives.find((a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a))) ?? main;
   }
 
   /** The earlier sum whose figures this row repeats, in every column. */
@@ -233,7 +321,7 @@ class StatementReader {
         const check = checkSum(
           parts.map((p) => this.value(p, column)),
           total,
-          this.layout.step,
+          stepOf(this.layout, column),
         );
         if (check.ok) fits++;
         off += Math.abs(check.difference);
@@ -259,7 +347,7 @@ class StatementReader {
       return checkSum(
         parts.map((p) => this.value(p, column)),
         total,
-        this.layout.step,
+        stepOf(this.layout, column),
       ).ok;
     });
   }
@@ -269,28 +357,66 @@ class StatementReader {
     parts: number[],
     code: "sumMismatch" | "resultMismatch",
     signs?: number[],
+    alternatives: number[][] = [],
   ): void {
     for (const { column, name } of this.downColumns) {
       const total = this.g.number(row, column);
       if (total === null) continue;
+      // A part that cannot be read (an error value, a mistyped figure) is reported on its own cell: the total
+      // is not checked in that column.
+      if (parts.some((p) => this.unreadable(this.alias.get(p) ?? p, column))) {
+        this.unchecked.add(`${row},${column}`);
+        continue;
+      }
       const sign = (i: number) => signs?.[i] ?? 1;
       // Against the parts as printed, and against the parts as corrected: a total that follows a wrong
       // subtotal (a formula) and a total that is right despite it (a report) are both not new errors.
       const printed = checkSum(
         parts.map((p, i) => sign(i) * (this.g.number(this.alias.get(p) ?? p, column) ?? 0)),
         total,
-        this.layout.step,
+        stepOf(this.layout, column),
       );
       const check = checkSum(
         parts.map((p, i) => sign(i) * this.value(p, column)),
         total,
-        this.layout.step,
+        stepOf(this.layout, column),
       );
       // A total that follows a wrong part is no new error, but further on it stands for what it should be.
       if (printed.ok && !check.ok) this.corrected.set(`${row},${column}`, check.sum);
       if (!printed.ok && !check.ok) {
+        // Another reading explains this figure but not the others: which rows the total adds is undecided.
+        const same = (a: number[]) => a.length === parts.length && a.every((p, i) => p === parts[i]);
+        // A total adds the same rows in every column: another reading is as good only where it explains as
+        // many of the row's figures as the words' reading does.
+        // Columns where the two readings give the same figure (the rows between are nil) decide nothing; a tie
+        // goes to the reading of the table's words and groups.
+        const otherFits = (a: number[]) => {
+          let mine = 0;
+          let theirs = 0;
+          for (const d of this.downColumns) {
+            const x = addsUpIn(this.figures, row, d.column, parts, signs);
+            const y = addsUpIn(this.figures, row, d.column, a, signs);
+            if (x && !y) mine++;
+            if (y && !x) theirs++;
+          }
+          return theirs > mine;
+        };
+        const other = alternatives.find(
+          (a) => a.length > 0 && !same(a) && addsUpIn(this.figures, row, column, a, signs) && otherFits(a),
+        );
         this.corrected.set(`${row},${column}`, check.sum);
+        if (other) {
+          this.findings.push({
+            sheet: "",
+            cell: this.g.address(row, column),
+            severity: "warning",
+            code: "sumAmbiguous",
+            params: { label: this.label(row), column: name, rows: rowList(parts), other: rowList(other) },
+          });
+          continue;
+        }
         this.push(row, column, code, {
+          rows: rowList(parts),
           label: this.label(row),
           column: name,
           printed: total,
@@ -303,14 +429,28 @@ class StatementReader {
   }
 
   /** A result adds its parts; costs printed as positive figures are taken away. */
-  private checkResult(row: number, parts: number[]): void {
-    const costs = parts.filter((p) => this.kinds.get(p) === "cost");
-    const column = this.downColumns[0].column;
-    const positive = costs.filter((p) => this.value(p, column) > 0).length;
-    const negative = costs.filter((p) => this.value(p, column) < 0).length;
-    const signs = positive > negative ? parts.map((p) => (this.kinds.get(p) === "cost" ? -1 : 1)) : undefined;
-    this.checkParts(row, parts, "resultMismatch", signs);
+  private checkResult(row: number, main: number[], top: number[], lastResult: number | null): void {
+    const signsOf = (parts: number[]) => {
+      const costs = parts.filter((p) => this.kinds.get(p) === "cost");
+      const column = this.downColumns[0].column;
+      const positive = costs.filter((p) => this.value(p, column) > 0).length;
+      const negative = costs.filter((p) => this.value(p, column) < 0).length;
+      return positive > negative ? parts.map((p) => (this.kinds.get(p) === "cost" ? -1 : 1)) : undefined;
+    };
+    // The result carries the one before it, or starts afresh (a table of its own), or adds the last lines.
+    const alternatives = [
+      ...suffixes([...(lastResult !== null ? [lastResult] : []), ...top.filter((t) => t !== lastResult)]),
+      ...suffixes(top.filter((t) => t !== lastResult)),
+    ];
+    const parts = this.choose(row, main, alternatives, signsOf);
+    this.checkParts(row, parts, "resultMismatch", signsOf(parts));
     this.sumChecks.push({ row, parts });
+  }
+
+  /** A figure that cannot be read: an error value or a text that is no number. */
+  private unreadable(r: number, c: number): boolean {
+    const kind = this.g.reading(r, c).kind;
+    return kind === "error" || kind === "text";
   }
 
   private checkRepeat(row: number, original: number): void {
@@ -338,7 +478,7 @@ class StatementReader {
       check: checkSum(
         this.layout.periods.map((p) => value(r, p.column)),
         printed,
-        this.layout.step,
+        stepOf(this.layout, total.column),
       ),
     };
   }
@@ -464,7 +604,7 @@ class StatementReader {
     if (a === null && b === null) return true;
     const printed = this.g.number(r, d.column) ?? 0; // a blank deviation is nil
     // Three printed figures, each off by at most half a unit.
-    return Math.abs(printed - sign * ((a ?? 0) - (b ?? 0))) <= 1.5 * this.layout.step + 1e-9;
+    return Math.abs(printed - sign * ((a ?? 0) - (b ?? 0))) <= 1.5 * stepOf(this.layout, d.column) + 1e-9;
   }
 
   /** The outcome (or forecast) and budget columns a deviation column compares: the pair most rows fit. */
@@ -500,3 +640,5 @@ class StatementReader {
     this.findings.push({ sheet: "", cell: this.g.address(row, column), severity: "error", code, params });
   }
 }
+
+const rowOfCell = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);

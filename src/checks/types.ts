@@ -42,7 +42,19 @@ export type FindingCode =
   | "operatingResultMismatch"
   | "populationOld"
   | "populationBandDiffers"
-  | "populationTypedOver";
+  | "populationTypedOver"
+  | "sumAmbiguous"
+  | "errorValue"
+  | "textFigure"
+  | "notAFigure"
+  | "formulaOmits"
+  | "formulaTakesIn"
+  | "formulaSingle"
+  | "typedOver"
+  | "uncomputed"
+  | "balanceRequirementMismatch"
+  | "signConvention"
+  | "negativePopulation";
 
 export interface Finding {
   sheet: string;

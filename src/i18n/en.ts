@@ -118,7 +118,7 @@ export const en: Messages = {
   },
   findings: {
     sumMismatch: (p) =>
-      `${p.label} (${p.column}): ${n(p.printed)}, but the parts add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
+      `${p.label} (${p.column}): ${n(p.printed)}, but the parts add up to ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).${p.rows ? ` The total was taken to add rows ${p.rows}.` : ""}`,
     repeatMismatch: (p) =>
       `${p.label} (${p.column}): ${n(p.printed)}, but the same sum in ${p.cell} is ${n(p.expected)}.`,
     acrossMismatch: (p) =>
@@ -128,7 +128,7 @@ export const en: Messages = {
     deviationMismatch: (p) =>
       `${p.label}: the deviation ${n(p.printed)} should be ${deviationText(p, "Outcome", "Budget")} = ${n(p.expected)}.`,
     resultMismatch: (p) =>
-      `${p.label || "Result"} (${p.column}): ${n(p.printed)}, but the lines above give ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).`,
+      `${p.label || "Result"} (${p.column}): ${n(p.printed)}, but the lines above give ${n(p.sum)} (difference ${n(p.difference)}; rounding explains at most ±${n(p.allowed)}).${p.rows ? ` The result was taken to add rows ${p.rows}.` : ""}`,
     equityRollForward: (p) =>
       `Equity at the end of ${p.year}: ${n(p.printed)}, but start + result = ${n(p.expected)}.`,
     equityStartMismatch: (p) =>
@@ -188,6 +188,30 @@ export const en: Messages = {
       `The operating statement's result ${p.year}: ${n(p.printed)}, but the result statement's is ${n(p.expected)} (in the same unit).`,
     reachedBelowTarget: (p) =>
       `"${p.indicator}" (${p.platform}) counts as reached, but the outcome ${n(p.outcome)} does not reach the target ${n(p.target)}.`,
+    // The check as a pipeline (issue 19): what it could not read, decide or trust.
+    sumAmbiguous: (p) =>
+      `${p.label} (${p.column}): could not decide which rows the total adds (rows ${p.rows} or rows ${p.other}).`,
+    errorValue: (p) =>
+      `${p.label ? `${p.label}: ` : ""}the cell shows the error value ${p.error}${p.formula ? ` (formula ${p.formula})` : ""}.`,
+    textFigure: (p) =>
+      `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" is text, not a number, so a SUM above leaves it out.`,
+    notAFigure: (p) =>
+      `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" cannot be read as an amount.`,
+    formulaOmits: (p) =>
+      `${p.label} (${p.column}): the formula ${p.formula} leaves out row ${p.rows} of its group.`,
+    formulaTakesIn: (p) =>
+      `${p.label} (${p.column}): the formula ${p.formula} takes in row ${p.rows}, which belongs to another part of the table.`,
+    formulaSingle: (p) =>
+      `${p.label} (${p.column}): the formula ${p.formula} refers to one row only, but the total should add rows ${p.rows}.`,
+    typedOver: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)} is typed as a number where the cells beside it hold formulas; they imply ${p.formula}.`,
+    uncomputed: (p) =>
+      `${p.label ? `${p.label}: ` : ""}the formula ${p.formula} has no computed value in the file. Open and save the file in Excel.`,
+    balanceRequirementMismatch: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)}, but the balance-requirement lines give ${n(p.expected)}.`,
+    signConvention: (p) =>
+      `${p.label} (${p.column}): the amount adds up only with the opposite sign to what the line states (${n(p.printed)}).`,
+    negativePopulation: (p) => `${p.member}: the population ${n(p.printed)} is negative.`,
   },
   refused: {
     tooBigFile: (p) => `the file is too large (${mbEn(p.size)} MB; at most ${mbEn(p.limit)} MB is read).`,

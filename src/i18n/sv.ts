@@ -160,7 +160,7 @@ function cap(text: string): string {
 
 const findings: Record<FindingCode, Template> = {
   sumMismatch: (p) =>
-    `${p.label} (${p.column}): ${n(p.printed)}, men delarna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
+    `${p.label} (${p.column}): ${n(p.printed)}, men delarna blir ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).${p.rows ? ` Summan togs som rad ${p.rows}.` : ""}`,
   repeatMismatch: (p) =>
     `${p.label} (${p.column}): ${n(p.printed)}, men samma summa i ${p.cell} är ${n(p.expected)}.`,
   acrossMismatch: (p) =>
@@ -170,7 +170,7 @@ const findings: Record<FindingCode, Template> = {
   deviationMismatch: (p) =>
     `${p.label}: avvikelsen ${n(p.printed)} ska vara ${deviationText(p, "Utfall", "Budget")} = ${n(p.expected)}.`,
   resultMismatch: (p) =>
-    `${p.label || "Resultat"} (${p.column}): ${n(p.printed)}, men posterna ovanför ger ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).`,
+    `${p.label || "Resultat"} (${p.column}): ${n(p.printed)}, men posterna ovanför ger ${n(p.sum)} (differens ${n(p.difference)}; avrundning förklarar högst ±${n(p.allowed)}).${p.rows ? ` Resultatet togs som rad ${p.rows}.` : ""}`,
   equityRollForward: (p) =>
     `Eget kapital vid årets slut ${p.year}: ${n(p.printed)}, men början + resultat = ${n(p.expected)}.`,
   equityStartMismatch: (p) =>
@@ -230,6 +230,29 @@ const findings: Record<FindingCode, Template> = {
     `Driftsredovisningens resultat ${p.year}: ${n(p.printed)}, men resultaträkningens årets resultat är ${n(p.expected)} (i samma enhet).`,
   reachedBelowTarget: (p) =>
     `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
+  // The check as a pipeline (issue 19): what it could not read, decide or trust.
+  sumAmbiguous: (p) =>
+    `${p.label} (${p.column}): kunde inte avgöra vilka rader summan avser (rad ${p.rows} eller rad ${p.other}).`,
+  errorValue: (p) =>
+    `${p.label ? `${p.label}: ` : ""}cellen visar felvärdet ${p.error}${p.formula ? ` (formeln ${p.formula})` : ""}.`,
+  textFigure: (p) =>
+    `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" är text, inte ett tal, så SUMMA ovanför räknar inte med den.`,
+  notAFigure: (p) =>
+    `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" går inte att läsa som ett belopp.`,
+  formulaOmits: (p) => `${p.label} (${p.column}): formeln ${p.formula} utelämnar rad ${p.rows} i sin grupp.`,
+  formulaTakesIn: (p) =>
+    `${p.label} (${p.column}): formeln ${p.formula} tar med rad ${p.rows}, som hör till en annan del av tabellen.`,
+  formulaSingle: (p) =>
+    `${p.label} (${p.column}): formeln ${p.formula} hänvisar till en enda rad, men summan ska lägga ihop rad ${p.rows}.`,
+  typedOver: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)} är inskrivet som ett tal där cellerna bredvid har formler; grannarna anger ${p.formula}.`,
+  uncomputed: (p) =>
+    `${p.label ? `${p.label}: ` : ""}formeln ${p.formula} har inget beräknat värde i filen. Öppna och spara filen i Excel.`,
+  balanceRequirementMismatch: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men balanskravsutredningens rader ger ${n(p.expected)}.`,
+  signConvention: (p) =>
+    `${p.label} (${p.column}): beloppet går ihop bara med omvänt tecken mot vad raden anger (${n(p.printed)}).`,
+  negativePopulation: (p) => `${p.member}: befolkningen ${n(p.printed)} är negativ.`,
 };
 
 /** Why a sheet that looks like a statement was not checked. */

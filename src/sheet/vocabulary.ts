@@ -129,6 +129,23 @@ const COLUMN_PATTERNS: [ColumnKind, RegExp][] = [
   ["year", new RegExp(`^(år )?${YEAR}( ?- ?${YEAR})?$|^${YEAR}-\\d{2}-\\d{2}( ?- ?${YEAR}-\\d{2}-\\d{2})?$`)],
 ];
 
+/**
+ * Any short header that names a year or a date is a period, whatever stands beside it: `Kommunen 2016`,
+ * `Koncern 2019`, `Sammanställd redovisning 2018`, `12/31/2017`, `31 dec 2023`, `FY 2019`, `2019/20`.
+ */
+const DATED = new RegExp(
+  [`(^|[^\\d])${YEAR}([^\\d]|$)`, String.raw`^\d{1,2}/\d{1,2}/(\d{2}|\d{4})$`].join("|"),
+);
+const MONTH = /\b(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zä]*\.?\b/;
+
+/** The year a header names (the last one: `2023-01-01 – 2023-12-31` → 2023; `12/31/17` → 2017), or null. */
+export function headerYear(text: string): number | null {
+  const years = text.match(/(?<!\d)(19|20)\d{2}(?!\d)/g);
+  if (years) return Number(years[years.length - 1]);
+  const us = /^\d{1,2}\/\d{1,2}\/(\d{2})$/.exec(text.trim());
+  return us ? 2000 + Number(us[1]) : null;
+}
+
 /** What a header cell says its column holds, or null. A number 1990–2100 is a year. */
 export function columnKind(value: unknown): ColumnKind | null {
   if (typeof value === "number")
@@ -137,6 +154,14 @@ export function columnKind(value: unknown): ColumnKind | null {
   const key = normalise(value);
   if (key === "") return null;
   for (const [kind, pattern] of COLUMN_PATTERNS) if (pattern.test(key)) return kind;
+  // A header of a few words with a year or a date in it; not a line's label ("Pensioner intjänade före 1998"
+  // is longer, and a label is never read as a header where it stands left of the figures).
+  if (
+    key.length <= 40 &&
+    key.split(" ").length <= 5 &&
+    (DATED.test(key) || (MONTH.test(key) && /\d/.test(key)))
+  )
+    return headerYear(key) !== null ? "year" : null;
   return null;
 }
 
@@ -145,9 +170,9 @@ export type RowRole =
   "sum" | "result" | "incomeSection" | "costSection" | "summarySection" | "equityStart" | "equityEnd";
 
 const SUM =
-  /^(summa|s:a|totalt|total|totala|sum|sum of)(\b|$)|^[\p{L} ]+ (totalt|total|sammanlagt|summa)$|^(intäkter|kostnader|income|costs|expenses) (totalt|total)$|^kassaflöde från\b|^(årets|periodens) kassaflöde$|^cash flows? from\b|^net cash flow/u;
+  /^(summa|s:a|totalt|total|totala|sum|sum of)(\b|$)|^[\p{L} ]+ (totalt|total|sammanlagt|summa)$|^(intäkter|kostnader|income|costs|expenses) (totalt|total)$|^kassaflöde från\b|^(årets|periodens) kassaflöde$|^cash flows? from\b|^net cash flow|^(verksamhetens )?nettokostnader$|^delsumma\b|^subtotal\b|^medel från (den löpande )?verksamheten före\b|^kassaflöde (från|för|i) (den )?(löpande|investerings|finansierings)|^förändring av likvida medel\b/u;
 const RESULT =
-  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(net )?(result|income|surplus|deficit)( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$/;
+  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(årets |periodens )?resultat (före|efter) (skatt|skatter|finansnetto|finansiella|extraordinära|jämförelsestörande|balanskravsjusteringar)\b|^årets balanskravsresultat$|^balanskravsresultat$|^(net )?(result|income|surplus|deficit)( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$/;
 const INCOME_SECTION =
   /^(verksamhetens )?(intäkter|income|revenue|revenues|inkomster)( \((tkr|kr|mkr)\))?:?$/;
 const COST_SECTION =
@@ -197,7 +222,12 @@ export function unitIn(text: string): Unit | null {
     )
   )
     return "tkr";
-  if (/\bmkr\b|miljoner kronor|miljontals kronor|\bmsek\b|millions? of (kronor|sek)/.test(key)) return "mkr";
+  if (
+    /\bmkr\b|\bmnkr\b|\bmdkr\b|miljoner kronor|miljoner sek|miljontals kronor|\bmsek\b|millions? of (kronor|sek)/.test(
+      key,
+    )
+  )
+    return "mkr";
   if (/\(kr\)|\bkronor\b|\bi kr\b|belopp i kr\b|\bsek\b|^kr$/.test(key)) return "kr";
   return null;
 }

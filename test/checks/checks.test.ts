@@ -123,7 +123,7 @@ describe("workbook check", () => {
     const { findings } = checkWorkbook([sheet]);
     expect(findings.map(brief)).toEqual([`error sumMismatch Driftsredovisning!B${r + 1}`]);
     expect(messages("sv").findings.sumMismatch(findings[0].params)).toBe(
-      "Summa verksamheter (Utfall): -5 841, men delarna blir -5 850 (differens -9; avrundning förklarar högst ±1,5).",
+      "Summa verksamheter (Utfall): -5 841, men delarna blir -5 850 (differens -9; avrundning förklarar högst ±1,5). Summan togs som rad 15–16.",
     );
   });
 
