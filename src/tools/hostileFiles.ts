@@ -52,7 +52,13 @@ export function zip(parts: Part[]): Buffer {
   return Buffer.concat([...chunks, dir, end]);
 }
 
-export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+/** Text as XML keeps it, in an attribute too: a tab or newline as a character reference (else it reads as a space). */
+export const esc = (s: string) =>
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\t\n\r]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The parts of a workbook with the given sheets (their XML), as Excel lays them out. */
 export function workbook(sheets: { name: string; xml: string | Part }[], extra: Part[] = []): Part[] {
