@@ -34,6 +34,7 @@ export const MAP_HEADER = { from: "Konto från", to: "Konto till", row: "Rad" } 
 export const MAX_MAP_RANGES = 2000;
 
 function inRange(account: string, r: MapRange): boolean {
+  if (!r.from) return false; // a row named without accounts yet
   const n = Math.max(account.length, r.from.length, r.to.length);
   const a = account.padEnd(n, "0");
   return a >= r.from.padEnd(n, "0") && a <= r.to.padEnd(n, "9");
@@ -64,7 +65,10 @@ export function readAccountMap(sheet: SheetData): { map: MapRange[]; problems: M
       const from = text(line[cf]);
       const to = text(line[ct]) || from;
       const target = text(line[cr]);
-      if (!from && !text(line[ct])) continue; // a row name without accounts: nothing maps to it yet
+      if (!from && !text(line[ct])) {
+        if (target) map.push({ from: "", to: "", row: target }); // a row without accounts yet: it gets nil
+        continue;
+      }
       if (!/^\d{1,10}$/.test(from) || !/^\d{1,10}$/.test(to) || !target) {
         problems.push({
           code: "badRange",

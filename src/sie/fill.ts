@@ -33,7 +33,7 @@ export interface FillPlan {
   block: { row: number; column: number; values: (string | number)[][]; formulas: (string | null)[][] };
   /** Rows of the map with an amount that the sheet has no line for. */
   unplaced: MappedRow[];
-  /** Lines on the sheet no map row names (left as they were, counted in the sums). */
+  /** Lines on the sheet no map row names: written as nil, and said. */
   untouched: string[];
 }
 
@@ -138,22 +138,20 @@ export function planOutcomeFill(
     lines.push({ row: r, kind: "line", name, section });
   }
 
-  // The lines' amounts: the map's rows, rounded together.
-  const placed = lines.filter(
-    (l) => l.kind === "line" && byName.has(normalise(l.name)) && !formula(l.row, header.outcomeColumn),
-  );
+  // The lines' amounts: the map's rows, rounded together. The import owns the outcome column: a line no map
+  // row names gets nil (and is reported), so the sheet's result is the file's, placed part for placed part.
+  const placed = lines.filter((l) => l.kind === "line" && !formula(l.row, header.outcomeColumn));
   const used = new Set<string>();
   const amounts = placed.map((l) => {
     const key = normalise(l.name);
-    if (used.has(key)) return 0; // the same row name twice: the amount goes to the first
+    const row = byName.get(key);
+    if (!row || used.has(key)) return 0; // the same row name twice: the amount goes to the first
     used.add(key);
-    return byName.get(key)!.ore;
+    return row.ore;
   });
   const rounded = roundToTotal(amounts, divisor);
   const written = new Map<number, number>(placed.map((l, i) => [l.row, rounded[i]]));
-  const untouched = lines
-    .filter((l) => l.kind === "line" && !byName.has(normalise(l.name)))
-    .map((l) => l.name);
+  const untouched = placed.filter((l) => !byName.has(normalise(l.name))).map((l) => l.name);
   const unplaced = mapped.rows.filter((m) => m.ore !== 0 && !used.has(normalise(m.row)));
 
   const cells: FillCell[] = [...written].map(([row, v]) => ({ row, column: header.outcomeColumn, value: v }));
@@ -218,13 +216,22 @@ export function planOutcomeFill(
     ["Rader som saknas på bladet (kr)", kr(unplacedTotal), ""],
     ["Ej fördelat (kr)", kr(mapped.unmappedTotal), ""],
     ["Avstämning mot filens resultat", "", ""],
-    ["", "", ""],
+    ["Bladets resultat mot filens", "", ""],
     ["Ej fördelade konton", "Namn", "Belopp (kr)"],
   ];
   const r0 = start;
   const m = (k: number) => addr(r0 + k, col + 1);
   const formulas: (string | null)[][] = values.map(() => [null, null, null]);
   formulas[10][1] = `=IF(ROUND(${m(7)}+${m(8)}+${m(9)}-${m(6)},0)=0,IF(${m(9)}=0,"OK","Ej fördelat: "&TEXT(${m(9)},"0")&" kr"),"Differens "&TEXT(${m(7)}+${m(8)}+${m(9)}-${m(6)},"0")&" kr")`;
+  const resultRow = lines.find((l) => l.kind === "result");
+  if (resultRow) {
+    const printed = addr(resultRow.row, header.outcomeColumn);
+    const placedKr = `(${m(7)})`;
+    formulas[11][1] =
+      unit === "tkr"
+        ? `=IF(${printed}=ROUND(${placedKr}/1000,0),"OK","Bladet "&TEXT(${printed},"0")&" tkr, filen "&TEXT(ROUND(${placedKr}/1000,0),"0")&" tkr")`
+        : `=IF(${printed}=ROUND(${placedKr},0),"OK","Bladet "&TEXT(${printed},"0")&" kr, filen "&TEXT(ROUND(${placedKr},0),"0")&" kr")`;
+  }
   const list = [
     ...mapped.unmapped.map((u) => [u.account, u.name, kr(u.ore)] as (string | number)[]),
     ...unplaced.map((u) => [u.row, "(raden saknas på bladet)", kr(u.ore)] as (string | number)[]),
