@@ -63,4 +63,5 @@ export type SheetKind =
   | "resultStatement"
   | "balanceSheet"
   | "cashFlow"
-  | "notes";
+  | "notes"
+  | "followUp";

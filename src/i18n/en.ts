@@ -229,7 +229,7 @@ export const en: Messages = {
   },
   cli: {
     usage: `Usage:
-  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FILE.xlsx]
+  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|uppfoljning|alla [--exempel] [--out FILE.xlsx]
   finsam check FILE.xlsx [--json]
 Flags: --lang sv|en (language of messages), --help.`,
     unknownTemplate: (name) =>
@@ -266,6 +266,11 @@ Flags: --lang sv|en (language of messages), --help.`,
         name: "Annual accounts",
         description:
           "Result statement, balance sheet, cash-flow statement and notes, with the checks between them.",
+      },
+      uppfoljning: {
+        name: "Follow-up",
+        description:
+          "Interim report: outcome for the period, full-year forecast against budget, equity against the ceiling, and the account map.",
       },
     },
     galleryHeading: "Templates",

@@ -303,7 +303,7 @@ export const sv = {
   },
   cli: {
     usage: `Användning:
-  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FIL.xlsx]
+  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|uppfoljning|alla [--exempel] [--out FIL.xlsx]
   finsam check FIL.xlsx [--json]
 Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     unknownTemplate: (name: string) =>
@@ -340,6 +340,11 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       arsbokslut: {
         name: "Årsbokslut",
         description: "Resultaträkning, balansräkning, kassaflödesanalys och noter med kontroller mellan dem.",
+      },
+      uppfoljning: {
+        name: "Uppföljning",
+        description:
+          "Delårsrapport: utfall för perioden, helårsprognos mot budget, eget kapital mot taket, och kontoplanen.",
       },
     },
     galleryHeading: "Mallar",

@@ -5,8 +5,9 @@ import type { SieFile } from "./parse";
 
 /**
  * The account map (*Kontoplan*): which accounts make up which row of the Budget / Utfall mot budget sheet, as
- * ranges "from–to → row" the economist edits on a sheet. An account belongs to the first range (in the sheet's
- * order) that holds it; an account no range holds is *ej fördelat* and listed, never dropped.
+ * ranges "from–to → row" the economist edits on a sheet. An account belongs to the narrowest range that holds
+ * it (so 6110 → Lokalhyra wins over the class default 6000–7999), ties to the first in the sheet's order; an
+ * account no range holds is *ej fördelat* and listed, never dropped.
  *
  * Ranges compare account numbers digit by digit on a common length: 3000–3999 holds 3011 and 30110 alike
  * (the `from` padded with 0, the `to` with 9), so a five-digit municipal chart works with four-digit ranges.
@@ -40,9 +41,20 @@ function inRange(account: string, r: MapRange): boolean {
   return a >= r.from.padEnd(n, "0") && a <= r.to.padEnd(n, "9");
 }
 
+/** The row of the narrowest range holding the account (a single account before its class), ties to the first. */
 export function rowOfAccount(account: string, map: readonly MapRange[]): string | null {
-  for (const r of map) if (inRange(account, r)) return r.row;
-  return null;
+  let best: string | null = null;
+  let bestWidth = Infinity;
+  for (const r of map) {
+    if (!inRange(account, r)) continue;
+    const n = Math.max(account.length, r.from.length, r.to.length);
+    const width = Number(r.to.padEnd(n, "9")) - Number(r.from.padEnd(n, "0"));
+    if (width < bestWidth) {
+      best = r.row;
+      bestWidth = width;
+    }
+  }
+  return best;
 }
 
 export type MapProblem = { code: "badRange"; cell: string; text: string };

@@ -1,6 +1,6 @@
 /**
  * finsam: the templates and the workbook check without Excel.
- *   finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FILE.xlsx]
+ *   finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|uppfoljning|alla [--exempel] [--out FILE.xlsx]
  *   finsam check FILE.xlsx [--json]
  * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read,
  * 3 nothing in the file was recognised (so nothing was checked: not the same as "all correct").
