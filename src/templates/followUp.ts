@@ -150,7 +150,7 @@ export function followUpTemplate(requested: TemplateOptions): TemplateSpec {
     "result",
   );
   b.skip();
-  equityBlock(b, data, { result, incomeRows });
+  equityBlock(b, data, { result, incomeRows, months });
   return {
     id: "uppfoljning",
     sheets: [
@@ -169,7 +169,11 @@ export function followUpTemplate(requested: TemplateOptions): TemplateSpec {
 }
 
 /** Equity at year end by budget and by forecast, and the forecast against the ceiling. */
-function equityBlock(b: SheetBuilder, data: BudgetInput, at: { result: number; incomeRows: number[] }): void {
+function equityBlock(
+  b: SheetBuilder,
+  data: BudgetInput,
+  at: { result: number; incomeRows: number[]; months: string },
+): void {
   const start = b.anchor(
     b.row([
       label(FOLLOW_UP.equityStart),
@@ -224,6 +228,16 @@ function equityBlock(b: SheetBuilder, data: BudgetInput, at: { result: number; i
       input(step?.rate ?? null, FORMATS.percentWhole),
     ]);
   }
+  b.skip();
+  b.row([label("Kontroller", "section")]);
+  const check = (text: string, f: string) => b.row([label(text), formula(f, undefined, "check")]);
+  const m = at.months;
+  check("Antal månader är 1–12", `=IF(AND(ISNUMBER(${m}),${m}>=1,${m}<=12,${m}=INT(${m})),"OK","Ange 1–12")`);
+  const fe = addr(forecastEquity, C.budget);
+  check(
+    "Eget kapital enligt prognos = början + prognosens resultat",
+    `=IF(COUNT(${startCell})=0,"",IF(ABS(${fe}-(${startCell}+${addr(at.result, C.forecast)}))<0.5,"OK","Stämmer inte"))`,
+  );
 }
 
 /**
