@@ -39,6 +39,13 @@ export interface FillPlan {
 
 export type FillProblem = "noOutcomeSheet" | "blockTaken";
 
+/** What the import writes on a sheet: the outcome cells and the status block. */
+export interface OutcomeWrite {
+  sheet: string;
+  cells: FillCell[];
+  block: FillPlan["block"];
+}
+
 interface Source {
   fileName: string;
   companyName: string;
@@ -78,8 +85,9 @@ export function planOutcomeFill(
   const top = sheet.origin?.row ?? 1;
   const bottom = top + sheet.values.length - 1;
   const value = (r: number, c: number) => cellAt(sheet, sheet.values, r, c);
+  // A formula's cell is never written: by the reader's formulas, or a value that is a formula's text.
   const formula = (r: number, c: number) => {
-    const f = cellAt(sheet, sheet.formulas, r, c);
+    const f = cellAt(sheet, sheet.formulas, r, c) ?? value(r, c);
     return typeof f === "string" && f.startsWith("=");
   };
   let unit: "tkr" | "kr" = "tkr";
