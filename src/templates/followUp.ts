@@ -45,6 +45,28 @@ export function followUpTemplate(requested: TemplateOptions): TemplateSpec {
   const { options, data, example } = budgetData(requested);
   const year = data.years[0];
   const b = new SheetBuilder("followUp", "Uppföljning");
+  const months = inputsBlock(b, options, year, example);
+  const { result, incomeRows } = statementBlock(b, data, months, example);
+  equityBlock(b, data, { result, incomeRows, months });
+  return {
+    id: "uppfoljning",
+    sheets: [
+      b.build({ columnWidths: [44, 14, 14, 16, 14, 16], freeze: { rows: 11, columns: 1 } }),
+      accountMapSheet(data),
+    ],
+    names: [
+      {
+        name: "FINSAM_Prognos_EgetKapital",
+        sheet: "followUp",
+        range: addr(b.rowNamed("forecastEquity"), C.budget, { row: true, column: true }),
+        comment: "Eget kapital vid årets slut enligt helårsprognosen (tkr)",
+      },
+    ],
+  };
+}
+
+/** The title, the year (anchored for the next budget round), the months and the basis of the forecast. */
+function inputsBlock(b: SheetBuilder, options: TemplateOptions, year: number, example: boolean): string {
   b.row([label(`${FOLLOW_UP.title} ${year} med helårsprognos`, "title")]);
   b.row([label(options.associationName, "subtitle")]);
   b.row([
@@ -79,6 +101,12 @@ export function followUpTemplate(requested: TemplateOptions): TemplateSpec {
     ),
   ]);
   b.skip();
+  return months;
+}
+
+/** The statement: per row budget, outcome, last year, forecast and deviation; sums, the result. */
+function statementBlock(b: SheetBuilder, data: BudgetInput, months: string, example: boolean) {
+  const year = data.years[0];
   b.anchor(
     b.row(
       [
@@ -150,22 +178,7 @@ export function followUpTemplate(requested: TemplateOptions): TemplateSpec {
     "result",
   );
   b.skip();
-  equityBlock(b, data, { result, incomeRows, months });
-  return {
-    id: "uppfoljning",
-    sheets: [
-      b.build({ columnWidths: [44, 14, 14, 16, 14, 16], freeze: { rows: 11, columns: 1 } }),
-      accountMapSheet(data),
-    ],
-    names: [
-      {
-        name: "FINSAM_Prognos_EgetKapital",
-        sheet: "followUp",
-        range: addr(b.rowNamed("forecastEquity"), C.budget, { row: true, column: true }),
-        comment: "Eget kapital vid årets slut enligt helårsprognosen (tkr)",
-      },
-    ],
-  };
+  return { result, incomeRows };
 }
 
 /** Equity at year end by budget and by forecast, and the forecast against the ceiling. */
