@@ -355,7 +355,7 @@ Flags: --lang sv|en (language of messages), --help.`,
   },
   sie: {
     problem: (p: SieMessageProblem): string => {
-      switch (p.code) {
+      switch (p.kind) {
         case "notSie":
           return "The file is not a SIE file (it must open with a record such as #FLAGGA and contain #SIETYP or #FLAGGA).";
         case "tooLarge":
@@ -367,7 +367,7 @@ Flags: --lang sv|en (language of messages), --help.`,
         case "fieldTooLong":
           return `Line ${p.line}: a field is longer than ${p.limit} characters.`;
         case "badRecord":
-          return `Line ${p.line}: ${p.label} has ${sieField[p.field]} that cannot be read.`;
+          return `Line ${p.line}: ${p.label} has ${sieField[p.field] ?? p.field} that cannot be read.`;
         case "transOutsideVoucher":
           return `Line ${p.line}: #TRANS outside a voucher (#VER { … }).`;
         case "voucherUnclosed":

@@ -429,7 +429,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
   },
   sie: {
     problem: (p: SieMessageProblem): string => {
-      switch (p.code) {
+      switch (p.kind) {
         case "notSie":
           return "Filen är inte en SIE-fil (den ska börja med en post som #FLAGGA och innehålla #SIETYP eller #FLAGGA).";
         case "tooLarge":
@@ -441,7 +441,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
         case "fieldTooLong":
           return `Rad ${p.line}: ett fält är längre än ${p.limit} tecken.`;
         case "badRecord":
-          return `Rad ${p.line}: ${p.label} har ${sieField[p.field]} som inte går att läsa.`;
+          return `Rad ${p.line}: ${p.label} har ${sieField[p.field] ?? p.field} som inte går att läsa.`;
         case "transOutsideVoucher":
           return `Rad ${p.line}: #TRANS utanför en verifikation (#VER { … }).`;
         case "voucherUnclosed":

@@ -16,7 +16,7 @@ import { parseSie, type SieFile, type SieProblem } from "./parse";
  * sheets in, the cells to write on Utfall mot budget and what to tell the user out. The account map is the
  * workbook's Kontoplan sheet where there is one, else the default (and the user is told so).
  */
-export type ImportProblem = SieProblem | OutcomeProblem | { code: FillProblem };
+export type ImportProblem = SieProblem | OutcomeProblem | { kind: FillProblem };
 
 export interface ReadOutcome {
   file: SieFile;
@@ -70,14 +70,14 @@ export function planImport(
   const found = map ? { map, sheet: null, problems: [] } : accountMapOf(sheets);
   const mapped = mapOutcome(read.outcome.accounts, read.file, found.map);
   const target = sheets.find((s) => findOutcomeHeader(s) !== null);
-  if (!target) return { ok: false, problem: { code: "noOutcomeSheet" } };
+  if (!target) return { ok: false, problem: { kind: "noOutcomeSheet" } };
   const planned = planOutcomeFill(target, mapped, {
     fileName,
     companyName: read.file.companyName,
     orgNumber: read.file.orgNumber,
     outcome: read.outcome,
   });
-  if (!planned.ok) return { ok: false, problem: { code: planned.problem } };
+  if (!planned.ok) return { ok: false, problem: { kind: planned.problem } };
   return {
     ok: true,
     plan: {

@@ -27,9 +27,9 @@ export interface PeriodOutcome {
 }
 
 export type OutcomeProblem =
-  | { code: "noYear"; yearNumber: number }
-  | { code: "monthsOutside"; months: number; length: number }
-  | { code: "noBalances"; yearNumber: number; months: number; partial: boolean };
+  | { kind: "noYear"; yearNumber: number }
+  | { kind: "monthsOutside"; months: number; length: number }
+  | { kind: "noBalances"; yearNumber: number; months: number; partial: boolean };
 
 /** Months of a financial year, yyyymm, from its start. */
 export function monthsOf(year: { start: string; end: string }): string[] {
@@ -64,11 +64,11 @@ export function periodOutcome(
 ): { ok: true; outcome: PeriodOutcome } | { ok: false; problem: OutcomeProblem } {
   const yearNumber = request.yearNumber ?? 0;
   const year = file.years.get(yearNumber);
-  if (!year) return { ok: false, problem: { code: "noYear", yearNumber } };
+  if (!year) return { ok: false, problem: { kind: "noYear", yearNumber } };
   const all = monthsOf(year);
   const months = request.months ?? all.length;
   if (!Number.isInteger(months) || months < 1 || months > all.length)
-    return { ok: false, problem: { code: "monthsOutside", months, length: all.length } };
+    return { ok: false, problem: { kind: "monthsOutside", months, length: all.length } };
   const periods = all.slice(0, months);
   const whole = months === all.length;
   const accounts = new Map<string, number>();
@@ -87,7 +87,7 @@ export function periodOutcome(
   if (request.source === "budget") {
     const budget = ofYear(file.pbudget);
     if (budget.length === 0)
-      return { ok: false, problem: { code: "noBalances", yearNumber, months, partial: !whole } };
+      return { ok: false, problem: { kind: "noBalances", yearNumber, months, partial: !whole } };
     for (const p of budget) if (inPeriods.has(p.period)) add(p.account, p.ore);
     return finish("pbudget");
   }
@@ -115,7 +115,7 @@ export function periodOutcome(
       }
     if (any || yearNumber === 0) return finish("trans");
   }
-  return { ok: false, problem: { code: "noBalances", yearNumber, months, partial: !whole } };
+  return { ok: false, problem: { kind: "noBalances", yearNumber, months, partial: !whole } };
 }
 
 /**

@@ -19,14 +19,14 @@ export const SIE_LIMITS = {
 } as const;
 
 export type SieProblem =
-  | { code: "notSie" }
-  | { code: "tooLarge"; size: number; limit: number }
-  | { code: "tooManyRecords"; limit: number }
-  | { code: "tooManyAccounts"; limit: number }
-  | { code: "fieldTooLong"; line: number; limit: number }
-  | { code: "badRecord"; line: number; label: string; field: SieField }
-  | { code: "transOutsideVoucher"; line: number }
-  | { code: "voucherUnclosed"; line: number };
+  | { kind: "notSie" }
+  | { kind: "tooLarge"; size: number; limit: number }
+  | { kind: "tooManyRecords"; limit: number }
+  | { kind: "tooManyAccounts"; limit: number }
+  | { kind: "fieldTooLong"; line: number; limit: number }
+  | { kind: "badRecord"; line: number; label: string; field: SieField }
+  | { kind: "transOutsideVoucher"; line: number }
+  | { kind: "voucherUnclosed"; line: number };
 
 export type SieField = "amount" | "year" | "period" | "account" | "date" | "fields";
 
@@ -103,9 +103,9 @@ const READ = new Set<string>(READ_RECORDS);
 /** Reads a SIE file from its bytes. */
 export function parseSie(bytes: Uint8Array, limits: SieLimits = SIE_LIMITS): SieResult {
   if (bytes.length > limits.bytes)
-    return { ok: false, problem: { code: "tooLarge", size: bytes.length, limit: limits.bytes } };
+    return { ok: false, problem: { kind: "tooLarge", size: bytes.length, limit: limits.bytes } };
   const { text, encoding } = decode(bytes);
-  if (text === null) return { ok: false, problem: { code: "notSie" } };
+  if (text === null) return { ok: false, problem: { kind: "notSie" } };
   return parseText(text, encoding, limits);
 }
 
@@ -158,7 +158,7 @@ export function splitFields(text: string, line: number, limits: SieLimits = SIE_
         if (text[i] === "\\" && i + 1 < n && (text[i + 1] === '"' || text[i + 1] === "\\")) i++;
         out += text[i++];
         if (out.length > limits.fieldChars)
-          throw new Refusal({ code: "fieldTooLong", line, limit: limits.fieldChars });
+          throw new Refusal({ kind: "fieldTooLong", line, limit: limits.fieldChars });
       }
       i++; // the closing quote (or the end of the line)
       return out;
@@ -166,7 +166,7 @@ export function splitFields(text: string, line: number, limits: SieLimits = SIE_
     while (i < n && text[i] !== " " && text[i] !== "\t" && !(stopAtBrace && text[i] === "}")) {
       out += text[i++];
       if (out.length > limits.fieldChars)
-        throw new Refusal({ code: "fieldTooLong", line, limit: limits.fieldChars });
+        throw new Refusal({ kind: "fieldTooLong", line, limit: limits.fieldChars });
     }
     return out;
   };
@@ -239,7 +239,7 @@ function parseText(text: string, encoding: SieFile["encoding"], limits: SieLimit
       const raw = text.slice(pos, end);
       pos = end + 1;
       lineNo++;
-      if (lineNo > limits.records) throw new Refusal({ code: "tooManyRecords", limit: limits.records });
+      if (lineNo > limits.records) throw new Refusal({ kind: "tooManyRecords", limit: limits.records });
       const line = raw.replace(/\s+$/, "").replace(/^[ \t]+/, "");
       if (line === "") {
         if (end === text.length) break;
@@ -247,7 +247,7 @@ function parseText(text: string, encoding: SieFile["encoding"], limits: SieLimit
       }
       if (firstRecord) {
         // A SIE file opens with a record (#FLAGGA by the format description); anything else is another file.
-        if (!/^#[A-Za-z]+$/.test(line.split(/[ \t]/)[0])) return { ok: false, problem: { code: "notSie" } };
+        if (!/^#[A-Za-z]+$/.test(line.split(/[ \t]/)[0])) return { ok: false, problem: { kind: "notSie" } };
         firstRecord = false;
       }
       if (line === "{") {
@@ -271,13 +271,13 @@ function parseText(text: string, encoding: SieFile["encoding"], limits: SieLimit
       }
       const fields = splitFields(space < 0 ? "" : line.slice(space + 1), lineNo, limits);
       const str = (k: number) => (typeof fields[k] === "string" ? (fields[k] as string) : "");
-      const bad = (field: SieField) => new Refusal({ code: "badRecord", line: lineNo, label, field });
+      const bad = (field: SieField) => new Refusal({ kind: "badRecord", line: lineNo, label, field });
       const account = (k: number) => {
         const a = str(k);
         if (!ACCOUNT.test(a)) throw bad("account");
         if (!file.accounts.has(a)) {
           if (file.accounts.size >= limits.accounts)
-            throw new Refusal({ code: "tooManyAccounts", limit: limits.accounts });
+            throw new Refusal({ kind: "tooManyAccounts", limit: limits.accounts });
           file.accounts.set(a, { name: "", type: null });
         }
         return a;
@@ -354,7 +354,7 @@ function parseText(text: string, encoding: SieFile["encoding"], limits: SieLimit
           break;
         }
         case "#VER": {
-          if (voucher) throw new Refusal({ code: "voucherUnclosed", line: voucher.line });
+          if (voucher) throw new Refusal({ kind: "voucherUnclosed", line: voucher.line });
           const date = str(2);
           if (!DATE.test(date)) throw bad("date");
           voucher = { date, sum: 0, line: lineNo, open: false };
@@ -362,7 +362,7 @@ function parseText(text: string, encoding: SieFile["encoding"], limits: SieLimit
           break;
         }
         case "#TRANS": {
-          if (!voucher) throw new Refusal({ code: "transOutsideVoucher", line: lineNo });
+          if (!voucher) throw new Refusal({ kind: "transOutsideVoucher", line: lineNo });
           const a = account(0);
           const list = Array.isArray(fields[1]);
           const ore = amount(list ? 2 : 1);
@@ -382,8 +382,8 @@ function parseText(text: string, encoding: SieFile["encoding"], limits: SieLimit
     if (e instanceof Refusal) return { ok: false, problem: e.problem };
     throw e;
   }
-  if (voucher) return { ok: false, problem: { code: "voucherUnclosed", line: voucher.line } };
-  if (!identified) return { ok: false, problem: { code: "notSie" } };
+  if (voucher) return { ok: false, problem: { kind: "voucherUnclosed", line: voucher.line } };
+  if (!identified) return { ok: false, problem: { kind: "notSie" } };
   return { ok: true, file };
 }
 

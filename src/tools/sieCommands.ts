@@ -73,7 +73,7 @@ export async function outcomeCommand(
       io.err(
         t.cli.cannotRead(
           file,
-          t.sie.problem({ code: "tooLarge", size: (await stat(file)).size, limit: SIE_LIMITS.bytes }),
+          t.sie.problem({ kind: "tooLarge", size: (await stat(file)).size, limit: SIE_LIMITS.bytes }),
         ),
       );
       return 2;

@@ -127,33 +127,33 @@ test("ranges compare on a common length: 3000–3999 holds 3011 and 30110, not 4
 
 test("not SIE: a spreadsheet, a CSV, an empty file", () => {
   const zip = new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 0, 0]);
-  expect(parseSie(zip)).toEqual({ ok: false, problem: { code: "notSie" } });
+  expect(parseSie(zip)).toEqual({ ok: false, problem: { kind: "notSie" } });
   expect(parseSie(new TextEncoder().encode("Konto;Belopp\n3010;-100\n"))).toEqual({
     ok: false,
-    problem: { code: "notSie" },
+    problem: { kind: "notSie" },
   });
-  expect(parseSie(new Uint8Array())).toEqual({ ok: false, problem: { code: "notSie" } });
+  expect(parseSie(new Uint8Array())).toEqual({ ok: false, problem: { kind: "notSie" } });
   expect(parseSie(new TextEncoder().encode("#KONTO 3010 x\n"))).toEqual({
     ok: false,
-    problem: { code: "notSie" },
+    problem: { kind: "notSie" },
   });
 });
 
 test("bounded: bytes before decoding, records while reading", () => {
   expect(parseSie({ length: SIE_LIMITS.bytes + 1 } as Uint8Array)).toEqual({
     ok: false,
-    problem: { code: "tooLarge", size: SIE_LIMITS.bytes + 1, limit: SIE_LIMITS.bytes },
+    problem: { kind: "tooLarge", size: SIE_LIMITS.bytes + 1, limit: SIE_LIMITS.bytes },
   });
   const small = { ...SIE_LIMITS, records: 50, accounts: 3 };
   const many = "#FLAGGA 0\n" + "#PROSA x\n".repeat(50);
   expect(parseSie(new TextEncoder().encode(many), small)).toEqual({
     ok: false,
-    problem: { code: "tooManyRecords", limit: 50 },
+    problem: { kind: "tooManyRecords", limit: 50 },
   });
   const accounts = "#FLAGGA 0\n" + [1, 2, 3, 4].map((a) => `#KONTO 300${a} x`).join("\n");
   expect(parseSie(new TextEncoder().encode(accounts), small)).toEqual({
     ok: false,
-    problem: { code: "tooManyAccounts", limit: 3 },
+    problem: { kind: "tooManyAccounts", limit: 3 },
   });
 });
 

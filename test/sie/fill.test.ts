@@ -101,7 +101,7 @@ test("an import over an earlier one rewrites its own block; a block taken by the
     [sheetWithFormulas(r.wb, name)],
     expected["forbund-2023.se"].map,
   );
-  expect(refused).toEqual({ ok: false, problem: { code: "blockTaken" } });
+  expect(refused).toEqual({ ok: false, problem: { kind: "blockTaken" } });
 });
 
 test("no Utfall mot budget sheet: said, nothing written", () => {
@@ -109,6 +109,6 @@ test("no Utfall mot budget sheet: said, nothing written", () => {
   if (!read.ok) throw new Error();
   expect(planImport(read.read, "x.se", [{ name: "Blad1", values: [["hej"]] }])).toEqual({
     ok: false,
-    problem: { code: "noOutcomeSheet" },
+    problem: { kind: "noOutcomeSheet" },
   });
 });
