@@ -240,7 +240,7 @@ function parseText(text: string, encoding: SieFile["encoding"], limits: SieLimit
       pos = end + 1;
       lineNo++;
       if (lineNo > limits.records) throw new Refusal({ kind: "tooManyRecords", limit: limits.records });
-      const line = raw.replace(/\s+$/, "").replace(/^[ \t]+/, "");
+      const line = raw.trim();
       if (line === "") {
         if (end === text.length) break;
         continue;
