@@ -9,6 +9,7 @@ import { readStatement } from "./statement";
 import { annualKind, checkAnnualReport, dropExplained, type AnnualStatement } from "./annualReport";
 import { checkDistribution, hasDistribution } from "./distribution";
 import { errorValues, textsInAmounts } from "./rules/cellValues";
+import { checkFollowUp, isFollowUp } from "./followUp";
 import type { Finding, SheetKind } from "./types";
 import type { SheetData } from "../sheet/sheetData";
 
@@ -27,6 +28,7 @@ export interface SheetReading {
 
 export function readSheet(sheet: SheetData): SheetReading {
   const g = new Grid(sheet);
+  if (isFollowUp(sheet)) return { kind: "followUp" };
   if (g.hasTitle(/^Avgiftsfördelning/) && g.findHeader(["Part", "Belopp (tkr)"])) return { kind: "fees" };
   if (g.hasTitle(/^Social budget/) && g.findHeader(["Målområde", "Mål", "Indikator", "Vikt"]))
     return { kind: "social" };
@@ -58,6 +60,13 @@ export function checkWorkbook(sheets: SheetData[]): {
   const grids: Grid[] = [];
   const outcomes: { g: Grid; layout: StatementLayout }[] = [];
   for (const sheet of sheets) {
+    // The interim report is read and checked on its own terms (src/checks/followUp.ts).
+    const followUp = checkFollowUp(sheet);
+    if (followUp) {
+      recognised.push({ sheet: sheet.name, kind: "followUp", unit: followUp.unit });
+      findings.push(...followUp.findings);
+      continue;
+    }
     const reading = readSheet(sheet);
     // The cost distribution and its keys are read on every sheet, beside a statement or on their own.
     const grid = new Grid(sheet);

@@ -1,3 +1,5 @@
+import type { SieField } from "../sie/parse";
+import type { ImportProblem as SieMessageProblem } from "../sie/importOutcome";
 import { ageList, deviationText, type Messages, type Where } from "./sv";
 import type { ImportProblem as PopulationProblem } from "../population/import";
 import type { ErrorParams } from "../domain/errors";
@@ -69,6 +71,15 @@ const q = (what: string | number | undefined) => quantities[String(what)] ?? Str
 const at = (p: P) => (p.position === undefined ? "" : ` (no. ${p.position})`);
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const cellRef = (p: P) => `${q(p.what)}${p.row === undefined ? "" : ` row ${p.row}, column ${p.column}`}`;
+
+const sieField: Record<SieField, string> = {
+  amount: "an amount",
+  year: "a year number",
+  period: "a period",
+  account: "an account number",
+  date: "a date",
+  fields: "fields",
+};
 
 export const en: Messages = {
   locale: "en",
@@ -279,8 +290,10 @@ export const en: Messages = {
   },
   cli: {
     usage: `Usage:
-  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FILE.xlsx]
+  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|uppfoljning|alla [--exempel] [--out FILE.xlsx]
   finsam check FILE.xlsx [--json]
+  finsam outcome FILE.se [--months N] [--map KONTOPLAN.xlsx] [--out FILE.xlsx [--exempel]] [--json]
+  finsam budget-sie FILE.xlsx --year YYYY --out BUDGET.se [--profile w1,…,w12] [--map KONTOPLAN.xlsx]
 Flags: --lang sv|en (language of messages), --help.`,
     unknownTemplate: (name) =>
       `Unknown template "${name}". Choose budget, avgifter, socialbudget, impactindex or alla.`,
@@ -318,6 +331,11 @@ Flags: --lang sv|en (language of messages), --help.`,
         name: "Annual accounts",
         description:
           "Result statement, balance sheet, cash-flow statement and notes, with the checks between them.",
+      },
+      uppfoljning: {
+        name: "Follow-up",
+        description:
+          "Interim report: outcome for the period, full-year forecast against budget, equity against the ceiling, and the account map.",
       },
     },
     galleryHeading: "Templates",
@@ -386,6 +404,83 @@ Flags: --lang sv|en (language of messages), --help.`,
     otherLanguage: "Svenska",
     otherLanguageLabel: "Switch language to Swedish",
     unknownError: "unknown error",
+  },
+  sie: {
+    problem: (p: SieMessageProblem): string => {
+      switch (p.kind) {
+        case "notSie":
+          return "The file is not a SIE file (it must open with a record such as #FLAGGA and contain #SIETYP or #FLAGGA).";
+        case "tooLarge":
+          return `The file is ${n(Math.round(p.size / 1048576))} MB; at most ${n(p.limit / 1048576)} MB is read.`;
+        case "tooManyRecords":
+          return `The file has more than ${n(p.limit)} lines; that many are not read.`;
+        case "tooManyAccounts":
+          return `The file has more than ${n(p.limit)} accounts; that many are not read.`;
+        case "fieldTooLong":
+          return `Line ${p.line}: a field is longer than ${p.limit} characters.`;
+        case "badRecord":
+          return `Line ${p.line}: ${p.label} has ${sieField[p.field] ?? p.field} that cannot be read.`;
+        case "transOutsideVoucher":
+          return `Line ${p.line}: #TRANS outside a voucher (#VER { … }).`;
+        case "voucherUnclosed":
+          return `Line ${p.line}: the voucher is never closed with }.`;
+        case "noYear":
+          return `The file has no financial year ${p.yearNumber} (#RAR).`;
+        case "monthsOutside":
+          return `The number of months must be 1–${p.length}, not ${p.months}.`;
+        case "noBalances":
+          return p.partial
+            ? `The file has no period balances (#PSALDO) or vouchers for year ${p.yearNumber}: the outcome up to month ${p.months} cannot be found. Export SIE type 2–4.`
+            : `The file has no result balances (#RES), period balances or vouchers for year ${p.yearNumber}.`;
+        case "noOutcomeSheet":
+          return "The workbook has no sheet with Utfall and Budget columns (Utfall mot budget). Insert the budget template first.";
+        case "blockTaken":
+          return "Columns L–N of Utfall mot budget are in use; the import writes its reconciliation there. Move the content and try again.";
+      }
+    },
+    basis: {
+      res: "the year's result balances (#RES)",
+      psaldo: "period balances (#PSALDO)",
+      trans: "vouchers (#TRANS)",
+      pbudget: "period budget (#PBUDGET)",
+    },
+    header: (company: string, org: string, start: string, end: string) =>
+      `${company || "(no name)"}${org ? `, ${org}` : ""}, financial year ${start}–${end}`,
+    period: (from: string, to: string, months: number, basis: string) =>
+      `Period ${from}–${to} (${months} months), from ${basis}.`,
+    row: (row: string, amount: string) => `${row}\t${amount}`,
+    unmapped: (account: string, name: string, amount: string) => `Not mapped: ${account} ${name}\t${amount}`,
+    unplaced: (row: string, amount: string) => `Row missing on the sheet: ${row}\t${amount}`,
+    result: (result: string, mapped: string, unmapped: string) =>
+      `The file's result ${result} kr; on rows ${mapped} kr; not mapped ${unmapped} kr.`,
+    reconciled: "Reconciled with the file's result: OK.",
+    notReconciled: (n: number) => `${n} accounts are on no row: add them to Kontoplan.`,
+    defaultMap: "No Kontoplan in the workbook: the default account map (Kommun-Bas classes 5–7) was used.",
+    mapProblem: (cell: string, text: string) =>
+      `Kontoplan ${cell}: "${text}" is not an account range with a row.`,
+    written: (file: string) => `Wrote ${file}.`,
+    missingFile: "Give the SIE file.",
+    missingBudgetArgs: "Give the workbook, --year YYYY and --out FILE.se.",
+    noBudgetYear: (year: number) => `The workbook has no budget sheet with the year ${year}.`,
+    badProfile: "--profile must be twelve numbers ≥ 0, separated by commas, not all zero.",
+    budgetPlaced: (n: number, file: string) => `${n} budget rows written to ${file} as #PBUDGET by month.`,
+    budgetUnplaced: (row: string, reason: "noAccount" | "severalAccounts") =>
+      `Not placed: ${row} (${reason === "noAccount" ? "no account in Kontoplan" : "the row has several accounts; give one"}).`,
+    pane: {
+      heading: "Import the outcome from the ledger",
+      intro:
+        "Choose a SIE file (type 1–4) from the accounting system. The outcome goes to the rows of Utfall mot budget by the Kontoplan sheet and is reconciled with the file's result.",
+      months: "Outcome up to month (empty = the whole year)",
+      choose: "Choose SIE file",
+      fileLabel: "SIE file",
+      reading: "Reading the file …",
+      done: (rows: number, sheet: string, period: string) => `${rows} rows on ${sheet} filled in, ${period}.`,
+      reconciled: "Reconciled with the file's result.",
+      unmapped: (n: number, amount: string) =>
+        `${n} accounts (${amount} kr) are not mapped: they are listed on the sheet.`,
+      failed: "The outcome was not imported.",
+      badMonths: "Give the number of months 1–12, or leave it empty for the whole year.",
+    },
   },
   population: {
     heading: "Population from SCB",

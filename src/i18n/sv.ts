@@ -1,3 +1,5 @@
+import type { SieField } from "../sie/parse";
+import type { ImportProblem as SieMessageProblem } from "../sie/importOutcome";
 import type { ArgErrorCode, DomainErrorCode, ErrorParams } from "../domain/errors";
 import type { FindingCode } from "../checks/types";
 import type { NotReadReason } from "../checks/layout";
@@ -279,6 +281,15 @@ const notRead: Record<NotReadReason, (sheet: string) => string> = {
 
 const mb = (bytes: number) => n(Math.round(bytes / 1024 / 1024));
 /** Why a file is not read (before any parser sees it). */
+const sieField: Record<SieField, string> = {
+  amount: "ett belopp",
+  year: "ett årsnummer",
+  period: "en period",
+  account: "ett kontonummer",
+  date: "ett datum",
+  fields: "fält",
+};
+
 const refused = {
   tooBigFile: (p: { size: number; limit: number }) =>
     `filen är för stor (${mb(p.size)} MB; högst ${mb(p.limit)} MB läses).`,
@@ -358,8 +369,10 @@ export const sv = {
   },
   cli: {
     usage: `Användning:
-  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FIL.xlsx]
+  finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|uppfoljning|alla [--exempel] [--out FIL.xlsx]
   finsam check FIL.xlsx [--json]
+  finsam outcome FIL.se [--months N] [--map KONTOPLAN.xlsx] [--out FIL.xlsx [--exempel]] [--json]
+  finsam budget-sie FIL.xlsx --year ÅÅÅÅ --out BUDGET.se [--profile v1,…,v12] [--map KONTOPLAN.xlsx]
 Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     unknownTemplate: (name: string) =>
       `Okänd mall "${name}". Välj budget, avgifter, socialbudget, impactindex eller alla.`,
@@ -397,6 +410,11 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       arsbokslut: {
         name: "Årsbokslut",
         description: "Resultaträkning, balansräkning, kassaflödesanalys och noter med kontroller mellan dem.",
+      },
+      uppfoljning: {
+        name: "Uppföljning",
+        description:
+          "Delårsrapport: utfall för perioden, helårsprognos mot budget, eget kapital mot taket, och kontoplanen.",
       },
     },
     galleryHeading: "Mallar",
@@ -465,6 +483,84 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     otherLanguage: "English",
     otherLanguageLabel: "Byt språk till engelska",
     unknownError: "okänt fel",
+  },
+  sie: {
+    problem: (p: SieMessageProblem): string => {
+      switch (p.kind) {
+        case "notSie":
+          return "Filen är inte en SIE-fil (den ska börja med en post som #FLAGGA och innehålla #SIETYP eller #FLAGGA).";
+        case "tooLarge":
+          return `Filen är ${n(Math.round(p.size / 1048576))} MB; högst ${n(p.limit / 1048576)} MB läses.`;
+        case "tooManyRecords":
+          return `Filen har fler än ${n(p.limit)} rader; så många läses inte.`;
+        case "tooManyAccounts":
+          return `Filen har fler än ${n(p.limit)} konton; så många läses inte.`;
+        case "fieldTooLong":
+          return `Rad ${p.line}: ett fält är längre än ${p.limit} tecken.`;
+        case "badRecord":
+          return `Rad ${p.line}: ${p.label} har ${sieField[p.field] ?? p.field} som inte går att läsa.`;
+        case "transOutsideVoucher":
+          return `Rad ${p.line}: #TRANS utanför en verifikation (#VER { … }).`;
+        case "voucherUnclosed":
+          return `Rad ${p.line}: verifikationen avslutas aldrig med }.`;
+        case "noYear":
+          return `Filen saknar räkenskapsår ${p.yearNumber} (#RAR).`;
+        case "monthsOutside":
+          return `Antal månader ska vara 1–${p.length}, inte ${p.months}.`;
+        case "noBalances":
+          return p.partial
+            ? `Filen har inga periodsaldon (#PSALDO) eller verifikationer för år ${p.yearNumber}: utfall till och med månad ${p.months} går inte att ta fram. Exportera SIE typ 2–4.`
+            : `Filen har inga resultatsaldon (#RES), periodsaldon eller verifikationer för år ${p.yearNumber}.`;
+        case "noOutcomeSheet":
+          return "Arbetsboken har inget blad med kolumnerna Utfall och Budget (Utfall mot budget). Infoga budgetmallen först.";
+        case "blockTaken":
+          return "Kolumn L–N på Utfall mot budget används redan; inläsningen skriver sin avstämning där. Flytta innehållet och försök igen.";
+      }
+    },
+    basis: {
+      res: "årets resultatsaldon (#RES)",
+      psaldo: "periodsaldon (#PSALDO)",
+      trans: "verifikationer (#TRANS)",
+      pbudget: "periodbudget (#PBUDGET)",
+    },
+    header: (company: string, org: string, start: string, end: string) =>
+      `${company || "(namn saknas)"}${org ? `, ${org}` : ""}, räkenskapsår ${start}–${end}`,
+    period: (from: string, to: string, months: number, basis: string) =>
+      `Period ${from}–${to} (${months} mån.), ur ${basis}.`,
+    row: (row: string, amount: string) => `${row}\t${amount}`,
+    unmapped: (account: string, name: string, amount: string) => `Ej fördelat: ${account} ${name}\t${amount}`,
+    unplaced: (row: string, amount: string) => `Raden saknas på bladet: ${row}\t${amount}`,
+    result: (result: string, mapped: string, unmapped: string) =>
+      `Filens resultat ${result} kr; på rader ${mapped} kr; ej fördelat ${unmapped} kr.`,
+    reconciled: "Avstämt mot filens resultat: OK.",
+    notReconciled: (n: number) => `${n} konton är ej fördelade på någon rad: lägg till dem i Kontoplan.`,
+    defaultMap: "Ingen Kontoplan i arbetsboken: standardkontoplanen (Kommun-Bas klass 5–7) användes.",
+    mapProblem: (cell: string, text: string) =>
+      `Kontoplan ${cell}: "${text}" är inte ett kontointervall med rad.`,
+    written: (file: string) => `Skrev ${file}.`,
+    missingFile: "Ange SIE-filen.",
+    missingBudgetArgs: "Ange arbetsboken, --year ÅÅÅÅ och --out FIL.se.",
+    noBudgetYear: (year: number) => `Arbetsboken har inget budgetblad med året ${year}.`,
+    badProfile: "--profile ska vara tolv tal ≥ 0, åtskilda med komma, som inte alla är noll.",
+    budgetPlaced: (n: number, file: string) => `${n} budgetrader skrevs till ${file} som #PBUDGET per månad.`,
+    budgetUnplaced: (row: string, reason: "noAccount" | "severalAccounts") =>
+      `Ej placerad: ${row} (${reason === "noAccount" ? "inget konto i Kontoplan" : "raden har flera konton; ange ett enda"}).`,
+    pane: {
+      heading: "Läs in utfall från bokföringen",
+      intro:
+        "Välj en SIE-fil (typ 1–4) från ekonomisystemet. Utfallet fördelas på raderna i Utfall mot budget enligt bladet Kontoplan och stäms av mot filens resultat.",
+      months: "Utfall till och med månad (tomt = hela året)",
+      choose: "Välj SIE-fil",
+      fileLabel: "SIE-fil",
+      reading: "Läser filen …",
+      done: (rows: number, sheet: string, period: string) =>
+        `${rows} rader på ${sheet} fylldes i, ${period}.`,
+      reconciled: "Avstämt mot filens resultat.",
+      unmapped: (n: number, amount: string) =>
+        `${n} konton (${amount} kr) är ej fördelade: de listas på bladet.`,
+      failed: "Utfallet lästes inte in.",
+      badMonths: "Ange antal månader 1–12, eller lämna tomt för hela året.",
+    },
   },
   population: {
     heading: "Befolkning från SCB",

@@ -11,6 +11,7 @@ import { useInsert, useStoredOptions, useWorkbookCheck } from "./hooks";
 import { InsertPanel } from "./InsertPanel";
 import { OptionsForm } from "./OptionsForm";
 import { PopulationImport } from "./PopulationImport";
+import { OutcomeImport } from "./OutcomeImport";
 import { TemplateGallery } from "./TemplateGallery";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
@@ -97,6 +98,7 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
       />
 
       <CheckPanel t={t} state={check.state} onCheck={check.run} onShow={check.show} />
+      <OutcomeImport t={t} service={service} />
 
       <PaneSection id="functions" title={t.app.functionsHeading}>
         <Caption1 as="p">{t.app.functionsIntro}</Caption1>

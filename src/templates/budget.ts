@@ -39,7 +39,12 @@ interface Layout {
   equityEnd: number;
 }
 
-export function budgetTemplate(requested: TemplateOptions): TemplateSpec {
+/** The budget's rows and figures for the options: the example's, or a blank budget of the usual rows. */
+export function budgetData(requested: TemplateOptions): {
+  options: TemplateOptions;
+  data: BudgetInput;
+  example: boolean;
+} {
   const example = requested.content === "example";
   // The example budget's rows are the example's members: its content comes with them.
   const options = example
@@ -55,6 +60,11 @@ export function budgetTemplate(requested: TemplateOptions): TemplateSpec {
         : line,
     ),
   };
+  return { options, data, example };
+}
+
+export function budgetTemplate(requested: TemplateOptions): TemplateSpec {
+  const { options, data, example } = budgetData(requested);
   const { sheet: budget, layout } = budgetSheet(options, data, example);
   const outcome = outcomeSheet(options, data, layout, example);
   const names: NameSpec[] = [

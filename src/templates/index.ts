@@ -1,6 +1,7 @@
 import { annualAccountsTemplate } from "./annualAccounts";
 import { budgetTemplate } from "./budget";
 import { feesTemplate } from "./fees";
+import { followUpTemplate } from "./followUp";
 import { impactIndexTemplate } from "./impactIndex";
 import { socialBudgetTemplate } from "./socialBudget";
 import type { TemplateId, TemplateOptions, TemplateSpec } from "./spec";
@@ -28,6 +29,7 @@ export const TEMPLATES: Record<TemplateId, (options: TemplateOptions) => Templat
   socialbudget: withMembers(socialBudgetTemplate),
   impactindex: withMembers(impactIndexTemplate),
   arsbokslut: withMembers(annualAccountsTemplate),
+  uppfoljning: withMembers(followUpTemplate),
 };
 
 export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];

@@ -97,7 +97,8 @@ export interface SheetSpec {
   protect: boolean;
 }
 
-export type TemplateId = "budget" | "avgifter" | "socialbudget" | "impactindex" | "arsbokslut";
+export type TemplateId =
+  "budget" | "avgifter" | "socialbudget" | "impactindex" | "arsbokslut" | "uppfoljning";
 
 export interface TemplateSpec {
   id: TemplateId;

@@ -1,9 +1,12 @@
 /**
  * finsam: the templates and the workbook check without Excel.
- *   finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FILE.xlsx]
+ *   finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|uppfoljning|alla [--exempel] [--out FILE.xlsx]
  *   finsam check FILE.xlsx [--json]
  * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read,
  * 3 nothing in the file was recognised (so nothing was checked: not the same as "all correct").
+ *   finsam outcome FILE.se [--months N] [--map FILE.xlsx] [--out FILE.xlsx [--exempel]] [--json]
+ *   finsam budget-sie IN.xlsx --year YYYY --out FILE.se [--profile w1,…,w12] [--map FILE.xlsx]
+ * Their exit codes are in sieCommands.ts (0 all placed, 1 some accounts or rows not placed, 2 cannot read).
  */
 import { writeFile } from "node:fs/promises";
 import { checkWorkbook } from "../checks";
@@ -25,6 +28,7 @@ import { LIMITS } from "../workbook/xlsx/zip";
 import { readNoteText as noteText, type ReadNote } from "../workbook/readNotes";
 import { readBounded } from "./boundedFile";
 import { oneLine } from "./oneLine";
+import { budgetSieCommand, outcomeCommand } from "./sieCommands";
 
 export interface Io {
   out: (line: string) => void;
@@ -46,6 +50,9 @@ export async function main(
   }
   if (command === "export") return exportCommand(args.flags, t, io);
   if (command === "check") return checkCommand(rest[0], Boolean(args.flags.json), t, io);
+  // The follow-up: outcome from the ledger's SIE file, the budget back into it (src/tools/sieCommands.ts).
+  if (command === "outcome") return outcomeCommand(rest[0], args.flags, t, io);
+  if (command === "budget-sie") return budgetSieCommand(rest[0], args.flags, t, io);
   io.err(`${t.cli.unknownCommand(command)}\n${t.cli.usage}`);
   return 2;
 }
@@ -145,7 +152,11 @@ function parse(argv: string[]): { positional: string[]; flags: Record<string, st
     if (a.startsWith("--")) {
       const key = a.slice(2);
       const next = argv[i + 1];
-      if (["template", "out", "lang"].includes(key) && next !== undefined && !next.startsWith("--")) {
+      if (
+        ["template", "out", "lang", "months", "map", "year", "profile"].includes(key) &&
+        next !== undefined &&
+        !next.startsWith("--")
+      ) {
         flags[key] = next;
         i++;
       } else flags[key] = true;

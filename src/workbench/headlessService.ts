@@ -4,6 +4,8 @@ import type { TemplateId, TemplateOptions } from "../templates/spec";
 import { HeadlessWorkbook } from "../workbook/headless/headlessWorkbook";
 import { resultOf, type InsertResult } from "../workbook/placement";
 import type { WorkbookService } from "../workbook/service";
+import type { OutcomeWrite } from "../sie/fill";
+import { addr, parseAddress } from "../sheet/a1";
 import { parseSwedishNumber } from "../taskpane/validateOptions";
 
 /**
@@ -57,6 +59,33 @@ export class HeadlessService implements WorkbookService {
 
   async saveOptions(options: TemplateOptions): Promise<void> {
     this.stored = options;
+  }
+
+  async writeOutcome(plan: (sheets: SheetData[]) => OutcomeWrite | null): Promise<OutcomeWrite | null> {
+    const sheets = this.workbook.sheetNames().map((name) => {
+      const data = this.workbook.sheetData(name);
+      const formulas: (string | null)[][] = data.values.map((row) => row.map(() => null));
+      for (const c of this.workbook.cells(name)) {
+        if (!c.formula) continue;
+        const { row, column } = parseAddress(c.address);
+        (formulas[row - 1] ??= [])[column - 1] = c.formula;
+      }
+      return { ...data, formulas };
+    });
+    const write = plan(sheets);
+    if (!write) return null;
+    const b = write.block;
+    this.workbook.setValues(write.sheet, [
+      ...write.cells.map((c) => ({ address: addr(c.row, c.column), value: c.value })),
+      ...b.values.flatMap((line, i) =>
+        line.map((v, j) => ({
+          address: addr(b.row + i, b.column + j),
+          value: b.formulas[i][j] ?? (v === "" ? null : v),
+        })),
+      ),
+    ]);
+    this.changed();
+    return write;
   }
 
   /** Types into a cell as a person would: "1 234,5" is a number, "=…" a formula, anything else text. */

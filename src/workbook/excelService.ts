@@ -1,6 +1,7 @@
 import { TEMPLATES } from "../templates";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
-import { insertTemplate, type InsertResult } from "./officeRenderer";
+import { addr, range } from "../sheet/a1";
+import { insertTemplate, SHEET_PROTECTION, type InsertResult } from "./officeRenderer";
 import type { WorkbookService } from "./service";
 import { toStored } from "./storedOptions";
 import type { ReadNote, WorkbookRead } from "./readNotes";
@@ -26,6 +27,43 @@ export const excelService: WorkbookService = {
 
   async readSheets() {
     return (await excelService.readWorkbook!()).sheets;
+  },
+
+  writeOutcome(plan) {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const read = sheets.items.map((ws) => ({
+        ws,
+        name: ws.name,
+        range: ws.getUsedRangeOrNullObject(true).load("values,formulas,rowIndex,columnIndex"),
+        protection: ws.protection.load("protected"),
+      }));
+      await context.sync();
+      const write = plan(
+        read
+          .filter((r) => !r.range.isNullObject)
+          .map((r): SheetData => ({
+            name: r.name,
+            values: r.range.values,
+            formulas: r.range.formulas as string[][],
+            origin: { row: r.range.rowIndex + 1, column: r.range.columnIndex + 1 },
+          })),
+      );
+      const target = write && read.find((r) => r.name === write.sheet);
+      if (!write || !target) return null;
+      context.application.suspendApiCalculationUntilNextSync();
+      // The status block lies in locked cells: a sheet protected without a password is opened and closed again.
+      const guarded = target.protection.protected;
+      if (guarded) target.ws.protection.unprotect();
+      for (const c of write.cells) target.ws.getRange(addr(c.row, c.column)).values = [[c.value]];
+      const b = write.block;
+      target.ws.getRange(range(b.row, b.column, b.row + b.values.length - 1, b.column + 2)).formulas =
+        b.values.map((line, i) => line.map((v, j) => b.formulas[i][j] ?? v));
+      if (guarded) target.ws.protection.protect(SHEET_PROTECTION);
+      await context.sync();
+      return write;
+    });
   },
 
   select(sheet: string, cell: string) {

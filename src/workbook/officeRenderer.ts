@@ -20,6 +20,15 @@ import {
 
 export type { InsertResult } from "./placement";
 
+/** How a template's sheets are protected (no password): formats, sorting and filters stay open. */
+export const SHEET_PROTECTION = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowAutoFilter: true,
+  allowSort: true,
+};
+
 /** The name, scoped to each sheet an insert creates, whose comment says which insert made it. */
 export const INSERT_MARK = "FINSAM_Mall";
 
@@ -129,14 +138,7 @@ export async function insertTemplate(
     if (ws) workbook.names.add(placement.names[n.name], ws.getRange(n.range.replace(/\$/g, "")), n.comment);
   }
   for (const { sheet, ws } of created) {
-    if (sheet.protect)
-      ws.protection.protect({
-        allowFormatCells: true,
-        allowFormatColumns: true,
-        allowFormatRows: true,
-        allowAutoFilter: true,
-        allowSort: true,
-      });
+    if (sheet.protect) ws.protection.protect(SHEET_PROTECTION);
   }
   created[0]?.ws.activate();
   try {

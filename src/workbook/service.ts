@@ -2,6 +2,7 @@ import type { WorkbookRead } from "./readNotes";
 import type { SheetData } from "../sheet/sheetData";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import type { InsertResult } from "./officeRenderer";
+import type { OutcomeWrite } from "../sie/fill";
 
 /**
  * What the task pane asks of a workbook. Excel implements it with Office.js (excelService.ts); tests and
@@ -23,4 +24,9 @@ export interface WorkbookService {
   /** What the workbook's document settings hold for the pane, as stored (checked by `readStored`). */
   loadOptions(): Promise<unknown>;
   saveOptions(options: TemplateOptions): Promise<void>;
+  /**
+   * The outcome import: reads every sheet (values and formulas), lets `plan` decide what to write (null: nothing),
+   * and writes it in one action — two syncs to read (names, then used ranges), one to write.
+   */
+  writeOutcome(plan: (sheets: SheetData[]) => OutcomeWrite | null): Promise<OutcomeWrite | null>;
 }

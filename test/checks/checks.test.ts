@@ -83,6 +83,7 @@ describe("workbook check", () => {
       "social",
       "impact",
       "resultStatement",
+      "followUp",
     ]);
     expect(findings.map(brief)).toEqual([]);
   });

@@ -89,7 +89,7 @@ describeBrowser("in Chromium", () => {
     await page.getByRole("button", { name: "Infoga alla" }).click();
     await page
       .getByText(
-        /^Infogat: Budget, Utfall mot budget, Avgiftsfördelning, Social budget, Impactindex, Årsbokslut\./,
+        /^Infogat: Budget, Utfall mot budget, Avgiftsfördelning, Social budget, Impactindex, Årsbokslut, Uppföljning, Kontoplan\./,
       )
       .waitFor();
     for (const name of [

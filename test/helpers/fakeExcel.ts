@@ -119,6 +119,16 @@ export class FakeWorksheet {
       this.record("", "protect", options);
       this.workbook.context.enqueue(() => (this.protected_ = true));
     },
+    unprotect: () => {
+      this.record("", "unprotect", true);
+      this.workbook.context.enqueue(() => (this.protected_ = false));
+    },
+    /** Loads `protected`, read after the sync. */
+    load: () => {
+      const state = { protected: false };
+      this.workbook.context.pendingLoads.push(() => (state.protected = this.protected_));
+      return state;
+    },
   };
 
   constructor(

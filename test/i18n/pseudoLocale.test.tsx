@@ -84,6 +84,7 @@ const DATA_TEXTS = [...MEMBERS, "Region Västerbotten", "Samordningsförbundet",
 
 function service(): WorkbookService {
   return {
+    writeOutcome: jest.fn(async () => null),
     insert: jest.fn(async () => [
       { template: "budget", sheets: ["Budget"], tables: [], names: [], renamed: [] },
     ]),

@@ -165,6 +165,7 @@ describe("task pane", () => {
       "socialbudget",
       "impactindex",
       "arsbokslut",
+      "uppfoljning",
     ]);
   });
 

@@ -105,10 +105,10 @@ test("arrow keys move between the templates, and Insert follows the choice", asy
   await user.keyboard("{ArrowDown}");
   expect(nameOf(document.activeElement)).toMatch(/^Avgiftsfördelning/);
   expect(screen.getByRole("button", { name: "Infoga Avgiftsfördelning" })).toBeTruthy();
-  await user.keyboard("{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}");
+  await user.keyboard("{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}");
   expect(screen.getByRole("button", { name: "Infoga Budget" })).toBeTruthy(); // round again
   await user.keyboard("{ArrowUp}");
-  expect(screen.getByRole("button", { name: "Infoga Årsbokslut" })).toBeTruthy();
+  expect(screen.getByRole("button", { name: "Infoga Uppföljning" })).toBeTruthy();
 });
 
 test("after an insert by keyboard the focus is on its result, which says what was made", async () => {

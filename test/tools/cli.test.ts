@@ -31,7 +31,7 @@ describe("finsam command line", () => {
     const r = await run("export", "--template", "alla", "--exempel", "--out", file);
     expect(r).toEqual({
       code: 0,
-      out: `Skrev ${file}: Budget, Utfall mot budget, Avgiftsfördelning, Social budget, Impactindex, Årsbokslut.`,
+      out: `Skrev ${file}: Budget, Utfall mot budget, Avgiftsfördelning, Social budget, Impactindex, Årsbokslut, Uppföljning, Kontoplan.`,
       err: "",
     });
   }, 30_000);
@@ -85,7 +85,7 @@ describe("finsam command line", () => {
 
   test("check on the exported file: no errors, exit 0", async () => {
     const r = await run("check", file);
-    expect(r).toEqual({ code: 0, out: `${file}: 6 FINSAM-blad, 0 fel, 0 varningar.`, err: "" });
+    expect(r).toEqual({ code: 0, out: `${file}: 7 FINSAM-blad, 0 fel, 0 varningar.`, err: "" });
   });
 
   test("a copy with one budget figure changed by hand: a finding on that cell, exit 1", async () => {
@@ -160,7 +160,7 @@ describe("finsam command line", () => {
     expect((await run("export", "--template", "foo")).code).toBe(2);
     expect((await run("--help")).out).toMatch(/^Användning:/);
     expect((await run("check", file, "--lang", "en")).out).toBe(
-      `${file}: 6 FINSAM sheets, 0 errors, 0 warnings.`,
+      `${file}: 7 FINSAM sheets, 0 errors, 0 warnings.`,
     );
     expect(readFileSync(file).subarray(0, 2).toString()).toBe("PK");
   });
