@@ -1,5 +1,6 @@
 import { invalid } from "./errors";
 import { nameKey, requireUniqueNames } from "./names";
+import { TextMap } from "./textMap";
 import { requireInRange, requireNonEmpty, requirePositive } from "./numbers";
 
 /**
@@ -76,12 +77,13 @@ export function checkWeights(
   areas.forEach((a, i) => requirePositive(a.points, "points", i));
   const totalPoints = areas.reduce((s, a) => s + a.points, 0);
 
-  const weightSums = new Map<string, number>(keys.map((k) => [k, 0]));
+  const weightSums = new TextMap<number>();
+  for (const k of keys) weightSums.set(k, 0);
   const invalidWeights: WeightCheck["invalidWeights"] = [];
   const unknownAreas: WeightCheck["unknownAreas"] = [];
   let totalWeight = 0;
   // An area's name is keyed once per distinct text: a long list repeats the same few areas.
-  const keyed = new Map<string, string>();
+  const keyed = new TextMap<string>();
   indicators.forEach((indicator, index) => {
     if (indicator.weight !== null && !Number.isFinite(indicator.weight)) {
       throw invalid("notFinite", { what: "weight", position: index + 1 });

@@ -20,6 +20,7 @@ import {
   type IndexIndicator,
   type WeightedIndicator,
 } from "../domain";
+import { TextMap } from "../domain/textMap";
 import { messages } from "../i18n";
 import {
   ArgError,
@@ -30,14 +31,18 @@ import {
   numberCell,
   parseArgs,
   textCellOrBlank,
-  parsePositional,
   requireSameShape,
   whereIn,
+  compileArgs,
+  compileScalars,
+  type ArgParser,
+  type ScalarPlan,
   type ArgSpec,
   type ParsedArgs,
 } from "./args";
 import { FUNCTION_IDS, type FunctionId } from "./catalog";
-import { excelCall } from "./excelError";
+import { toExcelError } from "./excelError";
+import { bounded, listFirst, quoted } from "./messageBounds";
 import sv from "./locales/sv-SE.json";
 
 /**
@@ -56,17 +61,44 @@ export interface FunctionEntry<S extends ArgSpec = ArgSpec, R = unknown> {
   /** A path that reads the raw cells itself; `undefined` hands over to the declared rules. */
   fast?: (raw: readonly unknown[]) => R | undefined;
   run: (a: ParsedArgs<S>) => R;
+  /**
+   * For a function of single values: the same call from the values in parameter order, when `plan` took every
+   * argument as it stands (see `compileScalars`); the declared path (`run`) is the reference, a test holds the
+   * two together.
+   */
+  scalar?: (values: readonly unknown[]) => R;
+  /** The argument list's parser, compiled once from `params` (by `define`). */
+  parse: ArgParser<S>;
+  /** The quick reading of single values, compiled once from `params`; null for ranges. */
+  plan: ScalarPlan | null;
 }
 
-const define = <S extends ArgSpec, R>(entry: FunctionEntry<S, R>): FunctionEntry<S, R> => entry;
+const define = <S extends ArgSpec, R>(
+  entry: Omit<FunctionEntry<S, R>, "parse" | "plan">,
+): FunctionEntry<S, R> => ({
+  ...entry,
+  parse: compileArgs(entry.params),
+  plan: entry.scalar ? compileScalars(entry.params) : null,
+});
 
-/** Calls a function as Excel does: raw cells in, its value or an Excel error with a message out. */
+/**
+ * Calls a function as Excel does: raw cells in, its value or an Excel error with a message out. Nothing is
+ * built per call but the parsed arguments: no closure, the parser compiled once per function.
+ */
 export function invoke<S extends ArgSpec, R>(entry: FunctionEntry<S, R>, raw: readonly unknown[]): R {
-  return excelCall(() => {
-    const fast = entry.fast?.(raw);
-    if (fast !== undefined) return fast;
-    return entry.run(parsePositional(entry.params, namesOf(entry), raw));
-  });
+  try {
+    if (entry.plan) {
+      const values = entry.plan.read(raw);
+      if (values) return entry.scalar!(values);
+    }
+    if (entry.fast) {
+      const fast = entry.fast(raw);
+      if (fast !== undefined) return fast;
+    }
+    return entry.run(entry.parse(raw));
+  } catch (error) {
+    throw toExcelError(error);
+  }
 }
 
 const NAMES = new WeakMap<object, readonly string[]>();
@@ -171,7 +203,7 @@ function impactIndexFast(
     });
   if (flags.area !== null && !names) throw new ArgError("areaWithoutAreas");
   const wanted = flags.area === null ? null : nameKey(flags.area);
-  const keys = new Map<string, string>();
+  const keys = new TextMap<string>();
   const keyOf = (v: unknown) => {
     const text = typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
     let key = keys.get(text);
@@ -308,21 +340,25 @@ const WEIGHTCHECK = define({
     const findings: string[] = [];
     if (check.invalidWeights.length > 0)
       findings.push(
-        t.invalidWeights(check.invalidWeights.map((w) => t.weightItem(where(w.index), w.weight)).join(", ")),
+        t.invalidWeights(
+          listFirst(check.invalidWeights, (w) => t.weightItem(where(w.index), w.weight), t.andMore),
+        ),
       );
     if (check.unknownAreas.length > 0)
       findings.push(
-        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(where(u.index), u.area)).join(", ")),
+        t.unknownAreas(
+          listFirst(check.unknownAreas, (u) => t.areaItem(where(u.index), quoted(u.area)), t.andMore),
+        ),
       );
     const outside = check.areas.filter((s) => !s.withinTolerance);
     if (outside.length > 0)
       findings.push(
         t.areasOutside(
           t.tolerance(a.tolerance),
-          outside.map((s) => t.areaShareItem(s.name, s.share, s.nominalShare)).join(", "),
+          listFirst(outside, (s) => t.areaShareItem(quoted(s.name), s.share, s.nominalShare), t.andMore),
         ),
       );
-    return findings.join(" ");
+    return bounded(findings.join(" "));
   },
 });
 
@@ -342,6 +378,15 @@ const GOALMET = define({
     minResponseRate: { kind: "number", optional: true, default: DEFAULT_MIN_RESPONSE_RATE },
     lowerIsBetter: { kind: "boolean", default: false },
   },
+  scalar: (v) =>
+    goalMetRule({
+      actual: v[0] as number | null,
+      target: v[1] as number,
+      tolerance: v[2] as number,
+      responseRate: v[3] as number | null,
+      minResponseRate: v[4] as number,
+      lowerIsBetter: v[5] as boolean,
+    }),
   run: (a) => goalMetRule(a),
 });
 
@@ -402,6 +447,7 @@ const COSTSPLIT = define({
 const SOLIDITET = define({
   id: "SOLIDITET",
   params: { equity: { kind: "number" }, assets: { kind: "number" } },
+  scalar: (v) => equityRatio(v[0] as number, v[1] as number),
   run: (a) => equityRatio(a.equity, a.assets),
 });
 

@@ -224,6 +224,7 @@ export const en: Messages = {
     areasOutside: (tolerance, list) => `Goal area outside its nominal share ±${tolerance}: ${list}.`,
     areaShareItem: (name, share, nominal) => `${name} ${pct(share, "en")} (nominal ${pct(nominal, "en", 0)})`,
     tolerance: (tolerance) => pct(tolerance, "en", 1),
+    andMore: (count) => `and ${n(count)} more`,
     sumMismatch: (p) =>
       `The sum is ${n(p.sum)}, not ${n(p.total)} (difference ${n(p.difference)}; allowed ±${n(p.allowed)}).`,
   },
