@@ -333,7 +333,7 @@ Flags: --lang sv|en (language of messages), --help.`,
     showCell: (ref) => `Show ${ref}`,
     checkFailed: (message) => `Could not read the workbook: ${message}`,
     otherLanguage: "Svenska",
-    otherLanguageLabel: "Switch language to Swedish",
+    otherLanguageLabel: "Svenska – switch language to Swedish",
     unknownError: "unknown error",
   },
   population: {

@@ -408,7 +408,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     showCell: (ref: string) => `Visa ${ref}`,
     checkFailed: (message: string) => `Det gick inte att läsa arbetsboken: ${message}`,
     otherLanguage: "English",
-    otherLanguageLabel: "Byt språk till engelska",
+    otherLanguageLabel: "English – byt språk till engelska",
     unknownError: "okänt fel",
   },
   population: {

@@ -1,5 +1,4 @@
 import * as React from "react";
-import { checkWorkbook } from "../checks";
 import type { Finding } from "../checks/types";
 import type { Messages } from "../i18n";
 import type { TemplateId, TemplateOptions } from "../templates";
@@ -45,7 +44,12 @@ export function useWorkbookCheck(service: WorkbookService, t: Messages) {
   const run = React.useCallback(async () => {
     setState({ kind: "running" });
     try {
-      const { recognised, notRead, findings } = checkWorkbook(await service.readSheets());
+      // The checks load on first use, while the sheets are read: the first screen needs none of them.
+      const [{ checkWorkbook }, sheets] = await Promise.all([
+        import(/* webpackChunkName: "checks" */ "../checks"),
+        service.readSheets(),
+      ]);
+      const { recognised, notRead, findings } = checkWorkbook(sheets);
       setState({ kind: "done", sheets: recognised.length, findings, notRead });
     } catch (error) {
       setState({ kind: "failed", message: errorMessage(error, t) });

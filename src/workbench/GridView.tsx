@@ -69,6 +69,15 @@ export function GridView({ service }: { service: HeadlessService }) {
   const sheet =
     selection?.sheet && sheets.includes(selection.sheet) ? selection.sheet : (active ?? sheets[0]);
   const [draft, setDraft] = React.useState("");
+  const editor = React.useRef<HTMLInputElement>(null);
+  const grid = React.useRef<HTMLTableElement>(null);
+  // Set when the keyboard moved the selection: the focus follows it to the new cell once it is drawn.
+  const refocus = React.useRef(false);
+  React.useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    grid.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
+  });
   const selectedCell = selection && selection.sheet === sheet ? selection.cell : "A1";
 
   React.useEffect(() => {
@@ -103,6 +112,36 @@ export function GridView({ service }: { service: HeadlessService }) {
   const selected = parseAddress(selectedCell);
   const editable = spec?.cells[selected.row - 1]?.[selected.column - 1]?.style === "input";
 
+  /**
+   * The keyboard, as in a spreadsheet: the selected cell is the grid's one tab stop; the arrow keys move the
+   * selection (and the focus with it), Home and End go to the row's first and last column; Enter on an input
+   * cell edits it in the formula bar, where Enter enters the value and goes back to the grid one row down and
+   * Escape goes back without entering.
+   */
+  const move = (row: number, columnIndex: number) => {
+    const r = Math.min(Math.max(row, 1), Math.max(rows, 1));
+    const i = Math.min(Math.max(columnIndex, 0), shown.length - 1);
+    if (i < 0) return;
+    refocus.current = true;
+    void service.select(sheet, `${columnLetter(shown[i] + 1)}${r}`);
+  };
+  const at = shown.indexOf(selected.column - 1);
+  const onGridKey = (e: React.KeyboardEvent) => {
+    const keys: Record<string, () => void> = {
+      ArrowUp: () => move(selected.row - 1, at),
+      ArrowDown: () => move(selected.row + 1, at),
+      ArrowLeft: () => move(selected.row, at - 1),
+      ArrowRight: () => move(selected.row, at + 1),
+      Home: () => move(selected.row, 0),
+      End: () => move(selected.row, shown.length - 1),
+      Enter: () => (editable ? editor.current?.focus() : move(selected.row + 1, at)),
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
   return (
     <section className={styles.root} aria-label={t.workbench.workbook}>
       <TabList
@@ -123,13 +162,21 @@ export function GridView({ service }: { service: HeadlessService }) {
         className={styles.bar}
         onSubmit={(e) => {
           e.preventDefault();
-          if (editable) service.type(sheet, selectedCell, draft);
+          if (!editable) return;
+          service.type(sheet, selectedCell, draft);
+          move(selected.row + 1, at);
         }}
       >
         <span className={styles.address} data-testid="selected-address">
           {sheet}!{selectedCell}
         </span>
         <Input
+          ref={editor}
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            e.preventDefault();
+            move(selected.row, at);
+          }}
           aria-label={t.workbench.cellContents}
           value={draft}
           readOnly={!editable}
@@ -141,7 +188,14 @@ export function GridView({ service }: { service: HeadlessService }) {
         </Button>
       </form>
       <div className={styles.scroller}>
-        <table className={styles.table} data-sheet={sheet}>
+        <table
+          className={styles.table}
+          data-sheet={sheet}
+          ref={grid}
+          role="grid"
+          aria-label={t.workbench.grid}
+          onKeyDown={onGridKey}
+        >
           <thead>
             <tr>
               <th className={styles.head} />
@@ -168,6 +222,9 @@ export function GridView({ service }: { service: HeadlessService }) {
                     <td
                       key={c}
                       data-address={address}
+                      role="gridcell"
+                      tabIndex={address === selectedCell ? 0 : -1}
+                      aria-selected={address === selectedCell}
                       title={isError ? (value as { message: string }).message : undefined}
                       className={mergeClasses(
                         styles.cell,
