@@ -1,6 +1,7 @@
 import {
   checkSum as checkSumRule,
   checkWeights,
+  checkWeightsOf,
   costSplit as costSplitRule,
   DEFAULT_MIN_RESPONSE_RATE,
   DEFAULT_SHARE_TOLERANCE,
@@ -312,6 +313,8 @@ const WEIGHTCHECK = define({
     areaPoints: { kind: "numbers", blank: "error" },
     tolerance: { kind: "number", optional: true, default: DEFAULT_SHARE_TOLERANCE },
   },
+  fast: ([areas, weights, areaNames, areaPoints, tolerance]) =>
+    weightCheckFast(areas, weights, areaNames, areaPoints, tolerance),
   run: (a) => {
     requireSameShape(a.areas, "areas", a.weights, "weights");
     requireSameShape(a.areaNames, "areaNames", a.areaPoints, "areaPoints");
@@ -326,46 +329,135 @@ const WEIGHTCHECK = define({
         indicators.push({ area, weight });
         cellOf.push(r * a.areas.columns + c);
       }
-    const where = (index: number) =>
-      whereIn(
-        a.areas,
-        Math.floor(cellOf[index] / a.areas.columns) + 1,
-        (cellOf[index] % a.areas.columns) + 1,
-      );
     const points = a.areaPoints.values.flat();
     const areas = a.areaNames.values.flat().map((name, i) => ({ name, points: points[i] }));
-    const check = checkWeights(indicators, areas, a.tolerance);
-    const t = messages().results;
-    if (check.ok) return t.ok;
-    const findings: string[] = [];
-    if (check.invalidWeights.length > 0)
-      findings.push(
-        t.invalidWeights(
-          listFirst(check.invalidWeights, (w) => t.weightItem(where(w.index), w.weight), t.andMore),
-        ),
-      );
-    if (check.unknownAreas.length > 0)
-      findings.push(
-        t.unknownAreas(
-          listFirst(check.unknownAreas, (u) => t.areaItem(where(u.index), quoted(u.area)), t.andMore),
-        ),
-      );
-    const outside = check.areas.filter((s) => !s.withinTolerance);
-    if (outside.length > 0)
-      findings.push(
-        t.areasOutside(
-          t.tolerance(a.tolerance),
-          listFirst(outside, (s) => t.areaShareItem(quoted(s.name), s.share, s.nominalShare), t.andMore),
-        ),
-      );
-    return bounded(findings.join(" "));
+    return weightCheckText(checkWeights(indicators, areas, a.tolerance), a.areas, cellOf, a.tolerance);
   },
 });
+
+/** WEIGHTCHECK's answer: "OK", or what is wrong, each list bounded. */
+function weightCheckText(
+  check: ReturnType<typeof checkWeights>,
+  shape: { rows: number; columns: number },
+  cellOf: ArrayLike<number>,
+  tolerance: number,
+): string {
+  const t = messages().results;
+  if (check.ok) return t.ok;
+  const where = (index: number) =>
+    whereIn(
+      shape as Parameters<typeof whereIn>[0],
+      Math.floor(cellOf[index] / shape.columns) + 1,
+      (cellOf[index] % shape.columns) + 1,
+    );
+  const findings: string[] = [];
+  if (check.invalidWeights.length > 0)
+    findings.push(
+      t.invalidWeights(
+        listFirst(check.invalidWeights, (w) => t.weightItem(where(w.index), w.weight), t.andMore),
+      ),
+    );
+  if (check.unknownAreas.length > 0)
+    findings.push(
+      t.unknownAreas(
+        listFirst(check.unknownAreas, (u) => t.areaItem(where(u.index), quoted(u.area)), t.andMore),
+      ),
+    );
+  const outside = check.areas.filter((s) => !s.withinTolerance);
+  if (outside.length > 0)
+    findings.push(
+      t.areasOutside(
+        t.tolerance(tolerance),
+        listFirst(outside, (s) => t.areaShareItem(quoted(s.name), s.share, s.nominalShare), t.andMore),
+      ),
+    );
+  return bounded(findings.join(" "));
+}
+
+/**
+ * WEIGHTCHECK read straight from the cells, as IMPACTINDEX: the same checks in the same order with the same
+ * messages as the declared rules (a property test holds the two together), but no parsed copy of the ranges
+ * and no object per indicator.
+ */
+function weightCheckFast(
+  areas: unknown,
+  weights: unknown,
+  areaNames: unknown,
+  areaPoints: unknown,
+  tolerance: unknown,
+): string {
+  const A = gridOf(areas, "areas");
+  for (let r = 0; r < A.rows; r++) {
+    const row = A.grid[r];
+    for (let c = 0; c < A.columns; c++)
+      if (typeof row[c] !== "string") textCellOrBlank(row[c], "areas", r, c);
+  }
+  const W = gridOf(weights, "weights");
+  for (let r = 0; r < W.rows; r++) {
+    const row = W.grid[r];
+    for (let c = 0; c < W.columns; c++) {
+      const v = row[c];
+      if (typeof v !== "number" || v - v !== 0)
+        numberCell(v, "weights", "null", { row: r + 1, column: c + 1 });
+    }
+  }
+  const rest = parseArgs(WEIGHTCHECK_REST, {
+    areaNames: areaNames ?? null,
+    areaPoints: areaPoints ?? null,
+    tolerance: tolerance ?? null,
+  });
+  if (A.rows !== W.rows || A.columns !== W.columns)
+    throw new ArgError("shapeMismatch", {
+      what: "weights",
+      other: "areas",
+      actual: `${W.rows}×${W.columns}`,
+      expected: `${A.rows}×${A.columns}`,
+    });
+  requireSameShape(rest.areaNames, "areaNames", rest.areaPoints, "areaPoints");
+  const size = A.rows * A.columns;
+  const cellOf = new Int32Array(size);
+  const texts = new Array<string>(size);
+  const values = new Float64Array(size);
+  const missing = new Uint8Array(size);
+  let count = 0;
+  for (let r = 0; r < A.rows; r++) {
+    const ar = A.grid[r];
+    const wr = W.grid[r];
+    for (let c = 0; c < A.columns; c++) {
+      const cell = ar[c];
+      const text =
+        typeof cell === "string" ? (cell.trim() === "" ? "" : cell) : textCellOrBlank(cell, "areas", r, c);
+      const w = wr[c];
+      const weight = typeof w === "number" ? w : null;
+      if (text === "" && weight === null) continue;
+      cellOf[count] = r * A.columns + c;
+      texts[count] = text;
+      if (weight === null) missing[count] = 1;
+      else values[count] = weight;
+      count++;
+    }
+  }
+  const points = rest.areaPoints.values.flat();
+  const list = rest.areaNames.values.flat().map((name, i) => ({ name, points: points[i] }));
+  const check = checkWeightsOf(
+    count,
+    (i) => texts[i],
+    (i) => (missing[i] === 1 ? null : values[i]),
+    list,
+    rest.tolerance,
+  );
+  return weightCheckText(check, A, cellOf, rest.tolerance);
+}
+const WEIGHTCHECK_REST = {
+  areaNames: WEIGHTCHECK.params.areaNames,
+  areaPoints: WEIGHTCHECK.params.areaPoints,
+  tolerance: WEIGHTCHECK.params.tolerance,
+};
 
 const TOPSHARE = define({
   id: "TOPSHARE",
   params: { counts: { kind: "vector", blank: "zero" }, topN: { kind: "number" } },
-  run: (a) => topShareRule(Array.from(a.counts.values), a.topN),
+  run: (a) => topShareRule(a.counts.values, a.topN),
 });
 
 const GOALMET = define({
@@ -398,7 +490,7 @@ const CHECKSUM = define({
     rounding: { kind: "number", optional: true, default: 0 },
   },
   run: (a) => {
-    const check = checkSumRule(Array.from(a.parts.values), a.total, a.rounding);
+    const check = checkSumRule(a.parts.values, a.total, a.rounding);
     const t = messages().results;
     return check.ok
       ? t.ok

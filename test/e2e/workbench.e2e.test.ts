@@ -34,11 +34,13 @@ describeBrowser("in Chromium", () => {
 
   beforeAll(async () => {
     // The development build: it carries the workbench (the production build does not).
+    // FINSAM_E2E_PREBUILT=1 reuses the last build in test-results/e2e-dist (a rerun after a test change only).
     const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-    execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", OUT], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
+    if (!process.env.FINSAM_E2E_PREBUILT || !existsSync(join(OUT, "workbench.html")))
+      execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", OUT], {
+        cwd: ROOT,
+        stdio: "pipe",
+      });
     ({ server, origin } = await serveStatic(OUT));
     mkdirSync(SHOTS, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), "finsam-chromium-"));
@@ -59,7 +61,7 @@ describeBrowser("in Chromium", () => {
       ],
     });
     context.on("request", (r) => requests.push(r.url()));
-  });
+  }, 900_000);
 
   afterAll(async () => {
     await context?.close();
