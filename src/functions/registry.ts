@@ -414,35 +414,36 @@ function weightCheckFast(
       expected: `${A.rows}×${A.columns}`,
     });
   requireSameShape(rest.areaNames, "areaNames", rest.areaPoints, "areaPoints");
-  const size = A.rows * A.columns;
-  const cellOf = new Int32Array(size);
-  const texts = new Array<string>(size);
-  const values = new Float64Array(size);
-  const missing = new Uint8Array(size);
+  // Only where each indicator stands is kept; its area and weight are read again from the cell when wanted.
+  const columns = A.columns;
+  const cellOf = new Int32Array(A.rows * columns);
+  const textOf = (cell: unknown) =>
+    typeof cell === "string"
+      ? cell.trim() === ""
+        ? ""
+        : cell
+      : typeof cell === "number"
+        ? String(cell)
+        : "";
   let count = 0;
   for (let r = 0; r < A.rows; r++) {
     const ar = A.grid[r];
     const wr = W.grid[r];
-    for (let c = 0; c < A.columns; c++) {
-      const cell = ar[c];
-      const text =
-        typeof cell === "string" ? (cell.trim() === "" ? "" : cell) : textCellOrBlank(cell, "areas", r, c);
-      const w = wr[c];
-      const weight = typeof w === "number" ? w : null;
-      if (text === "" && weight === null) continue;
-      cellOf[count] = r * A.columns + c;
-      texts[count] = text;
-      if (weight === null) missing[count] = 1;
-      else values[count] = weight;
-      count++;
+    for (let c = 0; c < columns; c++) {
+      if (typeof wr[c] !== "number" && textOf(ar[c]) === "") continue;
+      cellOf[count++] = r * columns + c;
     }
   }
   const points = rest.areaPoints.values.flat();
   const list = rest.areaNames.values.flat().map((name, i) => ({ name, points: points[i] }));
+  const at = (i: number) => cellOf[i];
   const check = checkWeightsOf(
     count,
-    (i) => texts[i],
-    (i) => (missing[i] === 1 ? null : values[i]),
+    (i) => textOf(A.grid[(at(i) / columns) | 0][at(i) % columns]),
+    (i) => {
+      const w = W.grid[(at(i) / columns) | 0][at(i) % columns];
+      return typeof w === "number" ? w : null;
+    },
     list,
     rest.tolerance,
   );

@@ -1,14 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Input,
-  Tab,
-  TabList,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetter, parseAddress } from "../sheet/a1";
 import { LOOKS, type Look } from "../sheet/styles";
 import { displayValue } from "./format";
@@ -71,12 +62,14 @@ export function GridView({ service }: { service: HeadlessService }) {
   const [draft, setDraft] = React.useState("");
   const editor = React.useRef<HTMLInputElement>(null);
   const grid = React.useRef<HTMLTableElement>(null);
-  // Set when the keyboard moved the selection: the focus follows it to the new cell once it is drawn.
-  const refocus = React.useRef(false);
+  // The cell the keyboard moved the selection to: the focus follows once that cell is drawn as selected.
+  const refocus = React.useRef<string | null>(null);
   React.useEffect(() => {
     if (!refocus.current) return;
-    refocus.current = false;
-    grid.current?.querySelector<HTMLElement>('td[tabindex="0"]')?.focus();
+    const cell = grid.current?.querySelector<HTMLElement>(`td[data-address="${refocus.current}"]`);
+    if (!cell || cell.tabIndex !== 0) return;
+    refocus.current = null;
+    cell.focus();
   });
   const selectedCell = selection && selection.sheet === sheet ? selection.cell : "A1";
 
@@ -122,8 +115,9 @@ export function GridView({ service }: { service: HeadlessService }) {
     const r = Math.min(Math.max(row, 1), Math.max(rows, 1));
     const i = Math.min(Math.max(columnIndex, 0), shown.length - 1);
     if (i < 0) return;
-    refocus.current = true;
-    void service.select(sheet, `${columnLetter(shown[i] + 1)}${r}`);
+    const address = `${columnLetter(shown[i] + 1)}${r}`;
+    refocus.current = address;
+    void service.select(sheet, address);
   };
   const at = shown.indexOf(selected.column - 1);
   const onGridKey = (e: React.KeyboardEvent) => {
@@ -144,20 +138,15 @@ export function GridView({ service }: { service: HeadlessService }) {
 
   return (
     <section className={styles.root} aria-label={t.workbench.workbook}>
-      <TabList
-        selectedValue={sheet}
-        onTabSelect={(_, d) => {
-          setActive(String(d.value));
-          void service.select(String(d.value), "A1");
+      <SheetTabs
+        sheets={sheets}
+        selected={sheet}
+        label={t.workbench.sheets}
+        onSelect={(name) => {
+          setActive(name);
+          void service.select(name, "A1");
         }}
-        aria-label={t.workbench.sheets}
-      >
-        {sheets.map((s) => (
-          <Tab key={s} value={s}>
-            {s}
-          </Tab>
-        ))}
-      </TabList>
+      />
       <form
         className={styles.bar}
         onSubmit={(e) => {
@@ -245,6 +234,90 @@ export function GridView({ service }: { service: HeadlessService }) {
         </table>
       </div>
     </section>
+  );
+}
+
+const useTabStyles = makeStyles({
+  list: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  tab: {
+    border: "none",
+    borderBottom: `2px solid transparent`,
+    background: "none",
+    color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    cursor: "pointer",
+    ":hover": { color: tokens.colorNeutralForeground1 },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  selected: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorBrandStroke1,
+  },
+});
+
+/**
+ * The sheet tabs: a tab list whose selected tab is its one tab stop, the arrow keys (and Home, End) choosing
+ * another, as the ARIA tabs pattern has it. Plain buttons: Fluent's TabList puts focusable helper elements
+ * inside aria-hidden ones, which screen readers then stumble on.
+ */
+function SheetTabs({
+  sheets,
+  selected,
+  label,
+  onSelect,
+}: {
+  sheets: string[];
+  selected: string;
+  label: string;
+  onSelect: (sheet: string) => void;
+}) {
+  const styles = useTabStyles();
+  const list = React.useRef<HTMLDivElement>(null);
+  const choose = (index: number) => {
+    const name = sheets[(index + sheets.length) % sheets.length];
+    onSelect(name);
+    list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[sheets.indexOf(name)]?.focus();
+  };
+  const at = sheets.indexOf(selected);
+  return (
+    <div
+      ref={list}
+      role="tablist"
+      aria-label={label}
+      className={styles.list}
+      onKeyDown={(e) => {
+        const to =
+          e.key === "ArrowRight"
+            ? at + 1
+            : e.key === "ArrowLeft"
+              ? at - 1
+              : e.key === "Home"
+                ? 0
+                : e.key === "End"
+                  ? sheets.length - 1
+                  : null;
+        if (to === null) return;
+        e.preventDefault();
+        choose(to);
+      }}
+    >
+      {sheets.map((s) => (
+        <button
+          key={s}
+          type="button"
+          role="tab"
+          aria-selected={s === selected}
+          tabIndex={s === selected ? 0 : -1}
+          className={mergeClasses(styles.tab, s === selected && styles.selected)}
+          onClick={() => onSelect(s)}
+        >
+          {s}
+        </button>
+      ))}
+    </div>
   );
 }
 
