@@ -9,6 +9,9 @@ import type { Page } from "playwright-core";
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export async function seriousFindings(page: Page): Promise<string[]> {
+  // Colours are judged at rest: no pointer over a button, no transition half-way.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } })
