@@ -41,6 +41,9 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // What the pane loads on first need (population import, checks, template builders): named, not hashed,
+      // so the page and its CSP stay as they are.
+      chunkFilename: "[name].js",
       clean: true,
     },
     resolve: {
@@ -59,8 +62,20 @@ module.exports = async (env, options) => {
       ],
     },
     // One runtime for the three entries on taskpane.html, so they share module instances (the language
-    // the task pane sets is the one the functions' messages use).
-    optimization: { runtimeChunk: "single" },
+    // the task pane sets is the one the functions' messages use). The first screen loads: the runtime, the
+    // libraries it renders with (vendor), what the pane and the functions both use, once (shared), and each
+    // entry's own code; the rest comes as chunks on first need (see the dynamic imports in src/taskpane).
+    optimization: {
+      runtimeChunk: "single",
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", priority: 20 },
+          shared: { name: "shared", chunks: "initial", minChunks: 2, priority: 10, enforce: true },
+        },
+      },
+    },
     performance: { hints: dev ? false : "warning", maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
     plugins: [
       new CustomFunctionsMetadataPlugin({

@@ -102,11 +102,11 @@ export interface SumCheck {
  * rounding × (n + 1) / 2 without any error. `rounding` 0 demands an exact sum.
  * @example checkSum([2520, 485, 9630], 12635, 1) // ok, difference 0
  */
-export function checkSum(parts: readonly number[], total: number, rounding = 0): SumCheck {
+export function checkSum(parts: ArrayLike<number>, total: number, rounding = 0): SumCheck {
   requireFinite(total, "total");
   if (!(rounding >= 0) || !Number.isFinite(rounding))
     throw invalid("negative", { what: "rounding", value: rounding });
-  parts.forEach((p, i) => requireFinite(p, "part", i));
+  for (let i = 0; i < parts.length; i++) if (!Number.isFinite(parts[i])) requireFinite(parts[i], "part", i);
   const partSum = sum(parts);
   const diff = difference(partSum, total);
   const allowed = clean((rounding * (parts.length + 1)) / 2);

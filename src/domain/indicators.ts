@@ -80,14 +80,19 @@ export function throughput(ended: number, participants: number): number | null {
  * alternative to the highest.
  * @example topShare([1, 2, 7, 20, 10], 3) // 37 / 40 = 0.925
  */
-export function topShare(counts: readonly number[], topN: number): number {
+export function topShare(counts: ArrayLike<number>, topN: number): number {
   requireNonEmpty(counts, "counts");
-  counts.forEach((c, i) => requireNonNegative(c, "count", i));
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const c = counts[i];
+    if (!(c >= 0) || !Number.isFinite(c)) requireNonNegative(c, "count", i);
+    total += c;
+  }
   requireInteger(topN, 1, counts.length, "topN");
-  const total = counts.reduce((a, b) => a + b, 0);
   if (!Number.isFinite(total)) throw invalid("tooLarge", { what: "counts", value: Number.MAX_VALUE });
   if (total === 0) throw notAvailable("zeroTotal", { what: "answers" });
-  const top = counts.slice(counts.length - topN).reduce((a, b) => a + b, 0);
+  let top = 0;
+  for (let i = counts.length - topN; i < counts.length; i++) top += counts[i];
   return top / total;
 }
 

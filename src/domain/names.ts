@@ -1,4 +1,5 @@
 import { invalid } from "./errors";
+import { TextSet } from "./textMap";
 
 /**
  * Goal areas, platforms and members are matched by name as a person would: case and surrounding
@@ -10,7 +11,7 @@ export function nameKey(name: string): string {
 
 /** Checks that names are present and unique (by `nameKey`); returns their keys in order. */
 export function requireUniqueNames(names: readonly string[], what: string): string[] {
-  const seen = new Set<string>();
+  const seen = new TextSet();
   return names.map((name, index) => {
     const key = nameKey(name);
     if (key === "") throw invalid("emptyName", { what, position: index + 1 });

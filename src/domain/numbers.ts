@@ -42,7 +42,7 @@ export function requireInteger(value: number, min: number, max: number, what: st
   return value;
 }
 
-export function requireNonEmpty<T>(list: readonly T[], what: string): readonly T[] {
+export function requireNonEmpty<L extends ArrayLike<unknown>>(list: L, what: string): L {
   if (list.length === 0) throw invalid("emptyList", { what });
   return list;
 }
@@ -65,10 +65,11 @@ export function clean(value: number, magnitude = Math.abs(value)): number {
 }
 
 /** Sum with the noise removed: budget columns add up to what a person adds up by hand. */
-export function sum(values: readonly number[]): number {
+export function sum(values: ArrayLike<number>): number {
   let total = 0;
   let magnitude = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     total += v;
     magnitude = Math.max(magnitude, Math.abs(v), Math.abs(total));
   }

@@ -1,5 +1,6 @@
 import { invalid } from "./errors";
 import { nameKey, requireUniqueNames } from "./names";
+import { TextMap } from "./textMap";
 import { requireInRange, requireNonEmpty, requirePositive } from "./numbers";
 
 /**
@@ -66,8 +67,28 @@ export function checkWeights(
   areas: readonly GoalArea[],
   tolerance = DEFAULT_SHARE_TOLERANCE,
 ): WeightCheck {
+  return checkWeightsOf(
+    indicators.length,
+    (i) => indicators[i].area,
+    (i) => indicators[i].weight,
+    areas,
+    tolerance,
+  );
+}
+
+/**
+ * The same check over `count` indicators read by position (`areaOf`, `weightOf`): no object per indicator, for
+ * a range of a million rows read straight from its cells.
+ */
+export function checkWeightsOf(
+  count: number,
+  areaOf: (index: number) => string,
+  weightOf: (index: number) => number | null,
+  areas: readonly GoalArea[],
+  tolerance = DEFAULT_SHARE_TOLERANCE,
+): WeightCheck {
   requireNonEmpty(areas, "areas");
-  requireNonEmpty(indicators, "indicators");
+  if (count === 0) requireNonEmpty([], "indicators");
   requireInRange(tolerance, 0, 1, "tolerance");
   const keys = requireUniqueNames(
     areas.map((a) => a.name),
@@ -76,30 +97,35 @@ export function checkWeights(
   areas.forEach((a, i) => requirePositive(a.points, "points", i));
   const totalPoints = areas.reduce((s, a) => s + a.points, 0);
 
-  const weightSums = new Map<string, number>(keys.map((k) => [k, 0]));
+  const areaByKey = new TextMap<number>();
+  keys.forEach((k, i) => areaByKey.set(k, i));
+  const weightSums = new Float64Array(areas.length);
   const invalidWeights: WeightCheck["invalidWeights"] = [];
   const unknownAreas: WeightCheck["unknownAreas"] = [];
   let totalWeight = 0;
-  // An area's name is keyed once per distinct text: a long list repeats the same few areas.
-  const keyed = new Map<string, string>();
-  indicators.forEach((indicator, index) => {
-    if (indicator.weight !== null && !Number.isFinite(indicator.weight)) {
+  // An area's name is keyed once per distinct text (its area's position, or -1): a long list repeats the
+  // same few areas.
+  const keyed = new TextMap<number>();
+  for (let index = 0; index < count; index++) {
+    const weight = weightOf(index);
+    if (weight !== null && !Number.isFinite(weight)) {
       throw invalid("notFinite", { what: "weight", position: index + 1 });
     }
-    if (!isValidWeight(indicator.weight)) invalidWeights.push({ index, weight: indicator.weight });
-    let key = keyed.get(indicator.area);
-    if (key === undefined) keyed.set(indicator.area, (key = nameKey(indicator.area)));
-    if (!weightSums.has(key)) {
-      unknownAreas.push({ index, area: indicator.area });
-      return;
+    if (!isValidWeight(weight)) invalidWeights.push({ index, weight });
+    const area = areaOf(index);
+    let at = keyed.get(area);
+    if (at === undefined) keyed.set(area, (at = areaByKey.get(nameKey(area)) ?? -1));
+    if (at < 0) {
+      unknownAreas.push({ index, area });
+      continue;
     }
-    const weight = indicator.weight ?? 0;
-    weightSums.set(key, (weightSums.get(key) ?? 0) + weight);
-    totalWeight += weight;
-  });
+    const w = weight ?? 0;
+    weightSums[at] += w;
+    totalWeight += w;
+  }
 
   const areaShares = areas.map((area, i): AreaShare => {
-    const weightSum = weightSums.get(keys[i]) ?? 0;
+    const weightSum = weightSums[i];
     const nominalShare = area.points / totalPoints;
     const share = totalWeight > 0 ? weightSum / totalWeight : 0;
     const withinTolerance = Math.abs(share - nominalShare) <= tolerance + 1e-12;

@@ -121,32 +121,171 @@ function parseOne(rule: ArgRule, value: unknown, what: string): unknown {
     case "optionalText":
       return isOmitted(value) ? null : textCell(single(value, what), what);
     case "numbers":
-      return mapMatrix(value, what, (cell, r, c) =>
-        typeof cell === "number" && Number.isFinite(cell)
-          ? cell
-          : numberCell(cell, what, rule.blank, pos(r, c)),
-      );
+      return numbersMatrix(value, what, rule.blank);
     case "optionalNumbers":
-      return isOmitted(value)
-        ? null
-        : mapMatrix(value, what, (cell, r, c) =>
-            typeof cell === "number" && Number.isFinite(cell)
-              ? cell
-              : numberCell(cell, what, rule.blank, pos(r, c)),
-          );
+      return isOmitted(value) ? null : numbersMatrix(value, what, rule.blank);
     case "texts":
-      return mapMatrix(value, what, (cell, r, c) => textCellOrBlank(cell, what, r, c));
+      return textsMatrix(value, what);
     case "optionalTexts":
-      return isOmitted(value)
-        ? null
-        : mapMatrix(value, what, (cell, r, c) => textCellOrBlank(cell, what, r, c));
+      return isOmitted(value) ? null : textsMatrix(value, what);
     case "attainments":
-      return mapMatrix(value, what, (cell, r, c) =>
-        typeof cell === "boolean" ? (cell ? 1 : 0) : attainmentCell(cell, what, pos(r, c)),
-      );
+      return attainmentsMatrix(value, what);
     case "vector":
       return vectorOf(value, what, rule.blank);
   }
+}
+
+/** One parameter's reader, chosen from its rule once: the common cell first, anything else by `parseOne`. */
+type Reader = (value: unknown) => unknown;
+
+function readerOf(rule: ArgRule, what: string): Reader {
+  const slow: Reader = (value) => parseOne(rule, value, what);
+  switch (rule.kind) {
+    case "number":
+      return (v) => (typeof v === "number" && v - v === 0 ? v : slow(v));
+    case "optionalNumber":
+      return (v) => (v === null ? null : typeof v === "number" && v - v === 0 ? v : slow(v));
+    case "boolean":
+      return (v) => (typeof v === "boolean" ? v : slow(v));
+    default:
+      return slow;
+  }
+}
+
+/** A function's argument list parsed by its rules: compiled once per function by `compileArgs`. */
+export type ArgParser<S extends ArgSpec> = (raw: readonly unknown[]) => ParsedArgs<S>;
+
+/**
+ * The parser of one argument list, compiled once per function: each parameter's reader is chosen from its
+ * rule here (a single number checked inline, the rest by `parseOne`), and the result is copied from one
+ * template object, so every call builds an object of the same shape and nothing is decided per call that
+ * the declaration already said. The same values and the same errors as `parsePositional` (a property test
+ * holds the two together).
+ */
+export function compileArgs<S extends ArgSpec>(spec: S): ArgParser<S> {
+  const names = Object.keys(spec);
+  const readers = names.map((name) => readerOf(spec[name], name));
+  const template: Record<string, unknown> = {};
+  for (const name of names) template[name] = null;
+  const count = names.length;
+  return (raw) => {
+    const out = { ...template };
+    for (let i = 0; i < count; i++) {
+      const value = raw[i];
+      out[names[i]] = readers[i](value === undefined ? null : value);
+    }
+    return out as ParsedArgs<S>;
+  };
+}
+
+/**
+ * The quick reading of a list of single values, compiled once from the declaration: per parameter, what a
+ * cell must be to be taken as it is (a finite number, a boolean) and what an omitted argument stands for (its
+ * default, or null). `read(raw)` gives the values in parameter order, or null as soon as one argument is
+ * anything else (a range, a text, an error, a blank where a value is
+ * required), and the caller parses the whole list by the declared rules, with their messages. No object, no
+ * closure per call: the per-call path of a column of =FINSAM.SOLIDITET(…) formulas.
+ */
+export interface ScalarPlan {
+  size: number;
+  read(raw: readonly unknown[]): unknown[] | null;
+}
+
+const NUMBER = 0;
+const BOOLEAN = 1;
+
+/** The plan for a spec of single values, or null when any parameter is a range or a text. */
+export function compileScalars(spec: ArgSpec): ScalarPlan | null {
+  const rules = Object.values(spec);
+  const kinds = new Int8Array(rules.length);
+  const optional = new Uint8Array(rules.length);
+  const omitted: unknown[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    if (rule.kind === "number") {
+      kinds[i] = NUMBER;
+      optional[i] = rule.optional ? 1 : 0;
+      omitted.push(rule.optional ? rule.default : null);
+    } else if (rule.kind === "optionalNumber") {
+      kinds[i] = NUMBER;
+      optional[i] = 1;
+      omitted.push(null);
+    } else if (rule.kind === "boolean") {
+      kinds[i] = BOOLEAN;
+      optional[i] = 1;
+      omitted.push(rule.default);
+    } else return null;
+  }
+  const size = rules.length;
+  return {
+    size,
+    read(raw) {
+      const into = new Array<unknown>(size);
+      for (let i = 0; i < size; i++) {
+        const v = raw[i];
+        if (v === null || v === undefined) {
+          if (optional[i] === 0) return null;
+          into[i] = omitted[i];
+        } else if (kinds[i] === NUMBER ? typeof v === "number" && v - v === 0 : typeof v === "boolean")
+          into[i] = v;
+        else return null;
+      }
+      return into;
+    },
+  };
+}
+
+/** A range of numbers, cell by cell (no callback per cell); blanks by `blank`. */
+function numbersMatrix(value: unknown, what: string, blank: BlankPolicy): Matrix<number | null> {
+  const g = gridOf(value, what);
+  const values = new Array<(number | null)[]>(g.rows);
+  for (let r = 0; r < g.rows; r++) {
+    const row = g.grid[r];
+    const out = new Array<number | null>(g.columns);
+    for (let c = 0; c < g.columns; c++) {
+      const cell = row[c];
+      out[c] =
+        typeof cell === "number" && cell - cell === 0
+          ? cell
+          : numberCell(cell, what, blank, { row: r + 1, column: c + 1 });
+    }
+    values[r] = out;
+  }
+  return { rows: g.rows, columns: g.columns, values };
+}
+
+/** A range of texts: each text, "" for a blank, or the error that names the cell. */
+function textsMatrix(value: unknown, what: string): Matrix<string> {
+  const g = gridOf(value, what);
+  const values = new Array<string[]>(g.rows);
+  for (let r = 0; r < g.rows; r++) {
+    const row = g.grid[r];
+    const out = new Array<string>(g.columns);
+    for (let c = 0; c < g.columns; c++) out[c] = textCellOrBlank(row[c], what, r, c);
+    values[r] = out;
+  }
+  return { rows: g.rows, columns: g.columns, values };
+}
+
+/** A range of goal attainments: TRUE/FALSE as 1/0, a share 0–1, null for a blank. */
+function attainmentsMatrix(value: unknown, what: string): Matrix<number | null> {
+  const g = gridOf(value, what);
+  const values = new Array<(number | null)[]>(g.rows);
+  for (let r = 0; r < g.rows; r++) {
+    const row = g.grid[r];
+    const out = new Array<number | null>(g.columns);
+    for (let c = 0; c < g.columns; c++) {
+      const cell = row[c];
+      out[c] =
+        typeof cell === "boolean"
+          ? cell
+            ? 1
+            : 0
+          : attainmentCell(cell, what, { row: r + 1, column: c + 1 });
+    }
+    values[r] = out;
+  }
+  return { rows: g.rows, columns: g.columns, values };
 }
 
 /**
@@ -253,23 +392,6 @@ export function textCellOrBlank(cell: unknown, what: string, r: number, c: numbe
       : textCell(cell, what, pos(r, c));
 }
 
-/** Each cell of a range through `map` (with its 0-based row and column), after the same shape checks as gridOf. */
-function mapMatrix<T>(
-  value: unknown,
-  what: string,
-  map: (cell: unknown, r: number, c: number) => T,
-): Matrix<T> {
-  const g = gridOf(value, what);
-  const values = new Array<T[]>(g.rows);
-  for (let r = 0; r < g.rows; r++) {
-    const row = g.grid[r];
-    const out = new Array<T>(g.columns);
-    for (let c = 0; c < g.columns; c++) out[c] = map(row[c], r, c);
-    values[r] = out;
-  }
-  return { rows: g.rows, columns: g.columns, values };
-}
-
 /** Ranges that describe the same cells (weights and attainment, areas and weights) must match in size. */
 export function requireSameShape(a: Matrix<unknown>, aName: string, b: Matrix<unknown>, bName: string): void {
   if (a.rows !== b.rows || a.columns !== b.columns) {
@@ -284,7 +406,7 @@ export function requireSameShape(a: Matrix<unknown>, aName: string, b: Matrix<un
 
 /**
  * The rows of a range argument as Excel passes them, checked for shape only (not empty, not ragged) — for the
- * fast paths that read each cell once without building a parsed copy. The same errors as `mapMatrix`.
+ * fast paths that read each cell once without building a parsed copy. The same errors as the parsed ranges.
  */
 export function gridOf(value: unknown, what: string): { grid: unknown[][]; rows: number; columns: number } {
   const grid = (Array.isArray(value) ? value : [[value]]) as unknown[][];

@@ -1,6 +1,7 @@
 import { DomainError } from "../domain/errors";
 import { messages } from "../i18n";
 import { ArgError } from "./args";
+import { bounded, quotedParams } from "./messageBounds";
 
 /**
  * Turns any failure inside a custom function into an Excel error with a short message in the user's
@@ -20,7 +21,8 @@ export class ExcelError extends Error {
   }
 }
 
-export function makeExcelError(kind: ExcelErrorKind, message: string): Error {
+export function makeExcelError(kind: ExcelErrorKind, text: string): Error {
+  const message = bounded(text);
   const runtime = (globalThis as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
   if (runtime?.Error) {
     const code = kind === "notAvailable" ? runtime.ErrorCode.notAvailable : runtime.ErrorCode.invalidValue;
@@ -31,12 +33,15 @@ export function makeExcelError(kind: ExcelErrorKind, message: string): Error {
 
 export function toExcelError(error: unknown): Error {
   const t = messages();
-  if (error instanceof DomainError) return makeExcelError(error.kind, t.errors[error.code](error.params));
-  if (error instanceof ArgError) return makeExcelError("invalid", t.errors[error.code](error.params));
+  // A name or text from a cell is quoted short: the message names it, it does not repeat it.
+  if (error instanceof DomainError)
+    return makeExcelError(error.kind, t.errors[error.code](quotedParams(error.params)));
+  if (error instanceof ArgError)
+    return makeExcelError("invalid", t.errors[error.code](quotedParams(error.params)));
   // A bug of ours: still an Excel error in the cell, never an exception that leaves it blank.
   return makeExcelError(
     "invalid",
-    t.errors.unexpected({ detail: String((error as Error)?.message ?? error) }),
+    t.errors.unexpected(quotedParams({ detail: String((error as Error)?.message ?? error) })),
   );
 }
 

@@ -1,6 +1,7 @@
 import {
   checkSum as checkSumRule,
   checkWeights,
+  checkWeightsOf,
   costSplit as costSplitRule,
   DEFAULT_MIN_RESPONSE_RATE,
   DEFAULT_SHARE_TOLERANCE,
@@ -20,6 +21,7 @@ import {
   type IndexIndicator,
   type WeightedIndicator,
 } from "../domain";
+import { TextMap } from "../domain/textMap";
 import { messages } from "../i18n";
 import {
   ArgError,
@@ -30,14 +32,18 @@ import {
   numberCell,
   parseArgs,
   textCellOrBlank,
-  parsePositional,
   requireSameShape,
   whereIn,
+  compileArgs,
+  compileScalars,
+  type ArgParser,
+  type ScalarPlan,
   type ArgSpec,
   type ParsedArgs,
 } from "./args";
 import { FUNCTION_IDS, type FunctionId } from "./catalog";
-import { excelCall } from "./excelError";
+import { toExcelError } from "./excelError";
+import { bounded, listFirst, quoted } from "./messageBounds";
 import sv from "./locales/sv-SE.json";
 
 /**
@@ -56,17 +62,44 @@ export interface FunctionEntry<S extends ArgSpec = ArgSpec, R = unknown> {
   /** A path that reads the raw cells itself; `undefined` hands over to the declared rules. */
   fast?: (raw: readonly unknown[]) => R | undefined;
   run: (a: ParsedArgs<S>) => R;
+  /**
+   * For a function of single values: the same call from the values in parameter order, when `plan` took every
+   * argument as it stands (see `compileScalars`); the declared path (`run`) is the reference, a test holds the
+   * two together.
+   */
+  scalar?: (values: readonly unknown[]) => R;
+  /** The argument list's parser, compiled once from `params` (by `define`). */
+  parse: ArgParser<S>;
+  /** The quick reading of single values, compiled once from `params`; null for ranges. */
+  plan: ScalarPlan | null;
 }
 
-const define = <S extends ArgSpec, R>(entry: FunctionEntry<S, R>): FunctionEntry<S, R> => entry;
+const define = <S extends ArgSpec, R>(
+  entry: Omit<FunctionEntry<S, R>, "parse" | "plan">,
+): FunctionEntry<S, R> => ({
+  ...entry,
+  parse: compileArgs(entry.params),
+  plan: entry.scalar ? compileScalars(entry.params) : null,
+});
 
-/** Calls a function as Excel does: raw cells in, its value or an Excel error with a message out. */
+/**
+ * Calls a function as Excel does: raw cells in, its value or an Excel error with a message out. Nothing is
+ * built per call but the parsed arguments: no closure, the parser compiled once per function.
+ */
 export function invoke<S extends ArgSpec, R>(entry: FunctionEntry<S, R>, raw: readonly unknown[]): R {
-  return excelCall(() => {
-    const fast = entry.fast?.(raw);
-    if (fast !== undefined) return fast;
-    return entry.run(parsePositional(entry.params, namesOf(entry), raw));
-  });
+  try {
+    if (entry.plan) {
+      const values = entry.plan.read(raw);
+      if (values) return entry.scalar!(values);
+    }
+    if (entry.fast) {
+      const fast = entry.fast(raw);
+      if (fast !== undefined) return fast;
+    }
+    return entry.run(entry.parse(raw));
+  } catch (error) {
+    throw toExcelError(error);
+  }
 }
 
 const NAMES = new WeakMap<object, readonly string[]>();
@@ -171,7 +204,7 @@ function impactIndexFast(
     });
   if (flags.area !== null && !names) throw new ArgError("areaWithoutAreas");
   const wanted = flags.area === null ? null : nameKey(flags.area);
-  const keys = new Map<string, string>();
+  const keys = new TextMap<string>();
   const keyOf = (v: unknown) => {
     const text = typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
     let key = keys.get(text);
@@ -280,6 +313,8 @@ const WEIGHTCHECK = define({
     areaPoints: { kind: "numbers", blank: "error" },
     tolerance: { kind: "number", optional: true, default: DEFAULT_SHARE_TOLERANCE },
   },
+  fast: ([areas, weights, areaNames, areaPoints, tolerance]) =>
+    weightCheckFast(areas, weights, areaNames, areaPoints, tolerance),
   run: (a) => {
     requireSameShape(a.areas, "areas", a.weights, "weights");
     requireSameShape(a.areaNames, "areaNames", a.areaPoints, "areaPoints");
@@ -294,42 +329,136 @@ const WEIGHTCHECK = define({
         indicators.push({ area, weight });
         cellOf.push(r * a.areas.columns + c);
       }
-    const where = (index: number) =>
-      whereIn(
-        a.areas,
-        Math.floor(cellOf[index] / a.areas.columns) + 1,
-        (cellOf[index] % a.areas.columns) + 1,
-      );
     const points = a.areaPoints.values.flat();
     const areas = a.areaNames.values.flat().map((name, i) => ({ name, points: points[i] }));
-    const check = checkWeights(indicators, areas, a.tolerance);
-    const t = messages().results;
-    if (check.ok) return t.ok;
-    const findings: string[] = [];
-    if (check.invalidWeights.length > 0)
-      findings.push(
-        t.invalidWeights(check.invalidWeights.map((w) => t.weightItem(where(w.index), w.weight)).join(", ")),
-      );
-    if (check.unknownAreas.length > 0)
-      findings.push(
-        t.unknownAreas(check.unknownAreas.map((u) => t.areaItem(where(u.index), u.area)).join(", ")),
-      );
-    const outside = check.areas.filter((s) => !s.withinTolerance);
-    if (outside.length > 0)
-      findings.push(
-        t.areasOutside(
-          t.tolerance(a.tolerance),
-          outside.map((s) => t.areaShareItem(s.name, s.share, s.nominalShare)).join(", "),
-        ),
-      );
-    return findings.join(" ");
+    return weightCheckText(checkWeights(indicators, areas, a.tolerance), a.areas, cellOf, a.tolerance);
   },
 });
+
+/** WEIGHTCHECK's answer: "OK", or what is wrong, each list bounded. */
+function weightCheckText(
+  check: ReturnType<typeof checkWeights>,
+  shape: { rows: number; columns: number },
+  cellOf: ArrayLike<number>,
+  tolerance: number,
+): string {
+  const t = messages().results;
+  if (check.ok) return t.ok;
+  const where = (index: number) =>
+    whereIn(
+      shape as Parameters<typeof whereIn>[0],
+      Math.floor(cellOf[index] / shape.columns) + 1,
+      (cellOf[index] % shape.columns) + 1,
+    );
+  const findings: string[] = [];
+  if (check.invalidWeights.length > 0)
+    findings.push(
+      t.invalidWeights(
+        listFirst(check.invalidWeights, (w) => t.weightItem(where(w.index), w.weight), t.andMore),
+      ),
+    );
+  if (check.unknownAreas.length > 0)
+    findings.push(
+      t.unknownAreas(
+        listFirst(check.unknownAreas, (u) => t.areaItem(where(u.index), quoted(u.area)), t.andMore),
+      ),
+    );
+  const outside = check.areas.filter((s) => !s.withinTolerance);
+  if (outside.length > 0)
+    findings.push(
+      t.areasOutside(
+        t.tolerance(tolerance),
+        listFirst(outside, (s) => t.areaShareItem(quoted(s.name), s.share, s.nominalShare), t.andMore),
+      ),
+    );
+  return bounded(findings.join(" "));
+}
+
+/**
+ * WEIGHTCHECK read straight from the cells, as IMPACTINDEX: the same checks in the same order with the same
+ * messages as the declared rules (a property test holds the two together), but no parsed copy of the ranges
+ * and no object per indicator.
+ */
+function weightCheckFast(
+  areas: unknown,
+  weights: unknown,
+  areaNames: unknown,
+  areaPoints: unknown,
+  tolerance: unknown,
+): string {
+  const A = gridOf(areas, "areas");
+  for (let r = 0; r < A.rows; r++) {
+    const row = A.grid[r];
+    for (let c = 0; c < A.columns; c++)
+      if (typeof row[c] !== "string") textCellOrBlank(row[c], "areas", r, c);
+  }
+  const W = gridOf(weights, "weights");
+  for (let r = 0; r < W.rows; r++) {
+    const row = W.grid[r];
+    for (let c = 0; c < W.columns; c++) {
+      const v = row[c];
+      if (typeof v !== "number" || v - v !== 0)
+        numberCell(v, "weights", "null", { row: r + 1, column: c + 1 });
+    }
+  }
+  const rest = parseArgs(WEIGHTCHECK_REST, {
+    areaNames: areaNames ?? null,
+    areaPoints: areaPoints ?? null,
+    tolerance: tolerance ?? null,
+  });
+  if (A.rows !== W.rows || A.columns !== W.columns)
+    throw new ArgError("shapeMismatch", {
+      what: "weights",
+      other: "areas",
+      actual: `${W.rows}×${W.columns}`,
+      expected: `${A.rows}×${A.columns}`,
+    });
+  requireSameShape(rest.areaNames, "areaNames", rest.areaPoints, "areaPoints");
+  // Only where each indicator stands is kept; its area and weight are read again from the cell when wanted.
+  const columns = A.columns;
+  const cellOf = new Int32Array(A.rows * columns);
+  const textOf = (cell: unknown) =>
+    typeof cell === "string"
+      ? cell.trim() === ""
+        ? ""
+        : cell
+      : typeof cell === "number"
+        ? String(cell)
+        : "";
+  let count = 0;
+  for (let r = 0; r < A.rows; r++) {
+    const ar = A.grid[r];
+    const wr = W.grid[r];
+    for (let c = 0; c < columns; c++) {
+      if (typeof wr[c] !== "number" && textOf(ar[c]) === "") continue;
+      cellOf[count++] = r * columns + c;
+    }
+  }
+  const points = rest.areaPoints.values.flat();
+  const list = rest.areaNames.values.flat().map((name, i) => ({ name, points: points[i] }));
+  const at = (i: number) => cellOf[i];
+  const check = checkWeightsOf(
+    count,
+    (i) => textOf(A.grid[(at(i) / columns) | 0][at(i) % columns]),
+    (i) => {
+      const w = W.grid[(at(i) / columns) | 0][at(i) % columns];
+      return typeof w === "number" ? w : null;
+    },
+    list,
+    rest.tolerance,
+  );
+  return weightCheckText(check, A, cellOf, rest.tolerance);
+}
+const WEIGHTCHECK_REST = {
+  areaNames: WEIGHTCHECK.params.areaNames,
+  areaPoints: WEIGHTCHECK.params.areaPoints,
+  tolerance: WEIGHTCHECK.params.tolerance,
+};
 
 const TOPSHARE = define({
   id: "TOPSHARE",
   params: { counts: { kind: "vector", blank: "zero" }, topN: { kind: "number" } },
-  run: (a) => topShareRule(Array.from(a.counts.values), a.topN),
+  run: (a) => topShareRule(a.counts.values, a.topN),
 });
 
 const GOALMET = define({
@@ -342,6 +471,15 @@ const GOALMET = define({
     minResponseRate: { kind: "number", optional: true, default: DEFAULT_MIN_RESPONSE_RATE },
     lowerIsBetter: { kind: "boolean", default: false },
   },
+  scalar: (v) =>
+    goalMetRule({
+      actual: v[0] as number | null,
+      target: v[1] as number,
+      tolerance: v[2] as number,
+      responseRate: v[3] as number | null,
+      minResponseRate: v[4] as number,
+      lowerIsBetter: v[5] as boolean,
+    }),
   run: (a) => goalMetRule(a),
 });
 
@@ -353,7 +491,7 @@ const CHECKSUM = define({
     rounding: { kind: "number", optional: true, default: 0 },
   },
   run: (a) => {
-    const check = checkSumRule(Array.from(a.parts.values), a.total, a.rounding);
+    const check = checkSumRule(a.parts.values, a.total, a.rounding);
     const t = messages().results;
     return check.ok
       ? t.ok
@@ -402,6 +540,7 @@ const COSTSPLIT = define({
 const SOLIDITET = define({
   id: "SOLIDITET",
   params: { equity: { kind: "number" }, assets: { kind: "number" } },
+  scalar: (v) => equityRatio(v[0] as number, v[1] as number),
   run: (a) => equityRatio(a.equity, a.assets),
 });
 

@@ -285,6 +285,7 @@ export const en: Messages = {
     areasOutside: (tolerance, list) => `Goal area outside its nominal share ±${tolerance}: ${list}.`,
     areaShareItem: (name, share, nominal) => `${name} ${pct(share, "en")} (nominal ${pct(nominal, "en", 0)})`,
     tolerance: (tolerance) => pct(tolerance, "en", 1),
+    andMore: (count) => `and ${n(count)} more`,
     sumMismatch: (p) =>
       `The sum is ${n(p.sum)}, not ${n(p.total)} (difference ${n(p.difference)}; allowed ±${n(p.allowed)}).`,
   },
@@ -402,7 +403,7 @@ Flags: --lang sv|en (language of messages), --help.`,
     showCell: (ref) => `Show ${ref}`,
     checkFailed: (message) => `Could not read the workbook: ${message}`,
     otherLanguage: "Svenska",
-    otherLanguageLabel: "Switch language to Swedish",
+    otherLanguageLabel: "Svenska – switch language to Swedish",
     unknownError: "unknown error",
   },
   sie: {

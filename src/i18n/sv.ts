@@ -364,6 +364,8 @@ export const sv = {
     areaShareItem: (name: string, share: number, nominal: number) =>
       `${name} ${pct(share, "sv")} (nominellt ${pct(nominal, "sv", 0)})`,
     tolerance: (tolerance: number) => pct(tolerance, "sv", 1),
+    /** After the first few items of a list in a function's message: "och 9 995 till". */
+    andMore: (count: number) => `och ${n(count)} till`,
     sumMismatch: (p: { sum: number; total: number; difference: number; allowed: number }) =>
       `Summan är ${n(p.sum)}, inte ${n(p.total)} (differens ${n(p.difference)}; tillåtet ±${n(p.allowed)}).`,
   },
@@ -481,7 +483,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     showCell: (ref: string) => `Visa ${ref}`,
     checkFailed: (message: string) => `Det gick inte att läsa arbetsboken: ${message}`,
     otherLanguage: "English",
-    otherLanguageLabel: "Byt språk till engelska",
+    otherLanguageLabel: "English – byt språk till engelska",
     unknownError: "okänt fel",
   },
   sie: {

@@ -17,15 +17,26 @@ export interface Region {
   name: string;
 }
 
-export const MUNICIPALITIES: readonly Municipality[] = MUNICIPALITY_DATA.split(/[|\n]/)
-  .map((entry) => entry.trim())
-  .filter(Boolean)
-  .map((entry) => ({ code: entry.slice(0, 4), name: entry.slice(5), countyCode: entry.slice(0, 2) }));
-
 export const REGIONS: readonly Region[] = REGION_DATA.map(([code, county, name]) => ({ code, county, name }));
-
-const byCode = new Map(MUNICIPALITIES.map((m) => [m.code, m]));
 const regionByCode = new Map(REGIONS.map((r) => [r.code, r]));
+
+/**
+ * The municipalities and the index of their names are built on first use, not when the module loads: the
+ * pane's first screen needs neither (the name index lower-cases and decomposes 290 names and their aliases).
+ */
+let built: { municipalities: readonly Municipality[]; byCode: Map<string, Municipality> } | null = null;
+function tables() {
+  if (built) return built;
+  const municipalities = MUNICIPALITY_DATA.split(/[|\n]/)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => ({ code: entry.slice(0, 4), name: entry.slice(5), countyCode: entry.slice(0, 2) }));
+  built = { municipalities, byCode: new Map(municipalities.map((m) => [m.code, m])) };
+  return built;
+}
+
+/** Every municipality, by code (built on first use). */
+export const municipalities = (): readonly Municipality[] => tables().municipalities;
 
 /** Lower case, one space, hyphens as spaces; with `plain`, also without å/ä/ö/é. */
 export function normaliseName(text: string, plain = false): string {
@@ -38,15 +49,20 @@ export function normaliseName(text: string, plain = false): string {
 }
 
 const SUFFIX = /\s+(kommun|stad|kommune|municipality)$/;
-const exact = new Map<string, string>();
-const plain = new Map<string, string>();
-for (const m of MUNICIPALITIES) {
-  exact.set(normaliseName(m.name), m.code);
-  plain.set(normaliseName(m.name, true), m.code);
-}
-for (const [alias, code] of Object.entries(MUNICIPALITY_ALIASES)) {
-  exact.set(normaliseName(alias), code);
-  plain.set(normaliseName(alias, true), code);
+let names: { exact: Map<string, string>; plain: Map<string, string> } | null = null;
+function nameIndex() {
+  if (names) return names;
+  const exact = new Map<string, string>();
+  const plain = new Map<string, string>();
+  for (const m of municipalities()) {
+    exact.set(normaliseName(m.name), m.code);
+    plain.set(normaliseName(m.name, true), m.code);
+  }
+  for (const [alias, code] of Object.entries(MUNICIPALITY_ALIASES)) {
+    exact.set(normaliseName(alias), code);
+    plain.set(normaliseName(alias, true), code);
+  }
+  return (names = { exact, plain });
 }
 
 /** The municipality a user's text names, or null. */
@@ -56,8 +72,10 @@ export function resolveMunicipality(text: string): Municipality | null {
   const coded = /^(\d{4})(?:\s+(.*))?$/.exec(trimmed);
   if (coded) {
     const code = MUNICIPALITY_ALIASES[coded[1]] ?? coded[1];
-    return byCode.get(code) ?? null;
+    return tables().byCode.get(code) ?? null;
   }
+  const { exact, plain } = nameIndex();
+  const byCode = tables().byCode;
   const name = normaliseName(trimmed);
   const stripped = name.replace(SUFFIX, "");
   // "Vindelns kommun", "Göteborgs stad": the genitive s goes only when the name itself has none.
@@ -74,7 +92,7 @@ export function resolveMunicipality(text: string): Municipality | null {
 }
 
 export function municipalityByCode(code: string): Municipality | null {
-  return byCode.get(code) ?? null;
+  return tables().byCode.get(code) ?? null;
 }
 
 export function regionByCountyCode(code: string): Region | null {
@@ -110,10 +128,10 @@ export function resolveRegion(text: string): Region | null {
 /** Municipalities whose name starts with, then contains, the query (accents optional); at most `limit`. */
 export function searchMunicipalities(query: string, limit = 10): Municipality[] {
   const q = normaliseName(query, true).replace(SUFFIX, "");
-  if (!q) return MUNICIPALITIES.slice(0, limit);
+  if (!q) return municipalities().slice(0, limit);
   const starts: Municipality[] = [];
   const contains: Municipality[] = [];
-  for (const m of MUNICIPALITIES) {
+  for (const m of municipalities()) {
     const n = normaliseName(m.name, true);
     if (n.startsWith(q) || m.code.startsWith(q)) starts.push(m);
     else if (n.includes(q)) contains.push(m);

@@ -82,13 +82,29 @@ export const FEES_LABELS = {
 /** "Kansli och styrelse" → "Summa kansli och styrelse". */
 export const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase()}${group.slice(1)}`;
 
+/**
+ * A statement repeats the same few labels on every row and the check reads each label many times, so each
+ * distinct label is normalised once: remembered up to `NORMALISED_MAX` labels (then forgotten all at once),
+ * a label longer than `NORMALISED_LONG` characters never (it would only fill the memory).
+ */
+const NORMALISED = new Map<string, string>();
+const NORMALISED_MAX = 8_192;
+const NORMALISED_LONG = 256;
+
 export function normalise(text: string): string {
-  return text
+  const known = NORMALISED.get(text);
+  if (known !== undefined) return known;
+  const key = text
     .trim()
     .replace(/^[-\u2013\u2022*]\s+/, "")
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/\s+/g, " ")
     .toLocaleLowerCase("sv-SE");
+  if (text.length <= NORMALISED_LONG) {
+    if (NORMALISED.size >= NORMALISED_MAX) NORMALISED.clear();
+    NORMALISED.set(text, key);
+  }
+  return key;
 }
 
 /** The kinds of column a statement's header names. */

@@ -4,7 +4,9 @@ import { FUNCTION_IDS, FUNCTION_NAMESPACE } from "../functions/catalog";
 import { functionName } from "../functions/registry";
 import { messages, setLocale as setFunctionLocale, type Locale } from "../i18n";
 import type { FetchOptions } from "../population/scb";
-import { blankOptions, EXAMPLE_OPTIONS, TEMPLATE_IDS, type TemplateId } from "../templates";
+import { TEMPLATE_IDS } from "../templates/ids";
+import { blankOptions, EXAMPLE_OPTIONS } from "../templates/options";
+import type { TemplateId } from "../templates/spec";
 import type { WorkbookService } from "../workbook/service";
 import { CheckPanel } from "./CheckPanel";
 import { useInsert, useStoredOptions, useWorkbookCheck } from "./hooks";
@@ -94,7 +96,9 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
         selected={selected}
         valid={valid}
         state={insert.state}
-        onInsert={(which) => insert.run(which === "all" ? TEMPLATE_IDS : [selected], toTemplateOptions(form))}
+        onInsert={(which) =>
+          insert.run(which === "all" ? [...TEMPLATE_IDS] : [selected], toTemplateOptions(form))
+        }
       />
 
       <CheckPanel t={t} state={check.state} onCheck={check.run} onShow={check.show} />

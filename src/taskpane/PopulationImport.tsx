@@ -10,17 +10,9 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
-import {
-  importFromScb,
-  importFromSource,
-  importRequest,
-  type ImportOutcome,
-  type ImportProblem,
-  type ImportRequest,
-} from "../population/import";
+import type { ImportOutcome, ImportProblem, ImportRequest } from "../population/import";
 import type { FetchOptions } from "../population/scb";
 import { withImportedPopulation } from "../templates/options";
-import { readXlsxInBrowser } from "../workbook/xlsx/browserReader";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 import { toForm, toTemplateOptions, type OptionsForm as Form } from "./validateOptions";
@@ -39,6 +31,10 @@ interface Props {
   fetchOptions?: FetchOptions;
 }
 
+type Importer = typeof import("./populationImporter");
+const loadImporter = (): Promise<Importer> =>
+  import(/* webpackChunkName: "population" */ "./populationImporter");
+
 /**
  * The fee key from the source: the members' working-age population summed from SCB's own table — from a
  * file saved from Statistikdatabasen, a table pasted in, or fetched from SCB's API when the user asks. The
@@ -53,14 +49,19 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
   const fileInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => setYear(form.referenceDate.slice(0, 4)), [form.referenceDate]);
 
-  const run = async (label: string, work: (request: ImportRequest) => Promise<ImportOutcome>) => {
+  const run = async (
+    label: string,
+    work: (request: ImportRequest, importer: Importer) => Promise<ImportOutcome>,
+  ) => {
     const options = toTemplateOptions(form);
-    const { request, problems } = importRequest(options, Number(year), new Date());
-    if (!request) return setState({ kind: "failed", problems });
+    // The import (its readers, papaparse, jsonstat-toolkit) loads on first use: the first screen needs none of it.
     setState({ kind: "running", label });
     let result: ImportOutcome;
     try {
-      result = await work(request);
+      const importer = await loadImporter();
+      const { request, problems } = importer.importRequest(options, Number(year), new Date());
+      if (!request) return setState({ kind: "failed", problems });
+      result = await work(request, importer);
     } catch (error) {
       result = { ok: false, problems: [{ kind: "unreadable", detail: (error as Error)?.message ?? "" }] };
     }
@@ -78,7 +79,9 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
 
   const readFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await run(p.reading, (request) => importFromSource({ bytes }, request, file.name, readXlsxInBrowser));
+    await run(p.reading, (request, importer) =>
+      importer.importFromSource({ bytes }, request, file.name, importer.readXlsxInBrowser),
+    );
   };
 
   const noMembers = form.municipalities.length === 0;
@@ -94,8 +97,8 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
           appearance="primary"
           disabled={noMembers || busy}
           onClick={() =>
-            run(p.stage.v2, (request) =>
-              importFromScb(request, {
+            run(p.stage.v2, (request, importer) =>
+              importer.importFromScb(request, {
                 ...fetchOptions,
                 onStage: (stage) => setState({ kind: "running", label: p.stage[stage] }),
               }),
@@ -126,7 +129,9 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
       </Field>
       <Button
         disabled={noMembers || busy || !pasted.trim()}
-        onClick={() => run(p.reading, (request) => importFromSource({ text: pasted }, request, null))}
+        onClick={() =>
+          run(p.reading, (request, importer) => importer.importFromSource({ text: pasted }, request, null))
+        }
       >
         {p.readPasted}
       </Button>

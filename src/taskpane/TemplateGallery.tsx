@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Caption1, Radio, RadioGroup } from "@fluentui/react-components";
 import type { Messages } from "../i18n";
-import { TEMPLATE_IDS, type TemplateId } from "../templates";
+import { TEMPLATE_IDS } from "../templates/ids";
+import type { TemplateId } from "../templates/spec";
 import { PaneSection } from "./PaneSection";
 
 /** The four templates as one radio group: arrow keys move between them, each says what it makes. */

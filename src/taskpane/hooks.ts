@@ -1,5 +1,4 @@
 import * as React from "react";
-import { checkWorkbook } from "../checks";
 import { readNoteText } from "../workbook/readNotes";
 import type { Finding } from "../checks/types";
 import type { Messages } from "../i18n";
@@ -46,9 +45,11 @@ export function useWorkbookCheck(service: WorkbookService, t: Messages) {
   const run = React.useCallback(async () => {
     setState({ kind: "running" });
     try {
-      const read = service.readWorkbook
-        ? await service.readWorkbook()
-        : { sheets: await service.readSheets(), notes: [] };
+      // The checks load on first use, while the sheets are read: the first screen needs none of them.
+      const [{ checkWorkbook }, read] = await Promise.all([
+        import(/* webpackChunkName: "checks" */ "../checks"),
+        service.readWorkbook ? service.readWorkbook() : service.readSheets().then((sheets) => ({ sheets, notes: [] })),
+      ]);
       const { recognised, notRead, findings } = checkWorkbook(read.sheets);
       const readNotes = read.notes.map((n) => readNoteText(t, n));
       setState({ kind: "done", sheets: recognised.length, findings, notRead, readNotes });

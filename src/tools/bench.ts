@@ -7,10 +7,13 @@
  *  - `finsam --help` from the bundled build against `node -e 0`;
  *  - `finsam check` on a 100 000-row statement against a bare streaming parse of the file (`npm run bench -- check`).
  * Run a subset with `npm run bench -- FEESPLIT IMPACTINDEX` (ids), `--quick` for 50 to 10⁵ rows.
+ * `npm run bench` runs this file bundled into one scope (esbuild, lib/bench.cjs), as the add-in ships its
+ * functions (webpack's production build concatenates modules): a module-per-file loader such as tsx puts an
+ * export getter on every call between modules, which is not what runs in Excel.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
   checkSum,
@@ -230,11 +233,14 @@ if (wanted.length === 0) {
     }
     return times.sort((a, b) => a - b)[3];
   };
-  const built = join(__dirname, "..", "..", "lib", "finsam.cjs");
+  // The repository's root, whether this runs from src/tools (tsx) or bundled from lib/.
+  let root = __dirname;
+  while (!existsSync(join(root, "package.json")) && root !== dirname(root)) root = dirname(root);
+  const built = join(root, "lib", "finsam.cjs");
   if (!existsSync(built)) console.log("finsam --help: lib/finsam.cjs is not built (npm run build:cli)");
   else {
     const node = median(["-e", "0"]);
-    const help = median([join(__dirname, "finsam.cjs"), "--help"]);
+    const help = median([join(root, "src", "tools", "finsam.cjs"), "--help"]);
     console.log(
       `\n${"finsam --help (built) against node -e 0".padEnd(58)} ${help.toFixed(0).padStart(6)} ms / ${node.toFixed(0)} ms = ${(help / node).toFixed(1)}×`,
     );

@@ -7,8 +7,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { duration, followProgress, lastDuration, saveDuration } from "./buildProgress";
 import {
   LOG_FILE,
+  STATE_DIR,
   PORT,
   ROOT,
   canSideload,
@@ -30,10 +32,19 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  console.log("Building and starting the dev server (webpack serve, development)…");
+  const timing = join(STATE_DIR, "last-start.json");
+  const usual = lastDuration(timing);
+  console.log(
+    `Building and starting the dev server (webpack serve, development): ${
+      usual
+        ? `the last start here took ${duration(usual)}.`
+        : "about 2 minutes on a 2-core machine, less on a faster one."
+    }`,
+  );
+  const started = Date.now();
   const log = openLog();
   const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development"], {
+  const child = spawn(process.execPath, [webpackCli, "serve", "--mode", "development", "--progress"], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", log, log],
@@ -46,13 +57,19 @@ async function main(): Promise<number> {
   }
   writePid(child.pid);
 
-  const origin = await waitForServer(180_000, () => isAlive(child.pid as number));
+  // A line per stage of webpack's build (its progress, from the server's log), with the time so far.
+  const stop = followProgress(LOG_FILE, (line) => console.log(line), started);
+  const origin = await waitForServer(300_000, () => isAlive(child.pid as number));
+  stop();
   if (!origin) {
     console.error(`The dev server did not come up. The end of ${LOG_FILE}:\n`);
     console.error(tail(LOG_FILE, 30));
     return 1;
   }
-  console.log(`\nThe add-in is served at ${origin}/taskpane.html (pid ${child.pid}, log in ${LOG_FILE}).`);
+  saveDuration(timing, Date.now() - started);
+  console.log(
+    `\nReady in ${duration(Date.now() - started)}. The add-in is served at ${origin}/taskpane.html (pid ${child.pid}, log in ${LOG_FILE}).`,
+  );
   printHowTo(origin);
   openInBrowser(`${origin}/workbench.html`);
   return 0;

@@ -1,14 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Input,
-  Tab,
-  TabList,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetter, parseAddress } from "../sheet/a1";
 import { LOOKS, type Look } from "../sheet/styles";
 import { displayValue } from "./format";
@@ -69,6 +60,17 @@ export function GridView({ service }: { service: HeadlessService }) {
   const sheet =
     selection?.sheet && sheets.includes(selection.sheet) ? selection.sheet : (active ?? sheets[0]);
   const [draft, setDraft] = React.useState("");
+  const editor = React.useRef<HTMLInputElement>(null);
+  const grid = React.useRef<HTMLTableElement>(null);
+  // The cell the keyboard moved the selection to: the focus follows once that cell is drawn as selected.
+  const refocus = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    if (!refocus.current) return;
+    const cell = grid.current?.querySelector<HTMLElement>(`td[data-address="${refocus.current}"]`);
+    if (!cell || cell.tabIndex !== 0) return;
+    refocus.current = null;
+    cell.focus();
+  });
   const selectedCell = selection && selection.sheet === sheet ? selection.cell : "A1";
 
   React.useEffect(() => {
@@ -103,33 +105,67 @@ export function GridView({ service }: { service: HeadlessService }) {
   const selected = parseAddress(selectedCell);
   const editable = spec?.cells[selected.row - 1]?.[selected.column - 1]?.style === "input";
 
+  /**
+   * The keyboard, as in a spreadsheet: the selected cell is the grid's one tab stop; the arrow keys move the
+   * selection (and the focus with it), Home and End go to the row's first and last column; Enter on an input
+   * cell edits it in the formula bar, where Enter enters the value and goes back to the grid one row down and
+   * Escape goes back without entering.
+   */
+  const move = (row: number, columnIndex: number) => {
+    const r = Math.min(Math.max(row, 1), Math.max(rows, 1));
+    const i = Math.min(Math.max(columnIndex, 0), shown.length - 1);
+    if (i < 0) return;
+    const address = `${columnLetter(shown[i] + 1)}${r}`;
+    refocus.current = address;
+    void service.select(sheet, address);
+  };
+  const at = shown.indexOf(selected.column - 1);
+  const onGridKey = (e: React.KeyboardEvent) => {
+    const keys: Record<string, () => void> = {
+      ArrowUp: () => move(selected.row - 1, at),
+      ArrowDown: () => move(selected.row + 1, at),
+      ArrowLeft: () => move(selected.row, at - 1),
+      ArrowRight: () => move(selected.row, at + 1),
+      Home: () => move(selected.row, 0),
+      End: () => move(selected.row, shown.length - 1),
+      Enter: () => (editable ? editor.current?.focus() : move(selected.row + 1, at)),
+    };
+    const action = keys[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
   return (
     <section className={styles.root} aria-label={t.workbench.workbook}>
-      <TabList
-        selectedValue={sheet}
-        onTabSelect={(_, d) => {
-          setActive(String(d.value));
-          void service.select(String(d.value), "A1");
+      <SheetTabs
+        sheets={sheets}
+        selected={sheet}
+        label={t.workbench.sheets}
+        onSelect={(name) => {
+          setActive(name);
+          void service.select(name, "A1");
         }}
-        aria-label={t.workbench.sheets}
-      >
-        {sheets.map((s) => (
-          <Tab key={s} value={s}>
-            {s}
-          </Tab>
-        ))}
-      </TabList>
+      />
       <form
         className={styles.bar}
         onSubmit={(e) => {
           e.preventDefault();
-          if (editable) service.type(sheet, selectedCell, draft);
+          if (!editable) return;
+          service.type(sheet, selectedCell, draft);
+          move(selected.row + 1, at);
         }}
       >
         <span className={styles.address} data-testid="selected-address">
           {sheet}!{selectedCell}
         </span>
         <Input
+          ref={editor}
+          onKeyDown={(e) => {
+            if (e.key !== "Escape") return;
+            e.preventDefault();
+            move(selected.row, at);
+          }}
           aria-label={t.workbench.cellContents}
           value={draft}
           readOnly={!editable}
@@ -141,7 +177,14 @@ export function GridView({ service }: { service: HeadlessService }) {
         </Button>
       </form>
       <div className={styles.scroller}>
-        <table className={styles.table} data-sheet={sheet}>
+        <table
+          className={styles.table}
+          data-sheet={sheet}
+          ref={grid}
+          role="grid"
+          aria-label={t.workbench.grid}
+          onKeyDown={onGridKey}
+        >
           <thead>
             <tr>
               <th className={styles.head} />
@@ -168,6 +211,9 @@ export function GridView({ service }: { service: HeadlessService }) {
                     <td
                       key={c}
                       data-address={address}
+                      role="gridcell"
+                      tabIndex={address === selectedCell ? 0 : -1}
+                      aria-selected={address === selectedCell}
                       title={isError ? (value as { message: string }).message : undefined}
                       className={mergeClasses(
                         styles.cell,
@@ -188,6 +234,90 @@ export function GridView({ service }: { service: HeadlessService }) {
         </table>
       </div>
     </section>
+  );
+}
+
+const useTabStyles = makeStyles({
+  list: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  tab: {
+    border: "none",
+    borderBottom: `2px solid transparent`,
+    background: "none",
+    color: tokens.colorNeutralForeground2,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    cursor: "pointer",
+    ":hover": { color: tokens.colorNeutralForeground1 },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  selected: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorBrandStroke1,
+  },
+});
+
+/**
+ * The sheet tabs: a tab list whose selected tab is its one tab stop, the arrow keys (and Home, End) choosing
+ * another, as the ARIA tabs pattern has it. Plain buttons: Fluent's TabList puts focusable helper elements
+ * inside aria-hidden ones, which screen readers then stumble on.
+ */
+function SheetTabs({
+  sheets,
+  selected,
+  label,
+  onSelect,
+}: {
+  sheets: string[];
+  selected: string;
+  label: string;
+  onSelect: (sheet: string) => void;
+}) {
+  const styles = useTabStyles();
+  const list = React.useRef<HTMLDivElement>(null);
+  const choose = (index: number) => {
+    const name = sheets[(index + sheets.length) % sheets.length];
+    onSelect(name);
+    list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]')[sheets.indexOf(name)]?.focus();
+  };
+  const at = sheets.indexOf(selected);
+  return (
+    <div
+      ref={list}
+      role="tablist"
+      aria-label={label}
+      className={styles.list}
+      onKeyDown={(e) => {
+        const to =
+          e.key === "ArrowRight"
+            ? at + 1
+            : e.key === "ArrowLeft"
+              ? at - 1
+              : e.key === "Home"
+                ? 0
+                : e.key === "End"
+                  ? sheets.length - 1
+                  : null;
+        if (to === null) return;
+        e.preventDefault();
+        choose(to);
+      }}
+    >
+      {sheets.map((s) => (
+        <button
+          key={s}
+          type="button"
+          role="tab"
+          aria-selected={s === selected}
+          tabIndex={s === selected ? 0 : -1}
+          className={mergeClasses(styles.tab, s === selected && styles.selected)}
+          onClick={() => onSelect(s)}
+        >
+          {s}
+        </button>
+      ))}
+    </div>
   );
 }
 

@@ -13,6 +13,7 @@ export const WORKBENCH_MESSAGES = {
     cellContents: "Cellens innehåll",
     enter: "Ange",
     noSheets: "Inga blad ännu: infoga en mall i panelen till vänster.",
+    grid: "Celler: piltangenterna flyttar, Enter redigerar en inmatningscell",
   },
   en: {
     banner:
@@ -22,6 +23,7 @@ export const WORKBENCH_MESSAGES = {
     cellContents: "Cell contents",
     enter: "Enter",
     noSheets: "No sheets yet: insert a template in the pane on the left.",
+    grid: "Cells: the arrow keys move, Enter edits an input cell",
   },
 };
 

@@ -1,4 +1,4 @@
-import { TEMPLATES } from "../templates";
+import type { SheetData } from "../sheet/sheetData";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import { addr, range } from "../sheet/a1";
 import { insertTemplate, SHEET_PROTECTION, type InsertResult } from "./officeRenderer";
@@ -10,7 +10,9 @@ const SETTINGS_KEY = "finsam.options";
 
 /** The workbook service in Excel: one Excel.run per user action. */
 export const excelService: WorkbookService = {
-  insert(templates: TemplateId[], options: TemplateOptions, onProgress) {
+  async insert(templates: TemplateId[], options: TemplateOptions, onProgress) {
+    // The template builders load on first use: the first screen needs none of them.
+    const { TEMPLATES } = await import(/* webpackChunkName: "templates" */ "../templates");
     return Excel.run(async (context) => {
       const results: InsertResult[] = [];
       for (const id of templates) {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { Server } from "node:http";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { serveStatic } from "../../src/tools/staticServer";
+import { seriousFindings } from "../helpers/axe";
 
 const ROOT = join(__dirname, "..", "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -33,11 +34,13 @@ describeBrowser("in Chromium", () => {
 
   beforeAll(async () => {
     // The development build: it carries the workbench (the production build does not).
+    // FINSAM_E2E_PREBUILT=1 reuses the last build in test-results/e2e-dist (a rerun after a test change only).
     const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
-    execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", OUT], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
+    if (!process.env.FINSAM_E2E_PREBUILT || !existsSync(join(OUT, "workbench.html")))
+      execFileSync(process.execPath, [cli, "--mode", "development", "--output-path", OUT], {
+        cwd: ROOT,
+        stdio: "pipe",
+      });
     ({ server, origin } = await serveStatic(OUT));
     mkdirSync(SHOTS, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), "finsam-chromium-"));
@@ -58,7 +61,7 @@ describeBrowser("in Chromium", () => {
       ],
     });
     context.on("request", (r) => requests.push(r.url()));
-  });
+  }, 900_000);
 
   afterAll(async () => {
     await context?.close();
@@ -252,6 +255,97 @@ describeBrowser("in Chromium", () => {
     await page.getByRole("button", { name: /Infoga Budget|Insert Budget/ }).waitFor();
     expect(await page.title()).toMatch(/FINSAM/);
     await page.screenshot({ path: join(SHOTS, "taskpane-outside-excel.png") });
+    await page.close();
+  });
+
+  /** Office.js from the local package, as the page asks Microsoft's CDN for it. */
+  const localOffice = (page: Page) => {
+    const dist = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+    return page.route("https://appsforoffice.microsoft.com/**", (route) => {
+      const file = join(dist, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ""));
+      return existsSync(file)
+        ? route.fulfill({ path: file, contentType: "text/javascript" })
+        : route.fulfill({ status: 404, body: "" });
+    });
+  };
+
+  // axe-core on the pane (idle, after an insert, after a check) and the workbench, in both languages, narrow
+  // as a task pane and wide: no serious and no critical finding.
+  for (const locale of ["sv", "en"] as const)
+    for (const width of [320, 1280])
+      test(`axe: no serious or critical finding (${locale}, ${width} px)`, async () => {
+        const page = await context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        const en = locale === "en";
+        const found: Record<string, string[]> = {};
+        await localOffice(page);
+        // The language button names the other language: pressed when the page is not yet in `locale` (outside
+        // Office the pane follows the browser's language).
+        const inLocale = async () => {
+          const toggle = page.getByRole("button", { name: /^(English|Svenska) – / });
+          if ((await toggle.innerText()).trim() === (en ? "English" : "Svenska")) await toggle.click();
+        };
+        await page.goto(`${origin}/taskpane.html`);
+        await page.getByRole("heading", { level: 1, name: /FINSAM/ }).waitFor();
+        await inLocale();
+        await page.getByRole("button", { name: en ? "Insert all" : "Infoga alla" }).waitFor();
+        found["pane, idle"] = await seriousFindings(page);
+
+        await page.goto(`${origin}/workbench.html`);
+        await page.getByRole("heading", { level: 1, name: /FINSAM/ }).waitFor();
+        await inLocale();
+        found["workbench, idle"] = await seriousFindings(page);
+        await page.getByRole("radio", { name: en ? /^Example/ : /^Exempel/ }).check();
+        await page.getByRole("button", { name: en ? "Insert Budget" : "Infoga Budget" }).click();
+        await page.locator('table[data-sheet="Budget"]').waitFor();
+        await page.getByText(en ? /^Inserted: Budget/ : /^Infogat: Budget/).waitFor();
+        found["after insert"] = await seriousFindings(page);
+        await page
+          .getByRole("button", { name: en ? "Check the workbook" : "Kontrollera arbetsboken" })
+          .click();
+        await page.locator('section[aria-labelledby="check-heading"] .fui-MessageBar').first().waitFor();
+        found["after check"] = await seriousFindings(page);
+        await page.close();
+        expect(found).toEqual({
+          "pane, idle": [],
+          "workbench, idle": [],
+          "after insert": [],
+          "after check": [],
+        });
+      });
+
+  test("the workbench by keyboard alone: Tab reaches the grid, arrows move, Enter edits an input cell", async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/workbench.html`);
+    await page.getByRole("radio", { name: /^Exempel/ }).check();
+    await page.getByRole("button", { name: "Infoga Budget" }).click();
+    await page.locator('table[data-sheet="Budget"]').waitFor();
+    // From the formula bar (its button is disabled on a label cell), Tab goes to the grid's one stop: the
+    // selected cell.
+    await page.getByRole("textbox", { name: "Cellens innehåll" }).focus();
+    await page.keyboard.press("Tab");
+    await expectText(page.getByTestId("selected-address"), "Budget!A1");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-address"))).toBe("A1");
+    // Down to the row of Försäkringskassan, right to its first amount: an input cell.
+    const target = await cellInRow(page, "Försäkringskassan", "C").getAttribute("data-address");
+    const row = Number(target!.slice(1));
+    for (let r = 1; r < row; r++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expectText(page.getByTestId("selected-address"), `Budget!${target}`);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-address"))).toBe(target);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      "Cellens innehåll",
+    );
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("5 700");
+    await page.keyboard.press("Enter");
+    await expectText(cellInRow(page, "Summa intäkter", "C"), "11 499");
+    // Enter went back to the grid, one row down.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-address"))).toBe(
+      `C${row + 1}`,
+    );
     await page.close();
   });
 });

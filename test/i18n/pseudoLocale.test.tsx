@@ -1,5 +1,7 @@
 /** @jest-environment jsdom */
 import "../helpers/jsdom";
+// The checks load on first need in the pane; loaded up front here, the dynamic import resolves at once.
+import "../../src/checks";
 import * as React from "react";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
 import "../helpers/jsdom";
+// What the pane loads on first need, loaded up front: a dynamic import then resolves at once.
+import "../../src/checks";
+import "../../src/taskpane/populationImporter";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -226,12 +229,12 @@ describe("task pane", () => {
 
   test("switching language: English labels, and back", async () => {
     await renderApp();
-    fireEvent.click(screen.getByRole("button", { name: "Byt språk till engelska" }));
+    fireEvent.click(screen.getByRole("button", { name: "English – byt språk till engelska" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM for Excel");
     expect(screen.getByRole("button", { name: "Insert Budget" })).toBeTruthy();
     expect(screen.getByLabelText("State allotment (tkr)")).toBeTruthy();
     expect(document.title).toBe("FINSAM for Excel");
-    fireEvent.click(screen.getByRole("button", { name: "Switch language to Swedish" }));
+    fireEvent.click(screen.getByRole("button", { name: "Svenska – switch language to Swedish" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel");
   });
 
@@ -325,7 +328,7 @@ describe("task pane", () => {
     expect(list).toHaveLength(FUNCTION_IDS.length);
     // By the names Swedish Excel shows (the metadata overlay's), and the English ones in English.
     expect(list[1].textContent).toMatch(/^FINSAM\.AVGIFTSFÖRDELNING/);
-    fireEvent.click(screen.getByRole("button", { name: "Byt språk till engelska" }));
+    fireEvent.click(screen.getByRole("button", { name: "English – byt språk till engelska" }));
     expect(
       within(screen.getByRole("region", { name: "Functions" })).getAllByRole("listitem")[1].textContent,
     ).toMatch(/^FINSAM\.FEESPLIT/);

@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
 import "../helpers/jsdom";
+// What the pane loads on first need, loaded up front: a dynamic import then resolves at once.
+import "../../src/checks";
+import "../../src/taskpane/populationImporter";
 import * as React from "react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

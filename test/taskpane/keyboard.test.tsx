@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
 import "../helpers/jsdom";
+// What the pane loads on first need, loaded up front: a dynamic import then resolves at once.
+import "../../src/checks";
+import "../../src/taskpane/populationImporter";
 import * as React from "react";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -86,7 +89,7 @@ test("Tab goes through the pane top to bottom: language, the chosen template, co
     stops.push(nameOf(document.activeElement));
   }
   expect(stops).toEqual([
-    "Byt språk till engelska",
+    "English – byt språk till engelska",
     expect.stringMatching(/^Budget/), // one stop for the whole gallery: the chosen template
     "Tomt", // one stop for the content choice
     "Förbundets namn",

@@ -47,3 +47,31 @@ test("the production bundle has no HyperFormula and no workbench, and the page h
   expect(page).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
   expect(page).not.toMatch(/unsafe-eval/);
 });
+
+test("the first screen loads what it shows: the population import, the checks and the templates come later", () => {
+  const page = readFileSync(join(dir, "taskpane.html"), "utf8");
+  const scripts = [...page.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]);
+  // Office.js from Microsoft's CDN, then one runtime for the shared page, the libraries, what the pane and the
+  // functions share (once), and each entry.
+  expect(scripts).toEqual([
+    "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+    "runtime.js",
+    "vendor.js",
+    "shared.js",
+    "taskpane.js",
+    "functions.js",
+    "commands.js",
+  ]);
+  const files = readdirSync(dir);
+  for (const chunk of ["population.js", "checks.js", "templates.js"]) expect(files).toContain(chunk);
+  const initial = scripts
+    .slice(1)
+    .map((f) => readFileSync(join(dir, f), "utf8"))
+    .join("\n");
+  // papaparse (its delimiter guess) and jsonstat-toolkit (its tree of a dataset) in the population chunk only.
+  const population = readFileSync(join(dir, "population.js"), "utf8");
+  for (const marker of [/UndetectableDelimiter/, /__tree__/]) {
+    expect(population).toMatch(marker);
+    expect(initial).not.toMatch(marker);
+  }
+});
