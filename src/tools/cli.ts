@@ -18,15 +18,10 @@ import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateI
 /* eslint-disable @typescript-eslint/no-require-imports */
 const xlsxWriter = async (): Promise<typeof import("../workbook/xlsx/xlsxWriter")> =>
   require("../workbook/xlsx/xlsxWriter");
-const xlsxReader = async (): Promise<typeof import("../workbook/xlsx/xlsxReader")> =>
-  require("../workbook/xlsx/xlsxReader");
-const compute = async (): Promise<typeof import("../workbook/headless/computeUncached")> =>
-  require("../workbook/headless/computeUncached");
 
 /* eslint-enable @typescript-eslint/no-require-imports */
-import { LIMITS } from "../workbook/xlsx/zip";
-import { readNoteText as noteText, type ReadNote } from "../workbook/readNotes";
-import { readBounded } from "./boundedFile";
+import { readNoteText as noteText } from "../workbook/readNotes";
+import { readWorkbookFile, writeReason } from "./workbookFile";
 import { oneLine } from "./oneLine";
 import { budgetSieCommand, outcomeCommand } from "./sieCommands";
 
@@ -89,27 +84,12 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
     return 2;
   }
   const shown = oneLine(file);
-  // Bounded before parsed: by stat and by reading at most the limit + 1 bytes; then the one bounded reader.
-  const read = await readBounded(file, LIMITS.fileBytes);
-  if ("refusal" in read) {
-    io.err(t.cli.cannotRead(shown, t.refused[read.refusal.reason](read.refusal as never)));
+  const read = await readWorkbookFile(file, t);
+  if ("refused" in read) {
+    io.err(t.cli.cannotRead(shown, read.refused));
     return 2;
   }
-  let sheets;
-  let notes: ReadNote[];
-  try {
-    const { readXlsxWorkbook } = await xlsxReader();
-    // The engine loads only for a workbook that has formulas without cached results.
-    const engine = (
-      list: Parameters<typeof import("../workbook/headless/computeUncached").computeUncached>[0],
-    ) => compute().then((m) => m.computeUncached(list));
-    ({ sheets, notes } = await readXlsxWorkbook(read.data, { compute: engine }));
-  } catch (error) {
-    const refusal = (error as { refusal?: { reason: keyof Messages["refused"] } }).refusal;
-    // A refusal in the catalogue's words; anything else is a fault of ours, never a library's text.
-    io.err(t.cli.cannotRead(shown, refusal ? t.refused[refusal.reason](refusal as never) : t.cli.readFault));
-    return 2;
-  }
+  const { sheets, notes } = read;
   const { recognised, notRead, findings } = checkWorkbook(sheets);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (json) {
@@ -163,15 +143,6 @@ function parse(argv: string[]): { positional: string[]; flags: Record<string, st
     } else positional.push(a);
   }
   return { positional, flags };
-}
-
-/** Why a file cannot be written, in the catalogue's words. */
-function writeReason(error: unknown, t: Messages): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT" || code === "ENOTDIR") return t.refused.missing();
-  if (code === "EACCES" || code === "EPERM") return t.refused.noAccess();
-  if (code === "EISDIR") return t.refused.directory();
-  return t.cli.writeFault;
 }
 
 if (require.main === module) {

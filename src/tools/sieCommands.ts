@@ -7,7 +7,7 @@
  * arguments are wrong. Exit codes of budget-sie: 0 every budget line placed on an account; 1 written, but
  * lines not placed (listed); 2 cannot read the workbook, no budget for the year, or wrong arguments.
  */
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Messages } from "../i18n";
 import { formatNumber } from "../i18n";
@@ -18,12 +18,12 @@ import { applyToSpec, specSheetData } from "./specFill";
 import { SIE_LIMITS } from "../sie/parse";
 import { budgetToSie, readBudgetYear } from "../sie/write";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATES } from "../templates";
-import { LIMITS, inspectXlsx } from "../workbook/xlsx/inspect";
+import { readBounded } from "./boundedFile";
+import { oneLine } from "./oneLine";
+import { readWorkbookFile, writeReason } from "./workbookFile";
 import type { Io } from "./cli";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const xlsxReader = async (): Promise<typeof import("../workbook/xlsx/xlsxReader")> =>
-  require("../workbook/xlsx/xlsxReader");
 const xlsxWriter = async (): Promise<typeof import("../workbook/xlsx/xlsxWriter")> =>
   require("../workbook/xlsx/xlsxWriter");
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -32,15 +32,14 @@ type Flags = Record<string, string | true>;
 const kr = (ore: number, locale: "sv" | "en") => formatNumber(Math.round(ore) / 100, locale);
 const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}${d.length > 6 ? `-${d.slice(6, 8)}` : ""}`;
 
-/** Reads a workbook bounded as `check` does; throws a worded reason. */
+/** A reason already in the catalogue's words (any other error is a fault of ours, never shown as it is). */
+class WordedError extends Error {}
+
+/** Reads a workbook the one way the command line does; throws a worded reason. */
 async function readWorkbook(file: string, t: Messages): Promise<SheetData[]> {
-  const size = (await stat(file)).size;
-  if (size > LIMITS.fileBytes) throw new Error(t.refused.tooBigFile({ size, limit: LIMITS.fileBytes }));
-  const data = await readFile(file);
-  const refusal = inspectXlsx(data);
-  if (refusal) throw new Error(t.refused[refusal.reason](refusal as never));
-  const { readXlsx } = await xlsxReader();
-  return readXlsx(data);
+  const read = await readWorkbookFile(file, t);
+  if ("refused" in read) throw new WordedError(read.refused);
+  return read.sheets;
 }
 
 async function mapFrom(flags: Flags, t: Messages, io: Io): Promise<readonly MapRange[] | null> {
@@ -69,19 +68,24 @@ export async function outcomeCommand(
   let read;
   let map: readonly MapRange[] | null;
   try {
-    if ((await stat(file)).size > SIE_LIMITS.bytes) {
+    // Bounded whatever the file is (a pipe or /dev/zero too): at most the limit + 1 bytes are read.
+    const bytes = await readBounded(file, SIE_LIMITS.bytes);
+    if ("refusal" in bytes) {
+      const r = bytes.refusal;
       io.err(
         t.cli.cannotRead(
-          file,
-          t.sie.problem({ kind: "tooLarge", size: (await stat(file)).size, limit: SIE_LIMITS.bytes }),
+          oneLine(file),
+          r.reason === "tooBigFile"
+            ? t.sie.problem({ kind: "tooLarge", size: r.size, limit: SIE_LIMITS.bytes })
+            : t.refused[r.reason](r as never),
         ),
       );
       return 2;
     }
-    read = readOutcome(new Uint8Array(await readFile(file)), months);
+    read = readOutcome(bytes.data, months);
     map = await mapFrom(flags, t, io);
   } catch (error) {
-    io.err(t.cli.cannotRead(file, String((error as Error)?.message ?? error)));
+    io.err(t.cli.cannotRead(oneLine(file), error instanceof WordedError ? error.message : t.cli.readFault));
     return 2;
   }
   if (!read.ok) {
@@ -105,7 +109,7 @@ export async function outcomeCommand(
     try {
       await writeFile(flags.out, buffer);
     } catch (error) {
-      io.err(t.cli.cannotWrite(flags.out, String((error as Error)?.message ?? error)));
+      io.err(t.cli.cannotWrite(oneLine(flags.out), writeReason(error, t)));
       return 2;
     }
   }
@@ -183,7 +187,7 @@ export async function budgetSieCommand(
     sheets = await readWorkbook(file, t);
     map = (await mapFrom(flags, t, io)) ?? (accountMapOf(sheets).sheet ? accountMapOf(sheets).map : null);
   } catch (error) {
-    io.err(t.cli.cannotRead(file, String((error as Error)?.message ?? error)));
+    io.err(t.cli.cannotRead(oneLine(file), error instanceof WordedError ? error.message : t.cli.readFault));
     return 2;
   }
   const budget = readBudgetYear(sheets, year);
@@ -204,7 +208,7 @@ export async function budgetSieCommand(
   try {
     await writeFile(flags.out, written.bytes);
   } catch (error) {
-    io.err(t.cli.cannotWrite(flags.out, String((error as Error)?.message ?? error)));
+    io.err(t.cli.cannotWrite(oneLine(flags.out), writeReason(error, t)));
     return 2;
   }
   io.out(t.sie.budgetPlaced(written.placed.length, flags.out));

@@ -126,7 +126,9 @@ export class FakeWorksheet {
     /** Loads `protected`, read after the sync. */
     load: () => {
       const state = { protected: false };
-      this.workbook.context.pendingLoads.push(() => (state.protected = this.protected_));
+      this.workbook.context.pendingLoads.push(() => {
+        state.protected = this.protected_;
+      });
       return state;
     },
   };
