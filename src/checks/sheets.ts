@@ -9,6 +9,7 @@ import { readStatement } from "./statement";
 import { annualKind, checkAnnualReport, dropExplained, type AnnualStatement } from "./annualReport";
 import { checkDistribution, hasDistribution } from "./distribution";
 import { errorValues, textsInAmounts } from "./rules/cellValues";
+import { checkFormulas, uncomputed } from "./rules/formulas";
 import type { Finding, SheetKind } from "./types";
 import type { SheetData } from "../sheet/sheetData";
 
@@ -101,12 +102,28 @@ export function checkWorkbook(sheets: SheetData[]): {
       : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
     // What the cells hold: error values anywhere on the sheet, figures as text in its amount columns.
+    // Formulas say what a total adds: where one disagrees with its group, that finding replaces the sum's.
+    const formulaFindings = (reading.layouts ?? []).flatMap((l, i) =>
+      checkFormulas(g, l, i === 0 && statement ? statement.totals : readStatement(g, l).totals),
+    );
+    const byFormula = new Set(formulaFindings.filter((f) => f.severity === "error").map((f) => f.cell));
+    const sumCodes = new Set(["sumMismatch", "resultMismatch", "sumAmbiguous"]);
+    const kept = findings.filter(
+      (f) => f.sheet !== sheet.name || !(byFormula.has(f.cell) && sumCodes.has(f.code)),
+    );
+    findings.splice(0, findings.length, ...kept);
     const cells = [
+      ...formulaFindings,
       ...errorValues(g),
+      ...uncomputed(g),
       ...(reading.layouts ?? []).flatMap((l) => textsInAmounts(g, l)),
     ];
     const taken = new Set(findings.filter((f) => f.sheet === sheet.name).map((f) => f.cell));
-    findings.push(...cells.filter((f) => !taken.has(f.cell)));
+    for (const f of cells) {
+      if (taken.has(f.cell)) continue;
+      taken.add(f.cell);
+      findings.push(f);
+    }
   }
   // Across the statements of an annual report, wherever they are.
   if (annual.length > 0) {

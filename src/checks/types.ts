@@ -75,4 +75,5 @@ export type SheetKind =
   | "resultStatement"
   | "balanceSheet"
   | "cashFlow"
-  | "notes";
+  | "notes"
+  | "balanceRequirement";

@@ -42,8 +42,8 @@ const files = readdirSync(dir)
 
 /** How an English Excel stores a typed text: "1,234.5", "(1,234)" and "-1,234" become numbers. */
 function asTypedInEnglishExcel(text: string): string | number {
-  const t = text.trim();
-  const m = /^(\(?)(-?)\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\)?)$/.exec(t);
+  const t = text.trim().replace(/^\$\s*/, "");
+  const m = /^(\(?)(-?)\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\)?)$/.exec(t);
   if (!m || (m[1] === "(") !== (m[5] === ")")) return text;
   const v = Number(`${m[3].replace(/,/g, "")}${m[4] ?? ""}`) * (m[1] || m[2] ? -1 : 1);
   return Number.isFinite(v) ? v : text;
