@@ -37,10 +37,20 @@ export function checkStatement(g: Grid, layout: StatementLayout): Finding[] {
 export function readStatement(
   g: Grid,
   layout: StatementLayout,
-): { findings: Finding[]; shouldBe: (row: number, column: number) => number; totals: SumCheck[] } {
+): {
+  findings: Finding[];
+  shouldBe: (row: number, column: number) => number;
+  totals: SumCheck[];
+  unchecked: number;
+} {
   const reader = new StatementReader(g, layout);
   const findings = reader.run();
-  return { findings, shouldBe: (row, column) => reader.shouldBe(row, column), totals: reader.totals };
+  return {
+    findings,
+    shouldBe: (row, column) => reader.shouldBe(row, column),
+    totals: reader.totals,
+    unchecked: reader.unchecked.size,
+  };
 }
 
 class StatementReader {
@@ -340,7 +350,22 @@ class StatementReader {
     signsOf?: (parts: number[]) => number[] | undefined,
   ): number[] {
     if (addsUp(this.figures, row, main, signsOf?.(main))) return main;
-    return alternatives.find((a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a))) ?? main;
+    const all = alternatives.find((a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a)));
+    if (all) return all;
+    // No reading explains every column (one figure is wrong): the one that explains the most figures.
+    const score = (a: number[]) =>
+      this.downColumns.filter((d) => addsUpIn(this.figures, row, d.column, a, signsOf?.(a))).length;
+    let best = main;
+    let bestScore = score(main);
+    for (const a of alternatives) {
+      if (a.length === 0) continue;
+      const s = score(a);
+      if (s > bestScore) {
+        best = a;
+        bestScore = s;
+      }
+    }
+    return best;
   }
 
   /** The earlier sum whose figures this row repeats, in every column. */

@@ -1,4 +1,4 @@
-import { ageList, deviationText, type Messages, type Where } from "./sv";
+import { ageList, deviationText, type CoverageParams, type Messages, type Where } from "./sv";
 import type { ImportProblem as PopulationProblem } from "../population/import";
 import type { ErrorParams } from "../domain/errors";
 import { formatNumber as fmt, formatPercent as pct } from "./format";
@@ -69,6 +69,29 @@ const q = (what: string | number | undefined) => quantities[String(what)] ?? Str
 const at = (p: P) => (p.position === undefined ? "" : ` (no. ${p.position})`);
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const cellRef = (p: P) => `${q(p.what)}${p.row === undefined ? "" : ` row ${p.row}, column ${p.column}`}`;
+
+const statementKinds: Record<string, string> = {
+  resultStatement: "Result statement",
+  balanceSheet: "Balance sheet",
+  cashFlow: "Cash-flow statement",
+  notes: "Notes",
+  balanceRequirement: "Balance-requirement statement",
+  budget: "Budget",
+  outcome: "Outcome against budget",
+};
+
+const coverageLine = (p: CoverageParams) =>
+  [
+    `${p.sheet} ${p.range}: ${statementKinds[p.kind] ?? p.kind}, ${n(p.figures)} ${p.figures === 1 ? "figure" : "figures"} read, ${n(p.checked)} checked`,
+    p.unreadable.length > 0 ? `; cannot be read: ${p.unreadable.slice(0, 8).join(", ")}` : "",
+    p.skippedColumns.length > 0
+      ? `; columns not read (their header names no period): ${p.skippedColumns.join(", ")}`
+      : "",
+    p.uncheckedTotals > 0
+      ? `; ${p.uncheckedTotals} ${p.uncheckedTotals === 1 ? "total" : "totals"} not checked (a part is missing or unreadable)`
+      : "",
+    ".",
+  ].join("");
 
 export const en: Messages = {
   locale: "en",
@@ -231,6 +254,7 @@ export const en: Messages = {
     tooManyCells: (p) =>
       `the workbook declares ${n(p.count)} cells (${p.part}); at most ${n(p.limit)} are read. Copy the statements to a smaller workbook.`,
   },
+  coverageLine,
   notRead: {
     noPeriodHeader: (sheet) =>
       `${sheet} looks like a financial statement (sum rows with amounts) but has no header row naming periods (e.g. Actual, Budget, Forecast or years), so it was not checked.`,
@@ -266,7 +290,7 @@ Flags: --lang sv|en (language of messages), --help.`,
     noFinsamSheets: (file) => `${file}: no FINSAM sheets or statements recognised, so nothing was checked.`,
     notReadLine: (reason) => `Not read: ${reason}`,
     summary: (file, sheets, errors, warnings) =>
-      `${file}: ${sheets} FINSAM sheets, ${errors} errors, ${warnings} warnings.`,
+      `${file}: ${sheets} FINSAM sheets, ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
   },
   pane: {
     templates: {
@@ -348,10 +372,11 @@ Flags: --lang sv|en (language of messages), --help.`,
     checkButton: "Check the workbook",
     checking: "Checking …",
     noFinsamSheets: "No FINSAM sheets or statements found in the workbook, so nothing was checked.",
+    coverageHeading: "What was read and checked",
     notReadHeading: "Sheets not read",
     checkedClean: (sheets) => `${sheets} FINSAM sheets checked: no errors or warnings.`,
     checkedSummary: (sheets, errors, warnings) =>
-      `${sheets} FINSAM sheets checked: ${errors} errors, ${warnings} warnings.`,
+      `${sheets} FINSAM sheets checked: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
     findingsLabel: "Results of the check",
     showCell: (ref) => `Show ${ref}`,
     checkFailed: (message) => `Could not read the workbook: ${message}`,

@@ -302,12 +302,48 @@ const refused = {
     `arbetsboken anger ${n(p.count)} celler (${p.part}); högst ${n(p.limit)} läses. Kopiera uppställningarna till en mindre arbetsbok.`,
 };
 
+/** What a statement was recognised as, in the coverage line. */
+const statementKinds: Record<string, string> = {
+  resultStatement: "Resultaträkning",
+  balanceSheet: "Balansräkning",
+  cashFlow: "Kassaflödesanalys",
+  notes: "Noter",
+  balanceRequirement: "Balanskravsutredning",
+  budget: "Budget",
+  outcome: "Utfall mot budget",
+};
+
+/** One line per statement: what was read and checked, and what was not (issue 19). */
+export interface CoverageParams {
+  sheet: string;
+  kind: string;
+  range: string;
+  figures: number;
+  checked: number;
+  unreadable: string[];
+  skippedColumns: string[];
+  uncheckedTotals: number;
+}
+const coverageLine = (p: CoverageParams) =>
+  [
+    `${p.sheet} ${p.range}: ${statementKinds[p.kind] ?? p.kind}, ${n(p.figures)} belopp lästa, ${n(p.checked)} kontrollerade`,
+    p.unreadable.length > 0 ? `; går inte att läsa: ${p.unreadable.slice(0, 8).join(", ")}` : "",
+    p.skippedColumns.length > 0
+      ? `; kolumner som inte lästes (rubriken anger ingen period): ${p.skippedColumns.join(", ")}`
+      : "",
+    p.uncheckedTotals > 0
+      ? `; ${p.uncheckedTotals} ${p.uncheckedTotals === 1 ? "summa" : "summor"} inte kontrollerade (en del saknas eller går inte att läsa)`
+      : "",
+    ".",
+  ].join("");
+
 export const sv = {
   locale: "sv" as Locale,
   refused,
   errors,
   findings,
   notRead,
+  coverageLine,
   severity: { error: "Fel", warning: "Varning" },
   results: {
     ok: "OK",
@@ -340,7 +376,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       `${file}: inga FINSAM-blad eller uppställningar kändes igen, så inget kontrollerades.`,
     notReadLine: (reason: string) => `Ej läst: ${reason}`,
     summary: (file: string, sheets: number, errors: number, warnings: number) =>
-      `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} varningar.`,
+      `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}.`,
   },
   pane: {
     templates: {
@@ -421,10 +457,11 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     checkButton: "Kontrollera arbetsboken",
     checking: "Kontrollerar …",
     noFinsamSheets: "Hittade inga FINSAM-blad eller uppställningar i arbetsboken, så inget kontrollerades.",
+    coverageHeading: "Vad som lästes och kontrollerades",
     notReadHeading: "Blad som inte lästes",
     checkedClean: (sheets: number) => `${sheets} FINSAM-blad kontrollerade: inga fel eller varningar.`,
     checkedSummary: (sheets: number, errors: number, warnings: number) =>
-      `${sheets} FINSAM-blad kontrollerade: ${errors} fel, ${warnings} varningar.`,
+      `${sheets} FINSAM-blad kontrollerade: ${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}.`,
     findingsLabel: "Resultat av kontrollen",
     showCell: (ref: string) => `Visa ${ref}`,
     checkFailed: (message: string) => `Det gick inte att läsa arbetsboken: ${message}`,

@@ -11,6 +11,7 @@ import {
 import type { Messages } from "../i18n";
 import type { Finding } from "../checks/types";
 import type { NotReadReason } from "../checks/layout";
+import type { StatementCoverage } from "../checks/report";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 
@@ -22,6 +23,8 @@ export type CheckState =
       sheets: number;
       findings: Finding[];
       notRead?: { sheet: string; reason: NotReadReason }[];
+      /** Per statement: what was read and checked, and what was not. */
+      statements?: StatementCoverage[];
     }
   | { kind: "failed"; message: string };
 
@@ -71,6 +74,15 @@ export function CheckPanel({
                   {t.pane.showCell(`${f.sheet}!${f.cell}`)}
                 </Button>
               </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.kind === "done" && (state.statements?.length ?? 0) > 0 && (
+        <ul className={styles.list} aria-label={t.pane.coverageHeading}>
+          {state.statements!.map((s) => (
+            <li key={`${s.sheet}!${s.range}`}>
+              <Caption1>{t.coverageLine(s)}</Caption1>
             </li>
           ))}
         </ul>

@@ -45,8 +45,8 @@ export function useWorkbookCheck(service: WorkbookService, t: Messages) {
   const run = React.useCallback(async () => {
     setState({ kind: "running" });
     try {
-      const { recognised, notRead, findings } = checkWorkbook(await service.readSheets());
-      setState({ kind: "done", sheets: recognised.length, findings, notRead });
+      const { recognised, notRead, findings, statements } = checkWorkbook(await service.readSheets());
+      setState({ kind: "done", sheets: recognised.length, findings, notRead, statements });
     } catch (error) {
       setState({ kind: "failed", message: errorMessage(error, t) });
     }

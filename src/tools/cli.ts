@@ -95,7 +95,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
     io.err(t.cli.cannotRead(file, reason(error)));
     return 2;
   }
-  const { recognised, notRead, findings } = checkWorkbook(sheets);
+  const { recognised, notRead, findings, statements } = checkWorkbook(sheets);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (json) {
     io.out(
@@ -104,6 +104,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
           file,
           sheets: recognised,
           notRead: notRead.map((n) => ({ ...n, message: t.notRead[n.reason](n.sheet) })),
+          statements: statements.map((s) => ({ ...s, message: t.coverageLine(s) })),
           findings: findings.map((f) => ({ ...f, message: t.findings[f.code](f.params) })),
         },
         null,
@@ -116,6 +117,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
         `${f.sheet}!${f.cell}\t${t.severity[f.severity].toLowerCase()}\t${t.findings[f.code](f.params)}`,
       );
     for (const n of notRead) io.out(t.cli.notReadLine(t.notRead[n.reason](n.sheet)));
+    for (const s of statements) io.out(t.coverageLine(s)); // what each statement had read and checked
     io.out(
       recognised.length === 0
         ? t.cli.noFinsamSheets(file)

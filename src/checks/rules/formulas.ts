@@ -34,7 +34,8 @@ const columnNumber = (letters: string) => {
 export function addedRows(formula: string, column: number): number[] | null {
   const body = formula.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
   if (body.includes("!")) return null; // another sheet
-  if (!/^[A-Z0-9$:+(),]+$/.test(body.replace(/SUM\(/g, "("))) return null;
+  const bare = body.replace(/SUM\(/g, "(");
+  if (!/^[A-Z0-9$:+(),]+$/.test(bare) || /[A-Z]\(/.test(bare)) return null; // another function
   const rows: number[] = [];
   for (const m of body.matchAll(REF)) {
     const c1 = columnNumber(m[1]);
@@ -71,7 +72,28 @@ export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck
       const rows = addedRows(formula, column);
       if (!rows) continue;
       const added = new Set(rows);
-      const missing = group.filter((r) => !added.has(r) && figure(r, column));
+      // The group is confirmed where the row's other figures add up by it, or another column's formula
+      // covers a row this one leaves out; otherwise the formula's own reading stands.
+      const siblings = columns
+        .filter((c) => c.column !== column)
+        .map((c) => g.formula(total.row, c.column))
+        .flatMap((f, i) =>
+          f ? (addedRows(f, columns.filter((c) => c.column !== column)[i].column) ?? []) : [],
+        );
+      const confirmed = (r: number) =>
+        siblings.includes(r) ||
+        columns.some(
+          (c) =>
+            c.column !== column &&
+            !g.formula(total.row, c.column) &&
+            g.number(total.row, c.column) !== null &&
+            checkSum(
+              group.map((p) => g.number(p, c.column) ?? 0),
+              g.number(total.row, c.column)!,
+              stepAt(g, layout, total.row, c.column),
+            ).ok,
+        );
+      const missing = group.filter((r) => !added.has(r) && figure(r, column) && confirmed(r));
       const covers = group.some((r) => added.has(r));
       if (
         rows.length === 1 &&
@@ -111,7 +133,7 @@ function typedOver(g: Grid, layout: StatementLayout, totals: SumCheck[]): Findin
     for (const { column } of columns) {
       const f = g.formula(row, column);
       if (f) {
-        const shape = shifted(f, -column);
+        const shape = shifted(f, 1 - column); // as if in column A
         shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
       }
     }
@@ -120,7 +142,7 @@ function typedOver(g: Grid, layout: StatementLayout, totals: SumCheck[]): Findin
     for (const { column, name } of columns) {
       const printed = g.number(row, column);
       if (g.formula(row, column) || printed === null || typeof g.at(row, column) !== "number") continue;
-      const formula = shifted(shape, column);
+      const formula = shifted(shape, column - 1);
       const rows = addedRows(formula, column);
       const expected = rows ? rows.reduce((a, r) => a + (g.number(r, column) ?? 0), 0) : null;
       const wrong = expected !== null && !checkSum([expected], printed, stepAt(g, layout, row, column)).ok;
