@@ -82,7 +82,7 @@ const statementKinds: Record<string, string> = {
 
 const coverageLine = (p: CoverageParams) =>
   [
-    `${p.sheet} ${p.range}: ${statementKinds[p.kind] ?? p.kind}, ${n(p.figures)} ${p.figures === 1 ? "figure" : "figures"} read, ${n(p.checked)} checked`,
+    `${p.sheet} ${p.range}: ${(p.kind && statementKinds[p.kind]) || String(p.kind ?? "")}, ${n(p.figures)} ${p.figures === 1 ? "figure" : "figures"} read, ${n(p.checked)} checked`,
     p.unreadable.length > 0 ? `; cannot be read: ${p.unreadable.slice(0, 8).join(", ")}` : "",
     p.skippedColumns.length > 0
       ? `; columns not read (their header names no period): ${p.skippedColumns.join(", ")}`

@@ -326,7 +326,7 @@ export interface CoverageParams {
 }
 const coverageLine = (p: CoverageParams) =>
   [
-    `${p.sheet} ${p.range}: ${statementKinds[p.kind] ?? p.kind}, ${n(p.figures)} belopp lästa, ${n(p.checked)} kontrollerade`,
+    `${p.sheet} ${p.range}: ${(p.kind && statementKinds[p.kind]) || String(p.kind ?? "")}, ${n(p.figures)} belopp lästa, ${n(p.checked)} kontrollerade`,
     p.unreadable.length > 0 ? `; går inte att läsa: ${p.unreadable.slice(0, 8).join(", ")}` : "",
     p.skippedColumns.length > 0
       ? `; kolumner som inte lästes (rubriken anger ingen period): ${p.skippedColumns.join(", ")}`

@@ -82,7 +82,19 @@ export const FEES_LABELS = {
 /** "Kansli och styrelse" → "Summa kansli och styrelse". */
 export const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase()}${group.slice(1)}`;
 
+/** Labels are read many times over: the normal form of the last few thousand is kept. */
+const normalised = new Map<string, string>();
+
 export function normalise(text: string): string {
+  const hit = normalised.get(text);
+  if (hit !== undefined) return hit;
+  const key = normaliseText(text);
+  if (normalised.size > 5000) normalised.clear();
+  normalised.set(text, key);
+  return key;
+}
+
+function normaliseText(text: string): string {
   return text
     .trim()
     .replace(/^[-\u2013\u2022*]\s+/, "")

@@ -53,7 +53,8 @@ export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layou
     let texts = 0;
     for (let r = layout.firstRow; r <= lastRow; r++) {
       const v = g.reading(r, column);
-      if (v.kind === "number") v.text ? texts++ : numbers++;
+      if (v.kind === "number" && v.text) texts++;
+      else if (v.kind === "number") numbers++;
     }
     // Where most figures are numbers, one stored as text is left out of the sums; where all are text (a
     // pasted table), text is how the figures came.
