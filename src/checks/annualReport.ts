@@ -27,13 +27,13 @@ const is = (pattern: RegExp) => (label: string) => pattern.test(normalise(label)
 /** What kind of annual-report statement a statement is, by its lines; null for other statements. */
 export function annualKind(g: Grid, layout: StatementLayout): AnnualKind | null {
   const labels = statementLabels(g, layout).map((l) => normalise(l.label));
-  // The balanskravsutredning: the year's result, realised gains taken away, RUR, the balance-requirement result.
-  if (labels.some((l) => /balanskravs(resultat|justering)|^årets resultat enligt resultaträkningen/.test(l)))
-    return "balanceRequirement";
   if (labels.some((l) => /^likvida medel vid (årets|periodens) (början|slut)/.test(l))) return "cashFlow";
   if (labels.some((l) => /^summa tillgångar$/.test(l))) return "balanceSheet";
   if (labels.some((l) => RR.test(l)) && labels.some((l) => /^verksamhetens (intäkter|kostnader)/.test(l)))
     return "resultStatement";
+  // The balanskravsutredning: the year's result, realised gains taken away, RUR, the balance-requirement result.
+  if (labels.some((l) => /balanskravs(resultat|justering)|^årets resultat enligt resultaträkningen/.test(l)))
+    return "balanceRequirement";
   if (labels.some((l) => /^not \d+\b/.test(l))) return "notes";
   return null;
 }

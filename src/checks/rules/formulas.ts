@@ -144,6 +144,8 @@ function typedOver(g: Grid, layout: StatementLayout, totals: SumCheck[]): Findin
       if (g.formula(row, column) || printed === null || typeof g.at(row, column) !== "number") continue;
       const formula = shifted(shape, column - 1);
       const rows = addedRows(formula, column);
+      // A column that prints the total alone (a group's figure beside the body's lines) has nothing to add.
+      if (!rows || rows.every((r) => g.blank(r, column))) continue;
       const expected = rows ? rows.reduce((a, r) => a + (g.number(r, column) ?? 0), 0) : null;
       const wrong = expected !== null && !checkSum([expected], printed, stepAt(g, layout, row, column)).ok;
       out.push({
