@@ -48,11 +48,9 @@ export type FindingCode =
   | "textFigure"
   | "notAFigure"
   | "formulaOmits"
-  | "formulaTakesIn"
   | "formulaSingle"
   | "typedOver"
   | "uncomputed"
-  | "balanceRequirementMismatch"
   | "signConvention"
   | "negativePopulation";
 

@@ -222,16 +222,12 @@ export const en: Messages = {
       `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" cannot be read as an amount.`,
     formulaOmits: (p) =>
       `${p.label} (${p.column}): the formula ${p.formula} leaves out row ${p.rows} of its group.`,
-    formulaTakesIn: (p) =>
-      `${p.label} (${p.column}): the formula ${p.formula} takes in row ${p.rows}, which belongs to another part of the table.`,
     formulaSingle: (p) =>
       `${p.label} (${p.column}): the formula ${p.formula} refers to one row only, but the total should add rows ${p.rows}.`,
     typedOver: (p) =>
       `${p.label} (${p.column}): ${n(p.printed)} is typed as a number where the cells beside it hold formulas; they imply ${p.formula}.`,
     uncomputed: (p) =>
       `${p.label ? `${p.label}: ` : ""}the formula ${p.formula} has no computed value in the file. Open and save the file in Excel.`,
-    balanceRequirementMismatch: (p) =>
-      `${p.label} (${p.column}): ${n(p.printed)}, but the balance-requirement lines give ${n(p.expected)}.`,
     signConvention: (p) =>
       `${p.label} (${p.column}): the amount adds up only with the opposite sign to what the line states (${n(p.printed)}).`,
     negativePopulation: (p) => `${p.member}: the population ${n(p.printed)} is negative.`,

@@ -240,16 +240,12 @@ const findings: Record<FindingCode, Template> = {
   notAFigure: (p) =>
     `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" går inte att läsa som ett belopp.`,
   formulaOmits: (p) => `${p.label} (${p.column}): formeln ${p.formula} utelämnar rad ${p.rows} i sin grupp.`,
-  formulaTakesIn: (p) =>
-    `${p.label} (${p.column}): formeln ${p.formula} tar med rad ${p.rows}, som hör till en annan del av tabellen.`,
   formulaSingle: (p) =>
     `${p.label} (${p.column}): formeln ${p.formula} hänvisar till en enda rad, men summan ska lägga ihop rad ${p.rows}.`,
   typedOver: (p) =>
     `${p.label} (${p.column}): ${n(p.printed)} är inskrivet som ett tal där cellerna bredvid har formler; grannarna anger ${p.formula}.`,
   uncomputed: (p) =>
     `${p.label ? `${p.label}: ` : ""}formeln ${p.formula} har inget beräknat värde i filen. Öppna och spara filen i Excel.`,
-  balanceRequirementMismatch: (p) =>
-    `${p.label} (${p.column}): ${n(p.printed)}, men balanskravsutredningens rader ger ${n(p.expected)}.`,
   signConvention: (p) =>
     `${p.label} (${p.column}): beloppet går ihop bara med omvänt tecken mot vad raden anger (${n(p.printed)}).`,
   negativePopulation: (p) => `${p.member}: befolkningen ${n(p.printed)} är negativ.`,
