@@ -1,4 +1,4 @@
-import { normalise } from "../sheet/vocabulary";
+import { headerYear, normalise } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
 import { roleAt, rowLabel, type StatementLayout } from "./layout";
 import type { Finding } from "./types";
@@ -13,7 +13,7 @@ import type { Finding } from "./types";
  * years are read from the headers ("2023", "2023-12-31", "2023-01-01 – 2023-12-31"). Where three figures
  * should agree and two do, the third is the one reported.
  */
-export type AnnualKind = "resultStatement" | "balanceSheet" | "cashFlow" | "notes";
+export type AnnualKind = "resultStatement" | "balanceSheet" | "cashFlow" | "notes" | "balanceRequirement";
 
 export interface AnnualStatement {
   kind: AnnualKind;
@@ -31,6 +31,9 @@ export function annualKind(g: Grid, layout: StatementLayout): AnnualKind | null 
   if (labels.some((l) => /^summa tillgångar$/.test(l))) return "balanceSheet";
   if (labels.some((l) => RR.test(l)) && labels.some((l) => /^verksamhetens (intäkter|kostnader)/.test(l)))
     return "resultStatement";
+  // The balanskravsutredning: the year's result, realised gains taken away, RUR, the balance-requirement result.
+  if (labels.some((l) => /balanskravs(resultat|justering)|^årets resultat enligt resultaträkningen/.test(l)))
+    return "balanceRequirement";
   if (labels.some((l) => /^not \d+\b/.test(l))) return "notes";
   return null;
 }
@@ -53,10 +56,7 @@ function lastFigureRow(g: Grid, s: StatementLayout): number {
   return last;
 }
 
-const yearOf = (name: string) => {
-  const years = name.match(/(19|20)\d{2}/g);
-  return years ? Number(years[years.length - 1]) : null;
-};
+const yearOf = (name: string) => headerYear(name);
 
 interface Figure {
   value: number;
@@ -67,9 +67,28 @@ interface Figure {
   step: number;
 }
 
+/**
+ * A year's period column in a column group: the body's own figures are group 0, the group's (koncern,
+ * sammanställd redovisning) beside them group 1 — the n-th column naming that year.
+ */
+function periodOf(st: AnnualStatement, year: number, group: number) {
+  return st.layout.periods.filter((p) => yearOf(p.name) === year)[group];
+}
+
+/** The number of column groups a statement prints (the most columns any one year has). */
+export function groupsOf(st: AnnualStatement | undefined): number {
+  if (!st) return 0;
+  const count = new Map<number, number>();
+  for (const p of st.layout.periods) {
+    const y = yearOf(p.name);
+    if (y !== null) count.set(y, (count.get(y) ?? 0) + 1);
+  }
+  return Math.max(0, ...count.values());
+}
+
 /** The figure of a given row for a year. */
-function figureAt(st: AnnualStatement, row: number, year: number): Figure | null {
-  const period = st.layout.periods.find((p) => yearOf(p.name) === year);
+function figureAt(st: AnnualStatement, row: number, year: number, group = 0): Figure | null {
+  const period = periodOf(st, year, group);
   const value = period ? st.g.number(row, period.column) : null;
   if (!period || value === null) return null;
   return {
@@ -87,13 +106,14 @@ function figure(
   st: AnnualStatement | undefined,
   match: (label: string) => boolean,
   year: number,
+  group = 0,
 ): Figure | null {
   if (!st) return null;
-  const period = st.layout.periods.find((p) => yearOf(p.name) === year);
+  const period = periodOf(st, year, group);
   if (!period) return null;
   for (const { row, label } of statementLabels(st.g, st.layout)) {
     if (!match(label)) continue;
-    const f = figureAt(st, row, year);
+    const f = figureAt(st, row, year, group);
     if (f) return f;
   }
   return null;
@@ -115,111 +135,144 @@ export function checkAnnualReport(
   const rr = byKind("resultStatement");
   const br = byKind("balanceSheet");
   const kf = byKind("cashFlow");
+  const bk = byKind("balanceRequirement");
   const notes = statements.filter((s) => s.kind === "notes");
   const years = new Set<number>();
   for (const s of [rr, br, kf])
     for (const p of s?.layout.periods ?? []) if (yearOf(p.name)) years.add(yearOf(p.name)!);
   const reported = (f: Figure) =>
     [...earlier, ...findings].some((x) => x.sheet === f.sheet && x.cell === f.address);
-  const push = (f: Figure, code: Finding["code"], params: Finding["params"]) =>
+  // Identities an author may have reasons to break are warnings: equity also changes by entries straight
+  // against it, liquid funds may be defined wider than cash and bank, and a group's cash-flow lines include
+  // what it acquired. A change with the opposite sign to the one the label states is an error.
+  const WARN = new Set<Finding["code"]>(["equityChange", "cashMismatch"]);
+  const push = (
+    f: Figure,
+    code: Finding["code"],
+    params: Finding["params"],
+    severity?: Finding["severity"],
+  ) =>
     findings.push({
       sheet: f.sheet,
       cell: f.address,
-      severity: "error",
+      severity: severity ?? (WARN.has(code) ? "warning" : "error"),
       code,
       params: { ...params, printed: f.value },
     });
   const tol = (f: Figure, figures = 1) => ((figures + 1) / 2) * f.step + 1e-9;
   const agree = (a: number, b: number, f: Figure, figures = 1) => Math.abs(a - b) <= tol(f, figures);
 
-  for (const year of [...years].sort()) {
-    // 1. The year's result, three times.
-    const results = [
-      figure(rr, is(RR), year),
-      figure(br, is(RR), year),
-      figure(kf, is(/^(årets resultat|resultat efter finansiella poster)$/), year),
-    ];
-    const odd = oddOneOut(results, (a, b, f) => agree(a, b, f));
-    if (odd && !reported(odd.figure)) push(odd.figure, "crossResult", { year, expected: odd.expected });
+  // Every column group (kommun, koncern) gets every check, against the same group of the other statements.
+  const groups = Math.max(1, ...[rr, br, kf, bk].map(groupsOf));
+  for (let group = 0; group < groups; group++) {
+    const fig = (st: AnnualStatement | undefined, match: (label: string) => boolean, year: number) =>
+      figure(st, match, year, group);
+    for (const year of [...years].sort()) {
+      // 1. The year's result, three times.
+      const results = [
+        fig(rr, is(RR), year),
+        fig(br, is(RR), year),
+        fig(kf, is(/^(årets resultat|resultat efter finansiella poster)$/), year),
+        fig(bk, is(/^årets resultat( enligt resultaträkningen)?$/), year),
+      ];
+      const odd = oddOneOut(results, (a, b, f) => agree(a, b, f));
+      if (odd && !reported(odd.figure)) push(odd.figure, "crossResult", { year, expected: odd.expected });
 
-    // 2. Assets = equity + provisions + liabilities.
-    const assets = figure(br, is(/^summa tillgångar$/), year);
-    const claims = figure(br, is(/^summa (eget kapital|skulder)\b.*(skulder|eget kapital)$/), year);
-    if (
-      assets &&
-      claims &&
-      !agree(assets.value, claims.value, claims) &&
-      !reported(assets) &&
-      !reported(claims)
-    )
-      push(claims, "balanceMismatch", { year, expected: assets.value });
+      // 2. Assets = equity + provisions + liabilities.
+      const assets = fig(br, is(/^summa tillgångar$/), year);
+      const claims = fig(br, is(/^summa (eget kapital|skulder)\b.*(skulder|eget kapital)$/), year);
+      if (
+        assets &&
+        claims &&
+        !agree(assets.value, claims.value, claims) &&
+        !reported(assets) &&
+        !reported(claims)
+      )
+        push(claims, "balanceMismatch", { year, expected: assets.value });
 
-    // 3. Equity rolls forward: this year's = last year's + this year's result.
-    const equity = figure(br, is(/^summa eget kapital$/), year);
-    const equityBefore = figure(br, is(/^summa eget kapital$/), year - 1);
-    const result = odd ? odd.expected : results.find((r) => r)?.value;
-    if (equity && equityBefore && result !== undefined && !reported(equity)) {
-      const expected = equityBefore.value + result;
-      if (!agree(equity.value, expected, equity, 2)) push(equity, "equityChange", { year, expected });
-    }
+      // 3. Equity rolls forward: this year's = last year's + this year's result.
+      const equity = fig(br, is(/^summa eget kapital$/), year);
+      const equityBefore = fig(br, is(/^summa eget kapital$/), year - 1);
+      const result = odd ? odd.expected : results.find((r) => r)?.value;
+      if (equity && equityBefore && result !== undefined && !reported(equity)) {
+        const expected = equityBefore.value + result;
+        if (!agree(equity.value, expected, equity, 2)) push(equity, "equityChange", { year, expected });
+      }
 
-    // 4. Liquid funds: start + the year's cash flow = end = cash and bank.
-    const start = figure(kf, is(/^likvida medel vid (årets|periodens) början/), year);
-    const flow = figure(kf, is(/^(årets|periodens) kassaflöde$/), year);
-    const end = figure(kf, is(/^likvida medel vid (årets|periodens) slut/), year);
-    const cash = figure(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year);
-    const cashBefore = figure(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year - 1);
-    if (start && flow && end) {
-      const computed = start.value + flow.value;
-      const endOk = agree(end.value, computed, end, 3);
-      const cashOk = !cash || agree(end.value, cash.value, end);
-      if (!endOk && cash && agree(computed, cash.value, end, 3)) {
-        if (!reported(end)) push(end, "cashEndMismatch", { year, expected: cash.value });
-      } else if (!endOk && cashOk) {
-        // The end agrees with the balance sheet: the start or the flow is wrong. The flow is the sum of its
-        // lines (checked down); the start is last year's cash and bank, where that is printed.
-        const startWrong = cashBefore ? !agree(start.value, cashBefore.value, start) : !reported(flow);
-        if (startWrong) {
-          if (!reported(start))
-            push(start, "cashStartMismatch", { year, expected: cashBefore?.value ?? end.value - flow.value });
-        } else if (!reported(flow))
-          push(flow, "cashFlowMismatch", { year, expected: end.value - start.value });
-      } else if (endOk && !cashOk && cash && !reported(cash))
-        push(cash, "cashMismatch", { year, expected: end.value });
-    }
+      // 4. Liquid funds: start + the year's cash flow = end = cash and bank.
+      const start = fig(kf, is(/^likvida medel vid (årets|periodens) början/), year);
+      const flow = fig(kf, is(/^(årets|periodens) kassaflöde$/), year);
+      const end = fig(kf, is(/^likvida medel vid (årets|periodens) slut/), year);
+      const cash = fig(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year);
+      const cashBefore = fig(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year - 1);
+      if (start && flow && end) {
+        const computed = start.value + flow.value;
+        const endOk = agree(end.value, computed, end, 3);
+        const cashOk = !cash || agree(end.value, cash.value, end);
+        if (!endOk && cash && agree(computed, cash.value, end, 3)) {
+          if (!reported(end)) push(end, "cashEndMismatch", { year, expected: cash.value });
+        } else if (!endOk && cashOk) {
+          // The end agrees with the balance sheet: the start or the flow is wrong. The flow is the sum of its
+          // lines (checked down); the start is last year's cash and bank, where that is printed.
+          const startWrong = cashBefore ? !agree(start.value, cashBefore.value, start) : !reported(flow);
+          if (startWrong) {
+            if (!reported(start))
+              push(start, "cashStartMismatch", {
+                year,
+                expected: cashBefore?.value ?? end.value - flow.value,
+              });
+          } else if (!reported(flow))
+            push(flow, "cashFlowMismatch", { year, expected: end.value - start.value });
+        } else if (endOk && !cashOk && cash && !reported(cash))
+          push(cash, "cashMismatch", { year, expected: end.value });
+      }
 
-    // 5. The changes in receivables and short-term liabilities are the balance sheet's differences.
-    for (const [kfLine, brLine, defaultSign] of [
-      [/fordringar/, /^(summa )?(kortfristiga )?fordringar$/, -1],
-      [/skulder/, /^(summa )?kortfristiga skulder$/, 1],
-    ] as const) {
-      const line = figure(kf, is(kfLine), year);
-      const now = figure(br, is(brLine), year);
-      const before = figure(br, is(brLine), year - 1);
-      if (!line || !now || !before || reported(line)) continue;
-      const label = normalise(rowLabel(kf!.g, line.row, kf!.layout.labelFrom, kf!.layout.labelTo));
-      const sign = /ökning\s*\(\s*-\s*\)|minskning\s*\(\s*\+\s*\)/.test(label)
-        ? -1
-        : /ökning\s*\(\s*\+\s*\)|minskning\s*\(\s*-\s*\)/.test(label)
-          ? 1
-          : defaultSign;
-      const expected = sign * (now.value - before.value);
-      if (!agree(line.value, expected, line, 3)) push(line, "changeMismatch", { year, expected });
-    }
+      // 5. The changes in receivables and short-term liabilities are the balance sheet's differences.
+      for (const [kfLine, brLine, defaultSign] of [
+        [/fordringar/, /^(summa )?(kortfristiga )?fordringar$/, -1],
+        [/skulder/, /^(summa )?kortfristiga skulder$/, 1],
+      ] as const) {
+        const line = fig(kf, is(kfLine), year);
+        const now = fig(br, is(brLine), year);
+        const before = fig(br, is(brLine), year - 1);
+        if (!line || !now || !before || reported(line)) continue;
+        const label = normalise(rowLabel(kf!.g, line.row, kf!.layout.labelFrom, kf!.layout.labelTo));
+        // The sign the label states ("Ökning (-)/minskning (+)", "Ökning–/minskning+"), else the usual one.
+        const stated = /ökning\s*\(?\s*([+-])/.exec(label)?.[1] ?? null;
+        const statedMinus = /minskning\s*\(?\s*([+-])/.exec(label)?.[1] ?? null;
+        const labelSign = stated
+          ? stated === "-"
+            ? -1
+            : 1
+          : statedMinus
+            ? statedMinus === "+"
+              ? -1
+              : 1
+            : null;
+        const sign = labelSign ?? defaultSign;
+        const expected = sign * (now.value - before.value);
+        if (agree(line.value, expected, line, 3)) continue;
+        const flipped = agree(line.value, -expected, line, 3);
+        if (flipped && labelSign !== null && labelSign !== defaultSign)
+          // The figure follows the usual sign; the label states the other: the label is what is wrong.
+          push(line, "signConvention", { label, column: String(year), expected }, "warning");
+        else push(line, "changeMismatch", { year, expected }, flipped ? "error" : "warning");
+      }
 
-    // 6. Each note adds up to the line that refers to it.
-    for (const st of [rr, br, kf]) {
-      if (!st) continue;
-      const noteColumn = noteColumnOf(st);
-      if (noteColumn === null) continue;
-      for (const { row, label } of statementLabels(st.g, st.layout)) {
-        const n = st.g.number(row, noteColumn);
-        if (n === null || !Number.isInteger(n)) continue;
-        const line = figureAt(st, row, year);
-        const total = noteTotal(notes, n, year);
-        if (!line || !total || reported(line) || reported(total.figure)) continue;
-        if (!agree(line.value, total.figure.value, line, total.lines))
-          push(line, "noteMismatch", { year, note: n, expected: total.figure.value, label });
+      // 6. Each note adds up to the line that refers to it.
+      for (const st of [rr, br, kf]) {
+        if (!st) continue;
+        const noteColumn = noteColumnOf(st);
+        if (noteColumn === null) continue;
+        for (const { row, label } of statementLabels(st.g, st.layout)) {
+          const n = st.g.number(row, noteColumn);
+          if (n === null || !Number.isInteger(n)) continue;
+          const line = figureAt(st, row, year, group);
+          const total = noteTotal(notes, n, year, group);
+          if (!line || !total || reported(line) || reported(total.figure)) continue;
+          if (!agree(line.value, total.figure.value, line, total.lines))
+            push(line, "noteMismatch", { year, note: n, expected: total.figure.value, label });
+        }
       }
     }
   }
@@ -376,6 +429,7 @@ function noteTotal(
   notes: AnnualStatement[],
   n: number,
   year: number,
+  group = 0,
 ): { figure: Figure; lines: number } | null {
   for (const st of notes) {
     const labels = statementLabels(st.g, st.layout);
@@ -385,7 +439,7 @@ function noteTotal(
     for (const l of labels.slice(start + 1)) {
       if (/^not \d+\b/.test(normalise(l.label))) break;
       if (roleAt(st.layout, l.row, l.label) === "sum") {
-        const f = figureAt(st, l.row, year);
+        const f = group < groupsOf(st) ? figureAt(st, l.row, year, group) : null;
         return f ? { figure: f, lines } : null;
       }
       lines++;

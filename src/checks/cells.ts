@@ -26,6 +26,11 @@ const EN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 export function parseAmountText(text: string): number | null {
   if (text.length > 40) return null;
   let t = text.replace(SPACES, " ").replace(DASHES, "-").trim();
+  // A currency sign before or after the figure ("$ 8,407,756", "$ (548,000)", "1 234 kr").
+  t = t
+    .replace(/^([-(]?)\s*(?:[$€£]|SEK|USD|EUR)\s*/i, "$1")
+    .replace(/\s*(?:[$€£]|kr|SEK)\.?$/i, "")
+    .trim();
   if (t === "") return null;
   if (/^-{1,2}$/.test(t)) return 0; // "–" or "--" for nil
   let sign = 1;

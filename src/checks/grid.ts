@@ -30,8 +30,17 @@ export class Grid {
   number(row: number, column: number): number | null {
     const v = this.at(row, column);
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
-    return typeof v === "string" ? parseAmountText(v) : null;
+    if (typeof v !== "string") return null;
+    // Every stage asks for the same figures many times: a text is parsed once.
+    const key = row * 65536 + column;
+    const cached = this.parsed.get(key);
+    if (cached !== undefined) return cached;
+    const value = parseAmountText(v);
+    this.parsed.set(key, value);
+    return value;
   }
+
+  private readonly parsed = new Map<number, number | null>();
 
   /** What the cell holds as an amount: a number (typed or as text), nil, blank, an error value or words. */
   reading(row: number, column: number): CellReading {

@@ -246,7 +246,7 @@ function unitAbove(g: Grid, headerRow: number): Unit | null {
 }
 
 /** The decimals a printed figure shows: from its text where it is text ("12,0" has one), else from its value. */
-function decimalsOf(g: Grid, r: number, column: number): number | null {
+export function decimalsOf(g: Grid, r: number, column: number): number | null {
   const v = g.number(r, column);
   if (v === null) return null;
   const raw = g.at(r, column);
@@ -289,6 +289,12 @@ function printedSteps(g: Grid, layout: StatementLayout): Map<number, number> {
 
 /** The rounding step of one column (the layout's coarsest where the column is not one of its own). */
 export const stepOf = (layout: StatementLayout, column: number) => layout.steps.get(column) ?? layout.step;
+
+/** The rounding of a total: its column's, or coarser where the total itself is printed coarser than its parts. */
+export function stepAt(g: Grid, layout: StatementLayout, row: number, column: number): number {
+  const d = decimalsOf(g, row, column);
+  return Math.max(stepOf(layout, column), d === null ? 0 : 10 ** -d);
+}
 
 /** Labels of sums and numbers beside them, but no header naming periods. */
 function looksLikeStatement(g: Grid): boolean {

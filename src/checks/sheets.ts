@@ -10,6 +10,8 @@ import { annualKind, checkAnnualReport, dropExplained, type AnnualStatement } fr
 import { checkDistribution, hasDistribution } from "./distribution";
 import { errorValues, textsInAmounts } from "./rules/cellValues";
 import { checkFollowUp, isFollowUp } from "./followUp";
+import { checkFormulas, uncomputed } from "./rules/formulas";
+import { coverage, type StatementCoverage } from "./report";
 import type { Finding, SheetKind } from "./types";
 import type { SheetData } from "../sheet/sheetData";
 
@@ -51,7 +53,10 @@ export function checkWorkbook(sheets: SheetData[]): {
   recognised: { sheet: string; kind: SheetKind; unit?: string }[];
   notRead: { sheet: string; reason: NotReadReason }[];
   findings: Finding[];
+  /** Per statement: what was read and checked, and what was not. */
+  statements: StatementCoverage[];
 } {
+  const statements: StatementCoverage[] = [];
   const recognised: { sheet: string; kind: SheetKind; unit?: string }[] = [];
   const notRead: { sheet: string; reason: NotReadReason }[] = [];
   const findings: Finding[] = [];
@@ -110,12 +115,35 @@ export function checkWorkbook(sheets: SheetData[]): {
       : (CHECKS[reading.kind as keyof typeof CHECKS]?.(g) ?? []);
     findings.push(...found.map((f) => ({ ...f, sheet: sheet.name })));
     // What the cells hold: error values anywhere on the sheet, figures as text in its amount columns.
+    // Formulas say what a total adds: where one disagrees with its group, that finding replaces the sum's.
+    const reads = (reading.layouts ?? []).map((l, i) =>
+      i === 0 && statement ? statement : readStatement(g, l),
+    );
+    const formulaFindings = (reading.layouts ?? []).flatMap((l, i) => checkFormulas(g, l, reads[i].totals));
+    (reading.layouts ?? []).forEach((l, i) => {
+      const kind =
+        annualKind(g, l) ??
+        (i === 0 ? reading.kind! : l.periods.some((p) => p.kind === "outcome") ? "outcome" : "budget");
+      statements.push(coverage(g, l, kind, reads[i].totals, reads[i].unchecked));
+    });
+    const byFormula = new Set(formulaFindings.filter((f) => f.severity === "error").map((f) => f.cell));
+    const sumCodes = new Set(["sumMismatch", "resultMismatch", "sumAmbiguous"]);
+    const kept = findings.filter(
+      (f) => f.sheet !== sheet.name || !(byFormula.has(f.cell) && sumCodes.has(f.code)),
+    );
+    findings.splice(0, findings.length, ...kept);
     const cells = [
+      ...formulaFindings,
       ...errorValues(g),
+      ...uncomputed(g),
       ...(reading.layouts ?? []).flatMap((l) => textsInAmounts(g, l)),
     ];
     const taken = new Set(findings.filter((f) => f.sheet === sheet.name).map((f) => f.cell));
-    findings.push(...cells.filter((f) => !taken.has(f.cell)));
+    for (const f of cells) {
+      if (taken.has(f.cell)) continue;
+      taken.add(f.cell);
+      findings.push(f);
+    }
   }
   // Across the statements of an annual report, wherever they are.
   if (annual.length > 0) {
@@ -133,7 +161,7 @@ export function checkWorkbook(sheets: SheetData[]): {
       rowOf(a.cell) - rowOf(b.cell) ||
       columnOf(a.cell) - columnOf(b.cell),
   );
-  return { recognised, notRead, findings };
+  return { recognised, notRead, findings, statements };
 }
 
 /**
@@ -339,6 +367,18 @@ function checkPopulationSource(g: Grid): Finding[] {
       finding(g, bandCell.row, bandCell.column, "warning", "populationBandDiffers", { band, summed }),
     );
   const header = g.findHeader([FEES_LABELS.municipality, FEES_LABELS.population]);
+  // A negative population makes every share and fee an error value: said on the population itself.
+  if (header)
+    for (let r = header.row + 1; r <= g.lastRow && g.text(r, header.columns[0]) !== ""; r++) {
+      const printed = g.number(r, header.columns[1]);
+      if (printed !== null && printed < 0)
+        findings.push(
+          finding(g, r, header.columns[1], "error", "negativePopulation", {
+            member: g.text(r, header.columns[0]),
+            printed,
+          }),
+        );
+    }
   const importedHeader = g.findHeader([FEES_LABELS.imported]);
   if (header && importedHeader && importedHeader.row === header.row) {
     const [nameCol, popCol] = header.columns;

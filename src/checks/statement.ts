@@ -1,8 +1,8 @@
 import { checkSum } from "../domain/budget";
 import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
-import { roleAt, rowLabel, stepOf, type AmountColumn, type StatementLayout } from "./layout";
-import { addsUp, addsUpIn, rowList, subtotalRun, suffixes, type Figures } from "./structure";
+import { roleAt, rowLabel, stepAt, stepOf, type AmountColumn, type StatementLayout } from "./layout";
+import { addsUp, addsUpIn, rowList, subtotalRun, suffixes, totalsAbove, type Figures } from "./structure";
 import type { Finding } from "./types";
 
 /**
@@ -21,9 +21,12 @@ type Kind = "income" | "cost";
 
 const sectionSumsBefore = (seen: Map<string, number>) => [...seen.values()];
 
-interface SumCheck {
+export interface SumCheck {
   row: number;
+  /** The rows the reading takes the total to add. */
   parts: number[];
+  /** The rows its group holds by the table's words and sections (before any other reading was tried). */
+  group?: number[];
 }
 
 export function checkStatement(g: Grid, layout: StatementLayout): Finding[] {
@@ -34,10 +37,20 @@ export function checkStatement(g: Grid, layout: StatementLayout): Finding[] {
 export function readStatement(
   g: Grid,
   layout: StatementLayout,
-): { findings: Finding[]; shouldBe: (row: number, column: number) => number } {
+): {
+  findings: Finding[];
+  shouldBe: (row: number, column: number) => number;
+  totals: SumCheck[];
+  unchecked: number;
+} {
   const reader = new StatementReader(g, layout);
   const findings = reader.run();
-  return { findings, shouldBe: (row, column) => reader.shouldBe(row, column) };
+  return {
+    findings,
+    shouldBe: (row, column) => reader.shouldBe(row, column),
+    totals: reader.totals,
+    unchecked: reader.unchecked.size,
+  };
 }
 
 class StatementReader {
@@ -46,6 +59,10 @@ class StatementReader {
   private alias = new Map<number, number>(); // a repeated sum's row → the row it repeats
   private kinds = new Map<number, Kind>();
   private sumChecks: SumCheck[] = [];
+  /** The totals of the final reading, with what each adds. */
+  get totals(): SumCheck[] {
+    return this.sumChecks;
+  }
   /** Rows read as subtotals from their figures alone. */
   readonly arithmetic = new Set<number>();
   /** Which subtotals from arithmetic this reading accepts. */
@@ -71,7 +88,7 @@ class StatementReader {
     this.figures = {
       value: (r, c) => (this.g.number(r, c) === null ? null : this.value(r, c)),
       columns: this.downColumns.map((d) => d.column),
-      step: (c) => stepOf(layout, c),
+      step: (c, r) => (r === undefined ? stepOf(layout, c) : stepAt(g, layout, r, c)),
     };
   }
 
@@ -82,6 +99,36 @@ class StatementReader {
    */
   run(): Finding[] {
     if (this.layout.anchors) return this.runOnce(new Set());
+    const best = this.readWithSubtotals();
+    // Tables that print a section's total on its heading row, above its lines (`ANLÄGGNINGSTILLGÅNGAR 384 554`
+    // over `Materiella anläggningstillgångar 372 416` over its own lines): read that way too, and the reading
+    // with fewer figures unexplained is the table's.
+    const above = totalsAbove(this.figures, this.numberRows(), (r) => this.wordsRole(r));
+    if (above.inside.size === 0) return best;
+    const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error").length;
+    this.inside = above.inside;
+    const alternative = this.readWithSubtotals();
+    if (errors(alternative) < errors(best)) return alternative;
+    this.inside = new Set();
+    return this.readWithSubtotals();
+  }
+
+  /** Rows with figures in the statement, top to bottom. */
+  private numberRows(): number[] {
+    const rows: number[] = [];
+    for (let r = this.layout.firstRow; r <= this.layout.lastRow; r++) if (this.hasNumbers(r)) rows.push(r);
+    return rows;
+  }
+
+  private wordsRole(r: number): string | null {
+    const label = this.label(r);
+    return isBreakdownLabel(label) ? "breakdown" : roleAt(this.layout, r, label);
+  }
+
+  /** Rows inside a total printed above them: read as parts of it, not as lines of the table. */
+  private inside = new Set<number>();
+
+  private readWithSubtotals(): Finding[] {
     const failing = () => {
       const count = new Map<number, number>();
       for (const f of this.findings)
@@ -158,6 +205,7 @@ class StatementReader {
     let sectionSums: number[] = [];
     let top: number[] = []; // items not yet inside a sum, since the last result
     let lastResult: number | null = null;
+    let breakdowns: number[] = [];
     const seen = new Map<string, number>();
 
     for (let r = firstRow; r <= lastRow; r++) {
@@ -182,7 +230,11 @@ class StatementReader {
         }
         continue;
       }
-      if (isBreakdownLabel(label)) continue; // "varav …": inside the line above, not beside it
+      if (isBreakdownLabel(label)) {
+        breakdowns.push(r); // "varav …": inside the line above, not beside it (unless only that adds up)
+        continue;
+      }
+      if (this.inside.has(r)) continue; // a part of the total printed on its heading above
       if (role === "costSection" || role === "incomeSection")
         section = role === "costSection" ? "cost" : "income";
       const kind: Kind = isCostLabel(label)
@@ -237,12 +289,20 @@ class StatementReader {
               : this.fitParts(r, sectionSums, sectionSums.map((_, i) => i).slice(1), true);
         // Other ways people print a total: of the section totals above, a running total carrying an earlier
         // total, a line between two sections (`Bidrag till statlig infrastruktur`) taken in.
-        const alternatives = [...suffixes(top), ...suffixes(sectionSums), ...suffixes(pending)];
+        const withBreakdowns = [...pending, ...breakdowns.filter((b) => b > (pending[0] ?? r))].sort(
+          (a, b) => a - b,
+        );
+        const alternatives = [
+          ...suffixes(top),
+          ...suffixes(sectionSums),
+          ...suffixes(pending),
+          ...(withBreakdowns.length > pending.length ? [withBreakdowns] : []),
+        ];
         const parts = this.choose(r, main, alternatives);
         if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
         if (parts.length > 0) {
           this.checkParts(r, parts, "sumMismatch", undefined, alternatives);
-          this.sumChecks.push({ row: r, parts });
+          this.sumChecks.push({ row: r, parts, group: main });
           const consumed = new Set(parts);
           top = top.filter((t) => !consumed.has(t));
           if (!isCostLabel(label) && !isIncomeLabel(label))
@@ -253,6 +313,7 @@ class StatementReader {
         sectionSums.push(r);
         pending = [];
         splits = [];
+        breakdowns = [];
         nilLines = 0;
         continue;
       }
@@ -289,7 +350,22 @@ class StatementReader {
     signsOf?: (parts: number[]) => number[] | undefined,
   ): number[] {
     if (addsUp(this.figures, row, main, signsOf?.(main))) return main;
-    return alternatives.find((a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a))) ?? main;
+    const all = alternatives.find((a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a)));
+    if (all) return all;
+    // No reading explains every column (one figure is wrong): the one that explains the most figures.
+    const score = (a: number[]) =>
+      this.downColumns.filter((d) => addsUpIn(this.figures, row, d.column, a, signsOf?.(a))).length;
+    let best = main;
+    let bestScore = score(main);
+    for (const a of alternatives) {
+      if (a.length === 0) continue;
+      const s = score(a);
+      if (s > bestScore) {
+        best = a;
+        bestScore = s;
+      }
+    }
+    return best;
   }
 
   /** The earlier sum whose figures this row repeats, in every column. */
@@ -321,7 +397,7 @@ class StatementReader {
         const check = checkSum(
           parts.map((p) => this.value(p, column)),
           total,
-          stepOf(this.layout, column),
+          stepAt(this.g, this.layout, row, column),
         );
         if (check.ok) fits++;
         off += Math.abs(check.difference);
@@ -347,7 +423,7 @@ class StatementReader {
       return checkSum(
         parts.map((p) => this.value(p, column)),
         total,
-        stepOf(this.layout, column),
+        stepAt(this.g, this.layout, row, column),
       ).ok;
     });
   }
@@ -364,7 +440,9 @@ class StatementReader {
       if (total === null) continue;
       // A part that cannot be read (an error value, a mistyped figure) is reported on its own cell: the total
       // is not checked in that column.
-      if (parts.some((p) => this.unreadable(this.alias.get(p) ?? p, column))) {
+      // A column that prints only the totals (a group's figures beside the body's lines) has nothing to add.
+      const blankParts = parts.length > 0 && parts.every((p) => this.g.blank(this.alias.get(p) ?? p, column));
+      if (blankParts || parts.some((p) => this.unreadable(this.alias.get(p) ?? p, column))) {
         this.unchecked.add(`${row},${column}`);
         continue;
       }
@@ -374,12 +452,12 @@ class StatementReader {
       const printed = checkSum(
         parts.map((p, i) => sign(i) * (this.g.number(this.alias.get(p) ?? p, column) ?? 0)),
         total,
-        stepOf(this.layout, column),
+        stepAt(this.g, this.layout, row, column),
       );
       const check = checkSum(
         parts.map((p, i) => sign(i) * this.value(p, column)),
         total,
-        stepOf(this.layout, column),
+        stepAt(this.g, this.layout, row, column),
       );
       // A total that follows a wrong part is no new error, but further on it stands for what it should be.
       if (printed.ok && !check.ok) this.corrected.set(`${row},${column}`, check.sum);

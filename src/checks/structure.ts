@@ -13,7 +13,7 @@ export interface Figures {
   value(row: number, column: number): number | null;
   columns: readonly number[];
   /** The rounding step of a column's printed figures (1 for whole units). */
-  step(column: number): number;
+  step(column: number, row?: number): number;
 }
 
 /** Do `parts` (with their signs) add up to `row` in every column where the row has a figure? */
@@ -29,7 +29,7 @@ export function addsUp(
     if (total === null) continue;
     any = true;
     const values = parts.map((p, i) => (signs?.[i] ?? 1) * (f.value(p, column) ?? 0));
-    if (!checkSum(values, total, f.step(column)).ok) return false;
+    if (!checkSum(values, total, f.step(column, row)).ok) return false;
   }
   return any;
 }
@@ -45,7 +45,7 @@ export function addsUpIn(
   const total = f.value(row, column);
   if (total === null) return true;
   const values = parts.map((p, i) => (signs?.[i] ?? 1) * (f.value(p, column) ?? 0));
-  return checkSum(values, total, f.step(column)).ok;
+  return checkSum(values, total, f.step(column, row)).ok;
 }
 
 /**
@@ -92,4 +92,60 @@ export function rowList(rows: readonly number[]): string {
     i = j + 1;
   }
   return parts.join(", ");
+}
+
+/**
+ * Totals printed on a heading, above their lines: read bottom-up, a row whose figures are the sum of the
+ * items right below it (rows not yet inside another such total) in every column takes them in. A row that
+ * is a total by its words (`Summa …`, a result) neither heads nor is taken in; one line alone is taken in
+ * only where two columns or more agree. Returns the rows taken in (at any depth).
+ */
+export function totalsAbove(
+  f: Figures,
+  rows: readonly number[],
+  role: (row: number) => string | null,
+): { inside: Set<number>; heads: Map<number, number[]> } {
+  const inside = new Set<number>();
+  const heads = new Map<number, number[]>();
+  let items: number[] = [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const h = rows[i];
+    const r = role(h);
+    if (r === "sum" || r === "result" || r === "breakdown" || r === "repeat") {
+      items = [];
+      continue; // a total by its words closes what is below it
+    }
+    let taken = 0;
+    for (let n = 1; n <= items.length && n <= 40; n++) {
+      const parts = items.slice(0, n);
+      const columns = f.columns.filter((c) => (f.value(h, c) ?? 0) !== 0).length;
+      if (columns === 0) break;
+      if (n === 1 && columns < 2) continue;
+      if (addsUp(f, h, parts)) {
+        taken = n;
+        break;
+      }
+    }
+    if (taken > 0) {
+      const parts = items.slice(0, taken);
+      heads.set(h, parts);
+      for (const p of parts) {
+        inside.add(p);
+        for (const q of heads.get(p) ?? []) inside.add(q);
+      }
+      items = [h, ...items.slice(taken)];
+    } else items = [h, ...items];
+  }
+  // Descendants of a taken-in row are inside too.
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of [...inside])
+      for (const q of heads.get(p) ?? [])
+        if (!inside.has(q)) {
+          inside.add(q);
+          grew = true;
+        }
+  }
+  return { inside, heads };
 }

@@ -48,11 +48,9 @@ export type FindingCode =
   | "textFigure"
   | "notAFigure"
   | "formulaOmits"
-  | "formulaTakesIn"
   | "formulaSingle"
   | "typedOver"
   | "uncomputed"
-  | "balanceRequirementMismatch"
   | "signConvention"
   | "negativePopulation";
 
@@ -76,4 +74,5 @@ export type SheetKind =
   | "balanceSheet"
   | "cashFlow"
   | "notes"
-  | "followUp";
+  | "followUp"
+  | "balanceRequirement";

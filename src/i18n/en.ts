@@ -1,6 +1,6 @@
 import type { SieField } from "../sie/parse";
 import type { ImportProblem as SieMessageProblem } from "../sie/importOutcome";
-import { ageList, deviationText, type Messages, type Where } from "./sv";
+import { ageList, deviationText, type CoverageParams, type Messages, type Where } from "./sv";
 import type { ImportProblem as PopulationProblem } from "../population/import";
 import type { ErrorParams } from "../domain/errors";
 import { formatNumber as fmt, formatPercent as pct } from "./format";
@@ -80,6 +80,29 @@ const sieField: Record<SieField, string> = {
   date: "a date",
   fields: "fields",
 };
+
+const statementKinds: Record<string, string> = {
+  resultStatement: "Result statement",
+  balanceSheet: "Balance sheet",
+  cashFlow: "Cash-flow statement",
+  notes: "Notes",
+  balanceRequirement: "Balance-requirement statement",
+  budget: "Budget",
+  outcome: "Outcome against budget",
+};
+
+const coverageLine = (p: CoverageParams) =>
+  [
+    `${p.sheet} ${p.range}: ${(p.kind && statementKinds[p.kind]) || String(p.kind ?? "")}, ${n(p.figures)} ${p.figures === 1 ? "figure" : "figures"} read, ${n(p.checked)} checked`,
+    p.unreadable.length > 0 ? `; cannot be read: ${p.unreadable.slice(0, 8).join(", ")}` : "",
+    p.skippedColumns.length > 0
+      ? `; columns not read (their header names no period): ${p.skippedColumns.join(", ")}`
+      : "",
+    p.uncheckedTotals > 0
+      ? `; ${p.uncheckedTotals} ${p.uncheckedTotals === 1 ? "total" : "totals"} not checked (a part is missing or unreadable)`
+      : "",
+    ".",
+  ].join("");
 
 export const en: Messages = {
   locale: "en",
@@ -210,16 +233,12 @@ export const en: Messages = {
       `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" cannot be read as an amount.`,
     formulaOmits: (p) =>
       `${p.label} (${p.column}): the formula ${p.formula} leaves out row ${p.rows} of its group.`,
-    formulaTakesIn: (p) =>
-      `${p.label} (${p.column}): the formula ${p.formula} takes in row ${p.rows}, which belongs to another part of the table.`,
     formulaSingle: (p) =>
       `${p.label} (${p.column}): the formula ${p.formula} refers to one row only, but the total should add rows ${p.rows}.`,
     typedOver: (p) =>
       `${p.label} (${p.column}): ${n(p.printed)} is typed as a number where the cells beside it hold formulas; they imply ${p.formula}.`,
     uncomputed: (p) =>
       `${p.label ? `${p.label}: ` : ""}the formula ${p.formula} has no computed value in the file. Open and save the file in Excel.`,
-    balanceRequirementMismatch: (p) =>
-      `${p.label} (${p.column}): ${n(p.printed)}, but the balance-requirement lines give ${n(p.expected)}.`,
     signConvention: (p) =>
       `${p.label} (${p.column}): the amount adds up only with the opposite sign to what the line states (${n(p.printed)}).`,
     negativePopulation: (p) => `${p.member}: the population ${n(p.printed)} is negative.`,
@@ -268,6 +287,7 @@ export const en: Messages = {
       `${sheet} has ${n(cells)} cells in its used range; at most ${n(limit)} are read per sheet, so the sheet was not checked.`,
     sheetFailedInExcel: (sheet) => `${sheet} could not be read from Excel, so the sheet was not checked.`,
   },
+  coverageLine,
   notRead: {
     noPeriodHeader: (sheet) =>
       `${sheet} looks like a financial statement (sum rows with amounts) but has no header row naming periods (e.g. Actual, Budget, Forecast or years), so it was not checked.`,
@@ -308,7 +328,7 @@ Flags: --lang sv|en (language of messages), --help.`,
     writeFault: "the file could not be written.",
     notReadLine: (reason) => `Not read: ${reason}`,
     summary: (file, sheets, errors, warnings) =>
-      `${file}: ${sheets} FINSAM sheets, ${errors} errors, ${warnings} warnings.`,
+      `${file}: ${sheets} FINSAM sheets, ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
   },
   pane: {
     templates: {
@@ -395,10 +415,11 @@ Flags: --lang sv|en (language of messages), --help.`,
     checkButton: "Check the workbook",
     checking: "Checking …",
     noFinsamSheets: "No FINSAM sheets or statements found in the workbook, so nothing was checked.",
+    coverageHeading: "What was read and checked",
     notReadHeading: "Sheets not read",
     checkedClean: (sheets) => `${sheets} FINSAM sheets checked: no errors or warnings.`,
     checkedSummary: (sheets, errors, warnings) =>
-      `${sheets} FINSAM sheets checked: ${errors} errors, ${warnings} warnings.`,
+      `${sheets} FINSAM sheets checked: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
     findingsLabel: "Results of the check",
     showCell: (ref) => `Show ${ref}`,
     checkFailed: (message) => `Could not read the workbook: ${message}`,

@@ -242,16 +242,12 @@ const findings: Record<FindingCode, Template> = {
   notAFigure: (p) =>
     `${p.label ? `${p.label} ` : ""}(${p.column}): "${p.text}" går inte att läsa som ett belopp.`,
   formulaOmits: (p) => `${p.label} (${p.column}): formeln ${p.formula} utelämnar rad ${p.rows} i sin grupp.`,
-  formulaTakesIn: (p) =>
-    `${p.label} (${p.column}): formeln ${p.formula} tar med rad ${p.rows}, som hör till en annan del av tabellen.`,
   formulaSingle: (p) =>
     `${p.label} (${p.column}): formeln ${p.formula} hänvisar till en enda rad, men summan ska lägga ihop rad ${p.rows}.`,
   typedOver: (p) =>
     `${p.label} (${p.column}): ${n(p.printed)} är inskrivet som ett tal där cellerna bredvid har formler; grannarna anger ${p.formula}.`,
   uncomputed: (p) =>
     `${p.label ? `${p.label}: ` : ""}formeln ${p.formula} har inget beräknat värde i filen. Öppna och spara filen i Excel.`,
-  balanceRequirementMismatch: (p) =>
-    `${p.label} (${p.column}): ${n(p.printed)}, men balanskravsutredningens rader ger ${n(p.expected)}.`,
   signConvention: (p) =>
     `${p.label} (${p.column}): beloppet går ihop bara med omvänt tecken mot vad raden anger (${n(p.printed)}).`,
   negativePopulation: (p) => `${p.member}: befolkningen ${n(p.printed)} är negativ.`,
@@ -344,6 +340,41 @@ const readNotes = {
     `${sheet} kunde inte läsas från Excel, så bladet kontrollerades inte.`,
 };
 
+/** What a statement was recognised as, in the coverage line. */
+const statementKinds: Record<string, string> = {
+  resultStatement: "Resultaträkning",
+  balanceSheet: "Balansräkning",
+  cashFlow: "Kassaflödesanalys",
+  notes: "Noter",
+  balanceRequirement: "Balanskravsutredning",
+  budget: "Budget",
+  outcome: "Utfall mot budget",
+};
+
+/** One line per statement: what was read and checked, and what was not (issue 19). */
+export interface CoverageParams {
+  sheet: string;
+  kind: string;
+  range: string;
+  figures: number;
+  checked: number;
+  unreadable: string[];
+  skippedColumns: string[];
+  uncheckedTotals: number;
+}
+const coverageLine = (p: CoverageParams) =>
+  [
+    `${p.sheet} ${p.range}: ${(p.kind && statementKinds[p.kind]) || String(p.kind ?? "")}, ${n(p.figures)} belopp lästa, ${n(p.checked)} kontrollerade`,
+    p.unreadable.length > 0 ? `; går inte att läsa: ${p.unreadable.slice(0, 8).join(", ")}` : "",
+    p.skippedColumns.length > 0
+      ? `; kolumner som inte lästes (rubriken anger ingen period): ${p.skippedColumns.join(", ")}`
+      : "",
+    p.uncheckedTotals > 0
+      ? `; ${p.uncheckedTotals} ${p.uncheckedTotals === 1 ? "summa" : "summor"} inte kontrollerade (en del saknas eller går inte att läsa)`
+      : "",
+    ".",
+  ].join("");
+
 export const sv = {
   locale: "sv" as Locale,
   refused,
@@ -351,6 +382,7 @@ export const sv = {
   errors,
   findings,
   notRead,
+  coverageLine,
   severity: { error: "Fel", warning: "Varning" },
   results: {
     ok: "OK",
@@ -389,7 +421,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     writeFault: "filen kunde inte skrivas.",
     notReadLine: (reason: string) => `Ej läst: ${reason}`,
     summary: (file: string, sheets: number, errors: number, warnings: number) =>
-      `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} varningar.`,
+      `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}.`,
   },
   pane: {
     templates: {
@@ -475,10 +507,11 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     checkButton: "Kontrollera arbetsboken",
     checking: "Kontrollerar …",
     noFinsamSheets: "Hittade inga FINSAM-blad eller uppställningar i arbetsboken, så inget kontrollerades.",
+    coverageHeading: "Vad som lästes och kontrollerades",
     notReadHeading: "Blad som inte lästes",
     checkedClean: (sheets: number) => `${sheets} FINSAM-blad kontrollerade: inga fel eller varningar.`,
     checkedSummary: (sheets: number, errors: number, warnings: number) =>
-      `${sheets} FINSAM-blad kontrollerade: ${errors} fel, ${warnings} varningar.`,
+      `${sheets} FINSAM-blad kontrollerade: ${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}.`,
     findingsLabel: "Resultat av kontrollen",
     showCell: (ref: string) => `Visa ${ref}`,
     checkFailed: (message: string) => `Det gick inte att läsa arbetsboken: ${message}`,

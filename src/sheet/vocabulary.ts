@@ -94,17 +94,21 @@ const NORMALISED_LONG = 256;
 export function normalise(text: string): string {
   const known = NORMALISED.get(text);
   if (known !== undefined) return known;
-  const key = text
-    .trim()
-    .replace(/^[-\u2013\u2022*]\s+/, "")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\s+/g, " ")
-    .toLocaleLowerCase("sv-SE");
+  const key = normaliseText(text);
   if (text.length <= NORMALISED_LONG) {
     if (NORMALISED.size >= NORMALISED_MAX) NORMALISED.clear();
     NORMALISED.set(text, key);
   }
   return key;
+}
+
+function normaliseText(text: string): string {
+  return text
+    .trim()
+    .replace(/^[-\u2013\u2022*]\s+/, "")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/\s+/g, " ")
+    .toLocaleLowerCase("sv-SE");
 }
 
 /** The kinds of column a statement's header names. */

@@ -11,6 +11,7 @@ import {
 import type { Messages } from "../i18n";
 import type { Finding } from "../checks/types";
 import type { NotReadReason } from "../checks/layout";
+import type { StatementCoverage } from "../checks/report";
 import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
 
@@ -24,6 +25,8 @@ export type CheckState =
       notRead?: { sheet: string; reason: NotReadReason }[];
       /** What the reader left out or could not compute, in words (a sheet too large for Excel's limits). */
       readNotes?: string[];
+      /** Per statement: what was read and checked, and what was not. */
+      statements?: StatementCoverage[];
     }
   | { kind: "failed"; message: string };
 
@@ -73,6 +76,15 @@ export function CheckPanel({
                   {t.pane.showCell(`${f.sheet}!${f.cell}`)}
                 </Button>
               </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {state.kind === "done" && (state.statements?.length ?? 0) > 0 && (
+        <ul className={styles.list} aria-label={t.pane.coverageHeading}>
+          {state.statements!.map((s) => (
+            <li key={`${s.sheet}!${s.range}`}>
+              <Caption1>{t.coverageLine(s)}</Caption1>
             </li>
           ))}
         </ul>

@@ -48,11 +48,13 @@ export function useWorkbookCheck(service: WorkbookService, t: Messages) {
       // The checks load on first use, while the sheets are read: the first screen needs none of them.
       const [{ checkWorkbook }, read] = await Promise.all([
         import(/* webpackChunkName: "checks" */ "../checks"),
-        service.readWorkbook ? service.readWorkbook() : service.readSheets().then((sheets) => ({ sheets, notes: [] })),
+        service.readWorkbook
+          ? service.readWorkbook()
+          : service.readSheets().then((sheets) => ({ sheets, notes: [] })),
       ]);
-      const { recognised, notRead, findings } = checkWorkbook(read.sheets);
+      const { recognised, notRead, findings, statements } = checkWorkbook(read.sheets);
       const readNotes = read.notes.map((n) => readNoteText(t, n));
-      setState({ kind: "done", sheets: recognised.length, findings, notRead, readNotes });
+      setState({ kind: "done", sheets: recognised.length, findings, notRead, readNotes, statements });
     } catch (error) {
       setState({ kind: "failed", message: errorMessage(error, t) });
     }

@@ -90,7 +90,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
     return 2;
   }
   const { sheets, notes } = read;
-  const { recognised, notRead, findings } = checkWorkbook(sheets);
+  const { recognised, notRead, findings, statements } = checkWorkbook(sheets);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (json) {
     io.out(
@@ -100,6 +100,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
           sheets: recognised,
           readNotes: notes.map((n) => ({ ...n, message: noteText(t, n) })),
           notRead: notRead.map((n) => ({ ...n, message: t.notRead[n.reason](n.sheet) })),
+          statements: statements.map((s) => ({ ...s, message: t.coverageLine(s) })),
           findings: findings.map((f) => ({ ...f, message: t.findings[f.code](f.params) })),
         },
         null,
@@ -114,6 +115,7 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
       );
     for (const n of notRead) io.out(t.cli.notReadLine(oneLine(t.notRead[n.reason](n.sheet), 2000)));
     for (const n of notes) io.out(oneLine(noteText(t, n), 2000));
+    for (const s of statements) io.out(oneLine(t.coverageLine(s), 2000)); // what each statement had read and checked
     io.out(
       recognised.length === 0
         ? t.cli.noFinsamSheets(shown)

@@ -18,6 +18,7 @@ export const meta = {
 } as const;
 
 const MAX_PER_SHEET = 100;
+const TRANSIENT = new Set(["#N/A", "#GETTING_DATA", "#BUSY!"]);
 
 export function errorValues(g: Grid): Finding[] {
   const out: Finding[] = [];
@@ -29,9 +30,14 @@ export function errorValues(g: Grid): Finding[] {
       out.push({
         sheet: g.sheet.name,
         cell: g.address(r, c),
-        severity: "error",
+        // #N/A is "not available": what the add-in's functions show while an input is left blank.
+        severity: TRANSIENT.has(error) ? "warning" : "error",
         code: "errorValue",
-        params: { error, label: rowLabel(g, r, g.firstColumn, Math.max(g.firstColumn, c - 1)), ...(formula ? { formula } : {}) },
+        params: {
+          error,
+          label: rowLabel(g, r, g.firstColumn, Math.max(g.firstColumn, c - 1)),
+          ...(formula ? { formula } : {}),
+        },
       });
     }
   return out;
@@ -47,7 +53,8 @@ export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layou
     let texts = 0;
     for (let r = layout.firstRow; r <= lastRow; r++) {
       const v = g.reading(r, column);
-      if (v.kind === "number") v.text ? texts++ : numbers++;
+      if (v.kind === "number" && v.text) texts++;
+      else if (v.kind === "number") numbers++;
     }
     // Where most figures are numbers, one stored as text is left out of the sums; where all are text (a
     // pasted table), text is how the figures came.
@@ -59,7 +66,7 @@ export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layou
       if (v.kind === "number" && v.text && typed && excelWouldTake(text))
         out.push(at(g, r, column, "textFigure", { label, column: name, text }));
       else if (v.kind === "text" && v.digits && label !== "")
-        out.push(at(g, r, column, "notAFigure", { label, column: name, text }));
+        out.push({ ...at(g, r, column, "notAFigure", { label, column: name, text }), severity: "warning" });
     }
   }
   return out;

@@ -1,0 +1,179 @@
+import { checkWorkbook, type Finding } from "../../../src/checks";
+import { addedRows, shifted } from "../../../src/checks/rules/formulas";
+import { rowList, subtotalRun, totalsAbove } from "../../../src/checks/structure";
+import { messages } from "../../../src/i18n";
+import type { SheetData } from "../../../src/sheet/sheetData";
+import { EXAMPLE_OPTIONS, TEMPLATES } from "../../../src/templates";
+import { render } from "../../helpers/headless";
+
+const brief = (f: Finding) => `${f.severity} ${f.code} ${f.cell}`;
+const errors = (sheets: SheetData[]) =>
+  checkWorkbook(sheets)
+    .findings.filter((f) => f.severity === "error")
+    .map(brief);
+
+/** An RKR result statement as municipalities print it, kommun and koncern side by side, pasted from a page. */
+const rr = (): unknown[][] => [
+  ["Resultaträkning (mnkr)", "", "", "", "", ""],
+  ["", "Not", "Kommunen 2019", "Kommunen 2018", "Koncernen 2019", "Koncernen 2018"],
+  ["Verksamhetens intäkter", "2", "1 234", "1 198", "2 345", "2 200"],
+  ["Verksamhetens kostnader", "3", "– 5 678", "– 5 432", "– 6 543", "– 6 300"],
+  ["Avskrivningar", "4", "– 234", "– 220", "– 400", "– 390"],
+  ["Verksamhetens nettokostnader", "", "– 4 678", "– 4 454", "– 4 598", "– 4 490"],
+  ["Skatteintäkter", "5", "3 900", "3 800", "3 900", "3 800"],
+  ["Generella statsbidrag och utjämning", "6", "800", "700", "800", "700"],
+  ["Verksamhetens resultat", "", "22", "46", "102", "10"],
+  ["Finansiella intäkter", "7", "20", "18", "15", "12"],
+  ["Finansiella kostnader", "8", "\u2212 15", "\u2212 14", "\u2212 60", "\u2212 50"],
+  ["Resultat efter finansiella poster", "", "27", "50", "57", "– 28"],
+  ["Extraordinära poster", "", "–", "–", "–", "–"],
+  ["Årets resultat", "", "27", "50", "57", "– 28"],
+];
+
+describe("stage 3: what a row adds, from arithmetic", () => {
+  const figures = (table: Record<number, number[]>) => ({
+    value: (r: number, c: number) => table[r]?.[c] ?? null,
+    columns: [0, 1],
+    step: () => 1,
+  });
+
+  test("a row that is the sum of the lines right above it is a subtotal, whatever its label", () => {
+    const f = figures({ 1: [5, 7], 2: [3, 4], 3: [10, 20], 4: [13, 24] });
+    expect(subtotalRun(f, 4, [1, 2, 3])).toEqual({ parts: [2, 3] });
+    expect(subtotalRun(f, 3, [1, 2])).toBeNull();
+    expect(subtotalRun(figures({ 1: [0, 0], 2: [0, 0], 3: [0, 0] }), 3, [1, 2])).toBeNull(); // zeros prove nothing
+  });
+
+  test("totals printed on their heading, above their lines", () => {
+    const f = figures({ 1: [30, 40], 2: [10, 10], 3: [20, 30], 4: [2, 3], 5: [4, 4] });
+    const { inside, heads } = totalsAbove(f, [1, 2, 3, 4, 5], () => null);
+    expect(heads.get(1)).toEqual([2, 3]);
+    expect([...inside].sort()).toEqual([2, 3]);
+  });
+
+  test("rows as a person finds them", () => {
+    expect(rowList([9, 3, 4, 5, 11])).toBe("3–5, 9, 11");
+  });
+
+  test("an RKR result statement, kommun and koncern, pasted with en dashes and minus signs: no error", () => {
+    expect(errors([{ name: "RR", values: rr() }])).toEqual([]);
+  });
+
+  test("a wrong Verksamhetens nettokostnader is one error, on it, saying which rows it adds", () => {
+    const values = rr();
+    values[5][4] = "– 4 698";
+    const { findings } = checkWorkbook([{ name: "RR", values }]);
+    expect(findings.filter((f) => f.severity === "error").map(brief)).toEqual(["error sumMismatch E6"]);
+    expect(messages("sv").findings.sumMismatch(findings[0].params)).toContain("Summan togs som rad 3–5.");
+  });
+
+  test("the koncern's result is checked against its own columns, not the kommun's", () => {
+    const values = rr();
+    values[13][4] = "67";
+    expect(errors([{ name: "RR", values }])).toEqual(["error resultMismatch E14"]);
+  });
+});
+
+describe("rules: cells, formulas, the fee sheet", () => {
+  const sheet = (formulas?: (string | null)[][]): SheetData => ({
+    name: "Budget",
+    values: [
+      ["", "Budget 2024", "Budget 2025"],
+      ["Intäkter", "", ""],
+      ["Avgifter", 100, 110],
+      ["Bidrag", 50, 55],
+      ["Övrigt", 10, 12],
+      ["Summa intäkter", 160, 177],
+    ],
+    ...(formulas ? { formulas } : {}),
+  });
+  const none = () => sheet().values.map((r) => r.map(() => null as string | null));
+
+  test("formulas: what a SUM adds and how it moves across", () => {
+    expect(addedRows("=SUM(B3:B5)", 2)).toEqual([3, 4, 5]);
+    expect(addedRows("=B3+B4+SUM(B5:B5)", 2)).toEqual([3, 4, 5]);
+    expect(addedRows("=SUM(B3:C5)", 2)).toBeNull();
+    expect(addedRows("=Blad2!B3", 2)).toBeNull();
+    expect(addedRows("=AVERAGE(B3:B5)", 2)).toBeNull();
+    expect(shifted("=SUM(B3:B5)+$B$1", 1)).toBe("=SUM(C3:C5)+$B$1");
+  });
+
+  test("a SUM leaving out a line of its group is reported with the rows it leaves out", () => {
+    const formulas = none();
+    formulas[5][1] = "=SUM(B4:B5)";
+    formulas[5][2] = "=SUM(C3:C5)";
+    const data = sheet(formulas);
+    data.values[5][1] = 60; // its cached result
+    const { findings } = checkWorkbook([data]);
+    expect(findings.filter((f) => f.severity === "error").map(brief)).toEqual(["error formulaOmits B6"]);
+    expect(messages("sv").findings.formulaOmits(findings[0].params)).toBe(
+      "Summa intäkter (Budget 2024): formeln =SUM(B4:B5) utelämnar rad 3 i sin grupp.",
+    );
+  });
+
+  test("a total referring to one line only", () => {
+    const formulas = none();
+    formulas[5][1] = "=B5";
+    formulas[5][2] = "=SUM(C3:C5)";
+    const data = sheet(formulas);
+    data.values[5][1] = 10;
+    expect(errors([data])).toEqual(["error formulaSingle B6"]);
+  });
+
+  test("a number typed over a total among formulas, with the formula its neighbours imply", () => {
+    const data: SheetData = {
+      name: "Budget",
+      values: [
+        ["", "Budget 2024", "Budget 2025", "Budget 2026"],
+        ["Avgifter", 100, 110, 120],
+        ["Bidrag", 50, 55, 60],
+        ["Övrigt", 10, 12, 14],
+        ["Summa intäkter", 160, 180, 194],
+      ],
+      formulas: [[], [], [], [], [null, "=SUM(B2:B4)", null, "=SUM(D2:D4)"]],
+    };
+    const typed = checkWorkbook([data]).findings.find((f) => f.code === "typedOver")!;
+    expect(brief(typed)).toBe("error typedOver C5");
+    expect(typed.params.formula).toBe("=SUM(C2:C4)");
+    data.values[4][2] = 177; // typed over, but with the figure the formula gives: a warning
+    const again = checkWorkbook([data]).findings.map(brief);
+    expect(again).toEqual(["warning typedOver C5"]);
+  });
+
+  test("an error value and a figure stored as text are findings on their cells", () => {
+    const data = sheet();
+    data.values[3][1] = "#VALUE!";
+    data.values[4][2] = "12";
+    expect(errors([data]).sort()).toEqual(["error errorValue B4", "error textFigure C5"]);
+  });
+
+  test("a negative population in the fee sheet is found, and its #VALUE! cells are not 'no errors'", () => {
+    const t = render(TEMPLATES.avgifter(EXAMPLE_OPTIONS));
+    const data = t.wb.sheetData(t.sheetName("fees"));
+    const r = data.values.findIndex((row) => row[0] === "Vännäs kommun");
+    data.values[r][1] = -5;
+    data.values[r + 1][2] = "#VALUE!";
+    const codes = checkWorkbook([data]).findings.map((f) => f.code);
+    expect(codes).toContain("negativePopulation");
+    expect(codes).toContain("errorValue");
+  });
+
+  test("the summary's plural forms", () => {
+    expect(messages("sv").pane.checkedSummary(2, 1, 1)).toBe(
+      "2 FINSAM-blad kontrollerade: 1 fel, 1 varning.",
+    );
+    expect(messages("sv").pane.checkedSummary(2, 0, 2)).toBe(
+      "2 FINSAM-blad kontrollerade: 0 fel, 2 varningar.",
+    );
+    expect(messages("en").cli.summary("f", 1, 1, 2)).toBe("f: 1 FINSAM sheets, 1 error, 2 warnings.");
+  });
+
+  test("what was read and checked, per statement", () => {
+    const data = sheet();
+    data.values[3][2] = "5O";
+    const { statements } = checkWorkbook([data]);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ kind: "budget", figures: 7, unreadable: ["C4"] });
+    expect(messages("sv").coverageLine(statements[0])).toContain("7 belopp lästa");
+  });
+});
