@@ -350,7 +350,7 @@ function indicatorRow(
     const tolerance = col(IND.tolerance);
     cells.push(
       source
-        ? formula(`=${addr(rateRow[source], pCol(p, 2))}`, "0.0%")
+        ? formula(`=${addr(rateRow[source], pCol(p, 2))}`, FORMATS.percent)
         : input(ind ? illustrativeOutcome(ind.target, Boolean(ind.lowerIsBetter), i, p) : null, "General"),
       formula(`=IF(${blank},"",${met(`IF(${toleranceCounts},N(${tolerance}),0)`)})`),
       formula(

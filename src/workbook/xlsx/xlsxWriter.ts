@@ -7,8 +7,8 @@
 import ExcelJS from "exceljs";
 import { toFileSpelling } from "../../sheet/formulaSpelling";
 import { LOOKS, type CellStyle } from "../../sheet/styles";
-import type { SheetSpec, TemplateSpec } from "../../templates/spec";
-import { addr, parseRange } from "../../sheet/a1";
+import type { PrintSpec, SheetSpec, TemplateSpec } from "../../templates/spec";
+import { addr, columnLetter, parseRange } from "../../sheet/a1";
 import { HeadlessWorkbook, type HeadlessValue } from "../headless/headlessWorkbook";
 import { cellContent, quoteSheetName, referableSheets, resultOf, type InsertResult } from "../placement";
 
@@ -51,6 +51,7 @@ async function writeSheet(
       : undefined,
   });
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (sheet.print) applyPrint(ws, sheet.print);
   for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true; // the anchors the checks read
 
   const valueAt = (row: number, column: number): ExcelJS.CellValue => {
@@ -145,6 +146,34 @@ async function writeSheet(
       sort: true,
     });
   }
+}
+
+/**
+ * The spec's page setup (src/templates/print.ts) as the file carries it: `fitToPage` makes ExcelJS write
+ * `<sheetPr><pageSetUpPr fitToPage="1"/>`, without which Excel and LibreOffice ignore fitToWidth/fitToHeight;
+ * fitToHeight 0 is "as many pages tall as it takes". A break before row r is written after row r − 1.
+ */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  const letters = (c: { first: number; last: number }) => `${columnLetter(c.first)}:${columnLetter(c.last)}`;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    // ExcelJS puts a "$" before each end of the area: "A$1" becomes "$A$1", which LibreOffice needs (it
+    // ignores a print area of "$A1:$H84").
+    printArea: print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: letters(print.titleColumns) } : {}),
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: `&L${print.header.left}&R${print.header.right}`,
+    oddFooter: `&L${print.footer.left}&R${print.footer.right}`,
+  };
+  for (const row of print.breaks) if (row > 1) ws.getRow(row - 1).addPageBreak();
 }
 
 function cached(value: HeadlessValue): ExcelJS.CellValue {
