@@ -305,6 +305,7 @@ export const sv = {
     usage: `Användning:
   finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FIL.xlsx]
   finsam check FIL.xlsx [--json]
+  finsam next-budget FIL.xlsx [--out NY.xlsx] [--tilldelning TKR] [--index PROCENT]
 Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     unknownTemplate: (name: string) =>
       `Okänd mall "${name}". Välj budget, avgifter, socialbudget, impactindex eller alla.`,
@@ -485,6 +486,32 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     functionsHeading: "Funktioner",
     functionsIntro: "Skriv dem i en cell, t.ex. =FINSAM.IMPACTINDEX(B2:B24;C2:C24).",
     outsideOffice: "Sidan är öppnad utanför Excel. Läs in manifest.xml i Excel för att använda tillägget.",
+  },
+  nextBudget: {
+    heading: "Ny budgetomgång",
+    intro:
+      "Rullar planen i arbetsboken ett år framåt till ett nytt blad, med föregående plan och förändringen bredvid varje rad. De gamla bladen ändras inte.",
+    allotment: "Statlig tilldelning för de nya åren (tkr)",
+    index: "Kostnadsindex för det nya sista året (%)",
+    run: "Skapa budgetförslag",
+    running: "Läser arbetsboken och skapar förslaget …",
+    done: (sheet: string, key: string, equity: string) =>
+      `Förslaget finns på bladet ${sheet}. Avgifterna fördelas efter ${key}. Eget kapital vid årets början: ${equity}.`,
+    failed: (reason: string) => `Förslaget kunde inte skapas: ${reason}`,
+    problems: {
+      noBudget: "Ingen budget med år som kolumner hittades i arbetsboken.",
+      noYears: "Budgeten har inte minst två år i följd som kolumner.",
+      noMembers: "Budgeten saknar staten, regionen eller kommunerna bland intäkterna.",
+      noCosts: "Budgeten saknar kostnadsrader.",
+      noAllotment: "Ange statens tilldelning (tkr): planen har inget belopp för nästa år.",
+    },
+    written: (file: string, sheet: string) => `Skrev ${file}: de gamla bladen och förslaget ${sheet}.`,
+    allotmentFromPlan: (amount: string) =>
+      `Statlig tilldelning ${amount} tkr ur den gamla planen (ange den nya med --tilldelning).`,
+    basis: (key: string, equity: string) =>
+      `Avgiftsnyckel: ${key}. Eget kapital vid årets början: ${equity}.`,
+    sameFile: "förslaget skrivs till en ny fil, aldrig över den gamla (ange --out).",
+    badNumber: (flag: string, text: string) => `--${flag}: "${text}" är inget tal.`,
   },
   functionSummaries: {
     IMPACTINDEX: "Viktad måluppfyllelse 0–100, totalt eller för ett målområde.",

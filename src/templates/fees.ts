@@ -3,6 +3,7 @@ import { AGE_BANDS } from "../population/ageBands";
 import { FEES_LABELS as L } from "../sheet/vocabulary";
 import { isoToSerial } from "../sheet/excelDate";
 import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { splitFormulas, type SplitLayout } from "./largestRemainder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, PopulationSource, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -216,24 +217,29 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
   const firstLine = b.currentRow;
   const lastLine = firstLine + n - 1;
   const col = (c: number) => range(firstLine, c, lastLine, c, true);
-  const [floors, rests] = [col(FLOOR), col(REST)];
+  const above = (c: number, i: number, from = firstLine) =>
+    i === 0 ? null : range(from, c, from + i - 1, c);
+  const layout: SplitLayout = {
+    units: regionUnits,
+    weights: members.range,
+    weight: (i) => members.cells[i],
+    weightsBefore: (i) => above(2, i, members.rows[0]),
+    floors: col(FLOOR),
+    rests: col(REST),
+    floor: (i) => addr(firstLine + i, FLOOR),
+    rest: (i) => addr(firstLine + i, REST),
+    restsBefore: (i) => above(REST, i),
+  };
   const municipalLines = members.cells.map((cell, i) => {
     const r = firstLine + i;
-    const quota = `${regionUnits}*${cell}/SUM(${members.range})`;
-    const rest = addr(r, REST);
-    const before =
-      `COUNTIFS(${rests},">"&${rest})+COUNTIFS(${rests},${rest},${members.range},">"&${cell})` +
-      (i > 0
-        ? `+COUNTIFS(${range(firstLine, REST, r - 1, REST)},${rest},${range(members.rows[0], 2, members.rows[i - 1], 2)},${cell})`
-        : "");
-    const left = `(${regionUnits}-SUM(${floors}))`;
+    const split = splitFormulas(layout, i);
     return b.row([
       formula(`=${addr(members.rows[i], 1)}`, undefined, "label"),
       formula(`=${cell}`, populationFormat(options)),
       formula(`=IF(SUM(${members.range})=0,"",${cell}/SUM(${members.range}))`, FORMATS.percent),
       undefined,
       formula(
-        `=IF(${ready},(${addr(r, FLOOR)}+IF(${before}<${left},1,0))/${unitsPer},IF(ISNUMBER(${cell}),"","Befolkning saknas"))`,
+        `=IF(${ready},(${split.units})/${unitsPer},IF(ISNUMBER(${cell}),"","Befolkning saknas"))`,
         FORMATS.tkr,
       ),
       formula(
@@ -241,8 +247,8 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
         undefined,
         "check",
       ),
-      formula(`=IF(${ready},INT(${quota}),"")`, FORMATS.integer),
-      formula(`=IF(${ready},ROUND(${quota}-INT(${quota}),9),"")`, "0.000000000"),
+      formula(`=IF(${ready},${split.floor},"")`, FORMATS.integer),
+      formula(`=IF(${ready},${split.rest},"")`, "0.000000000"),
     ]);
   });
   const first = municipalLines[0];

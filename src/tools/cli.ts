@@ -2,10 +2,12 @@
  * finsam: the templates and the workbook check without Excel.
  *   finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|alla [--exempel] [--out FILE.xlsx]
  *   finsam check FILE.xlsx [--json]
+ *   finsam next-budget FILE.xlsx [--out NEW.xlsx] [--tilldelning TKR] [--index PERCENT]
  * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read,
  * 3 nothing in the file was recognised (so nothing was checked: not the same as "all correct").
  */
 import { readFile, stat, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { checkWorkbook } from "../checks";
 import { messages, setLocale, type Locale, type Messages } from "../i18n";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
@@ -19,6 +21,9 @@ const xlsxReader = async (): Promise<typeof import("../workbook/xlsx/xlsxReader"
   require("../workbook/xlsx/xlsxReader");
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { inspectXlsx, LIMITS } from "../workbook/xlsx/inspect";
+import type { SheetData } from "../sheet/sheetData";
+import { nextBudgetFrom } from "../templates/nextBudgetFrom";
+import { parseSwedishNumber } from "../taskpane/validateOptions";
 
 export interface Io {
   out: (line: string) => void;
@@ -40,6 +45,7 @@ export async function main(
   }
   if (command === "export") return exportCommand(args.flags, t, io);
   if (command === "check") return checkCommand(rest[0], Boolean(args.flags.json), t, io);
+  if (command === "next-budget") return nextBudgetCommand(rest[0], args.flags, t, io);
   io.err(`${t.cli.unknownCommand(command)}\n${t.cli.usage}`);
   return 2;
 }
@@ -75,26 +81,12 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
     io.err(`${t.cli.missingFile}\n${t.cli.usage}`);
     return 2;
   }
-  let sheets;
-  try {
-    // Bounded before parsed: the size on disk first, then the zip's own directory.
-    const size = (await stat(file)).size;
-    if (size > LIMITS.fileBytes) {
-      io.err(t.cli.cannotRead(file, t.refused.tooBigFile({ size, limit: LIMITS.fileBytes })));
-      return 2;
-    }
-    const data = await readFile(file);
-    const refusal = inspectXlsx(data);
-    if (refusal) {
-      io.err(t.cli.cannotRead(file, t.refused[refusal.reason](refusal as never)));
-      return 2;
-    }
-    const { readXlsx } = await xlsxReader();
-    sheets = await readXlsx(data);
-  } catch (error) {
-    io.err(t.cli.cannotRead(file, reason(error)));
+  const read = await readBounded(file, t);
+  if ("error" in read) {
+    io.err(read.error);
     return 2;
   }
+  const { sheets } = read;
   const { recognised, notRead, findings } = checkWorkbook(sheets);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (json) {
@@ -126,6 +118,86 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
   return errors > 0 ? 1 : 0;
 }
 
+/** A workbook read for a command: bounded before parsed (the size on disk, then the zip's own directory). */
+async function readBounded(
+  file: string,
+  t: Messages,
+): Promise<{ sheets: SheetData[]; data: Buffer } | { error: string }> {
+  try {
+    const size = (await stat(file)).size;
+    if (size > LIMITS.fileBytes)
+      return { error: t.cli.cannotRead(file, t.refused.tooBigFile({ size, limit: LIMITS.fileBytes })) };
+    const data = await readFile(file);
+    const refusal = inspectXlsx(data);
+    if (refusal) return { error: t.cli.cannotRead(file, t.refused[refusal.reason](refusal as never)) };
+    const { readXlsx } = await xlsxReader();
+    return { sheets: await readXlsx(data), data };
+  } catch (error) {
+    return { error: t.cli.cannotRead(file, reason(error)) };
+  }
+}
+
+/**
+ * finsam next-budget IN.xlsx [--out OUT.xlsx] [--tilldelning TKR] [--index PROCENT]: the next plan rolled
+ * forward from the one in IN.xlsx, written with IN's own sheets into a new file (never over IN).
+ */
+async function nextBudgetCommand(
+  file: string | undefined,
+  flags: Record<string, string | true>,
+  t: Messages,
+  io: Io,
+): Promise<number> {
+  if (!file) {
+    io.err(`${t.cli.missingFile}\n${t.cli.usage}`);
+    return 2;
+  }
+  const number = (flag: string): number | null | undefined => {
+    const text = flags[flag];
+    if (typeof text !== "string") return null;
+    const value = parseSwedishNumber(text);
+    return value === null || Number.isNaN(value) ? undefined : value;
+  };
+  const [allotment, index] = [number("tilldelning"), number("index")];
+  for (const [flag, value] of [
+    ["tilldelning", allotment],
+    ["index", index],
+  ] as const)
+    if (value === undefined) {
+      io.err(t.nextBudget.badNumber(flag, String(flags[flag])));
+      return 2;
+    }
+  const read = await readBounded(file, t);
+  if ("error" in read) {
+    io.err(read.error);
+    return 2;
+  }
+  const result = nextBudgetFrom(read.sheets, {
+    stateAllotment: allotment ?? null,
+    costIndex: (index ?? 0) / 100,
+  });
+  if ("problem" in result) {
+    io.err(t.nextBudget.failed(t.nextBudget.problems[result.problem]));
+    return 3;
+  }
+  const out = typeof flags.out === "string" ? flags.out : file.replace(/(\.xlsx)?$/i, "-nasta-budget.xlsx");
+  if (resolve(out) === resolve(file)) {
+    io.err(t.cli.cannotWrite(out, t.nextBudget.sameFile));
+    return 2;
+  }
+  const { appendToXlsx } = await xlsxWriter();
+  const { buffer, results } = await appendToXlsx(read.data, [result.spec]);
+  try {
+    await writeFile(out, buffer);
+  } catch (error) {
+    io.err(t.cli.cannotWrite(out, reason(error)));
+    return 2;
+  }
+  if (result.allotmentFromPlan) io.out(t.nextBudget.allotmentFromPlan(String(result.input.stateAllotment)));
+  io.out(t.nextBudget.basis(result.input.feeKey.source, result.input.opening.source));
+  io.out(t.nextBudget.written(out, results[0].sheets[0]));
+  return 0;
+}
+
 function parse(argv: string[]): { positional: string[]; flags: Record<string, string | true> } {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
@@ -134,7 +206,11 @@ function parse(argv: string[]): { positional: string[]; flags: Record<string, st
     if (a.startsWith("--")) {
       const key = a.slice(2);
       const next = argv[i + 1];
-      if (["template", "out", "lang"].includes(key) && next !== undefined && !next.startsWith("--")) {
+      if (
+        ["template", "out", "lang", "tilldelning", "index"].includes(key) &&
+        next !== undefined &&
+        !next.startsWith("--")
+      ) {
         flags[key] = next;
         i++;
       } else flags[key] = true;

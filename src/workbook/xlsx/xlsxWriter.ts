@@ -15,10 +15,33 @@ import { cellContent, quoteSheetName, referableSheets, resultOf, type InsertResu
 export async function templatesToXlsx(
   specs: TemplateSpec[],
 ): Promise<{ buffer: Buffer; results: InsertResult[] }> {
-  const engine = new HeadlessWorkbook();
   const book = new ExcelJS.Workbook();
   book.creator = "finsam-excel";
   book.created = new Date(0);
+  return writeSpecs(book, new HeadlessWorkbook(), specs);
+}
+
+/**
+ * A workbook the user has, with new sheets added after its own (the next budget round): its sheets are read
+ * and written back by ExcelJS as they are, the new ones get names none of them has. What ExcelJS cannot carry
+ * (charts, pivot tables, macros) does not come along: the command line writes a new file, never over the old.
+ */
+export async function appendToXlsx(
+  base: Buffer | ArrayBuffer,
+  specs: TemplateSpec[],
+): Promise<{ buffer: Buffer; results: InsertResult[] }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(base as ArrayBuffer);
+  const engine = new HeadlessWorkbook();
+  engine.addUserSheets(book.worksheets.map((ws) => ({ name: ws.name, rows: [] })));
+  return writeSpecs(book, engine, specs);
+}
+
+async function writeSpecs(
+  book: ExcelJS.Workbook,
+  engine: HeadlessWorkbook,
+  specs: TemplateSpec[],
+): Promise<{ buffer: Buffer; results: InsertResult[] }> {
   const results: InsertResult[] = [];
   for (const spec of specs) {
     const placement = engine.insert(spec);
