@@ -10,6 +10,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkWorkbook } from "../checks";
 import { messages, setLocale, type Locale, type Messages } from "../i18n";
+import { formatNumber } from "../i18n/format";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
 // The .xlsx writer and reader (ExcelJS, and the engine behind the export) load only when a command needs
 // them, so `finsam --help` starts without them. A require (not import()) works the same from the bundle, from
@@ -45,7 +46,7 @@ export async function main(
   }
   if (command === "export") return exportCommand(args.flags, t, io);
   if (command === "check") return checkCommand(rest[0], Boolean(args.flags.json), t, io);
-  if (command === "next-budget") return nextBudgetCommand(rest[0], args.flags, t, io);
+  if (command === "next-budget") return nextBudgetCommand(rest[0], args.flags, t, io, locale);
   io.err(`${t.cli.unknownCommand(command)}\n${t.cli.usage}`);
   return 2;
 }
@@ -146,6 +147,7 @@ async function nextBudgetCommand(
   flags: Record<string, string | true>,
   t: Messages,
   io: Io,
+  locale: Locale,
 ): Promise<number> {
   if (!file) {
     io.err(`${t.cli.missingFile}\n${t.cli.usage}`);
@@ -192,7 +194,8 @@ async function nextBudgetCommand(
     io.err(t.cli.cannotWrite(out, reason(error)));
     return 2;
   }
-  if (result.allotmentFromPlan) io.out(t.nextBudget.allotmentFromPlan(String(result.input.stateAllotment)));
+  if (result.allotmentFromPlan)
+    io.out(t.nextBudget.allotmentFromPlan(formatNumber(result.input.stateAllotment, locale)));
   io.out(t.nextBudget.basis(result.input.feeKey.source, result.input.opening.source));
   io.out(t.nextBudget.written(out, results[0].sheets[0]));
   return 0;
