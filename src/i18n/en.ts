@@ -303,7 +303,11 @@ Flags: --lang sv|en (language of messages), --help.`,
       atLeastOneMunicipality: "Add at least one municipality.",
       duplicateName: "This municipality is already in the list.",
       allZero: "The population cannot be zero for every municipality.",
+      ambiguousThousands:
+        "A dot may separate thousands or decimals: write a space between thousands (5 690) or a decimal comma (5,69).",
     },
+    ambiguousThousands: (typed, readings) =>
+      `"${typed}" can be read as ${fmt(readings[0], "en")} or ${fmt(readings[1], "en")}. Write ${fmt(readings[0], "sv")} with a space between thousands, or ${fmt(readings[1], "sv")} with a decimal comma.`,
     fixProblems: "Correct the marked fields to insert.",
     inserting: (done, total) => `Inserting ${done + 1} of ${total} …`,
     inserted: (sheets) => `Inserted: ${sheets}.`,

@@ -377,7 +377,11 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       atLeastOneMunicipality: "Lägg till minst en kommun.",
       duplicateName: "Kommunen finns redan i listan.",
       allZero: "Befolkningen kan inte vara noll för alla kommuner.",
+      ambiguousThousands:
+        "En punkt kan vara tusental eller decimal: skriv mellanslag mellan tusental (5 690) eller decimalkomma (5,69).",
     },
+    ambiguousThousands: (typed: string, readings: [number, number]) =>
+      `"${typed}" kan läsas som ${fmt(readings[0], "sv")} eller ${fmt(readings[1], "sv")}. Skriv ${fmt(readings[0], "sv")} med mellanslag mellan tusental, eller ${fmt(readings[1], "sv")} med decimalkomma.`,
     fixProblems: "Rätta de markerade fälten för att kunna infoga.",
     inserting: (done: number, total: number) => `Infogar ${done + 1} av ${total} …`,
     inserted: (sheets: string) => `Infogat: ${sheets}.`,

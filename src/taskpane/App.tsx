@@ -9,6 +9,7 @@ import type { WorkbookService } from "../workbook/service";
 import { CheckPanel } from "./CheckPanel";
 import { useInsert, useStoredOptions, useWorkbookCheck } from "./hooks";
 import { InsertPanel } from "./InsertPanel";
+import { NextBudgetPanel } from "./NextBudgetPanel";
 import { OptionsForm } from "./OptionsForm";
 import { PopulationImport } from "./PopulationImport";
 import { TemplateGallery } from "./TemplateGallery";
@@ -95,6 +96,8 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
         state={insert.state}
         onInsert={(which) => insert.run(which === "all" ? TEMPLATE_IDS : [selected], toTemplateOptions(form))}
       />
+
+      <NextBudgetPanel t={t} service={service} />
 
       <CheckPanel t={t} state={check.state} onCheck={check.run} onShow={check.show} />
 

@@ -20,6 +20,10 @@ export const excelService: WorkbookService = {
     });
   },
 
+  insertSpec(spec) {
+    return Excel.run((context) => insertTemplate(context, spec));
+  },
+
   readSheets() {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");

@@ -1,5 +1,5 @@
 import type { SheetData } from "../sheet/sheetData";
-import type { TemplateId, TemplateOptions } from "../templates/spec";
+import type { TemplateId, TemplateOptions, TemplateSpec } from "../templates/spec";
 import type { InsertResult } from "./officeRenderer";
 
 /**
@@ -13,6 +13,8 @@ export interface WorkbookService {
     options: TemplateOptions,
     onProgress?: (done: number, total: number) => void,
   ): Promise<InsertResult[]>;
+  /** Inserts one spec built from the workbook itself (the next budget round): new sheets only. */
+  insertSpec(spec: TemplateSpec): Promise<InsertResult>;
   /** Every sheet's used range as values, for the workbook check. */
   readSheets(): Promise<SheetData[]>;
   /** Shows a cell to the user. */
