@@ -1,6 +1,6 @@
 import { DEFAULT_CEILING_STEPS } from "../domain/equityCeiling";
 import * as A from "../examples/annual2023";
-import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { FORMATS, formula, input, label, SheetBuilder, ADDIN_NOTE } from "./sheetBuilder";
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
 /**
@@ -405,6 +405,7 @@ function defaultCeiling(base: string): string {
 /** A check cell for every cross-reference, this year and last year. */
 function checks(b: SheetBuilder, options: TemplateOptions): void {
   b.row([label("Kontroller", "section")]);
+  b.row([label(ADDIN_NOTE, "note")]);
   const check = (name: string, f: (c: "C" | "D") => string, columns: ("C" | "D")[] = ["C", "D"]) =>
     b.row([
       label(name),

@@ -6,7 +6,7 @@ import { DEFAULT_ALLOCATION, type Allocation } from "../domain/costSplit";
 import { ALLOCATION_EXAMPLE } from "../examples/budget2021";
 import { EXAMPLE_OPTIONS } from "./options";
 import { LABELS, sumLabel } from "../sheet/vocabulary";
-import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
+import { at, FORMATS, formula, input, label, SheetBuilder, span, ADDIN_NOTE } from "./sheetBuilder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, NameSpec, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -398,6 +398,7 @@ function budgetChecks(
 ): void {
   const { stateRow, regionRow, municipalRows } = layout;
   b.row([label("Kontroller", "section")]);
+  b.row([label(ADDIN_NOTE, "note")]);
   const check = (title: string, f: (y: number) => string) =>
     b.row([label(title), undefined, ...years.map((_, y) => formula(f(y), undefined, "check"))]);
   const guard = (y: number, body: string) =>
@@ -601,6 +602,7 @@ function outcomeDistribution(b: SheetBuilder, lines: { row: number }[], costTota
   ]);
   b.skip();
   b.row([label("Kontroller", "section")]);
+  b.row([label(ADDIN_NOTE, "note")]);
   b.row([
     label("Kostnadsfördelningen = summa kostnader"),
     formula(distribution.check(0), undefined, "check"),

@@ -12,7 +12,7 @@ import {
   RESPONSE_RATE_EXAMPLE,
   type OutcomeMeasure,
 } from "../examples/impact2023";
-import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
+import { at, FORMATS, formula, input, label, SheetBuilder, span, ADDIN_NOTE } from "./sheetBuilder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -197,6 +197,7 @@ function summary(b: SheetBuilder, { target }: Inputs, example: boolean): void {
       ),
     ),
   ]);
+  b.row([label(ADDIN_NOTE, "note")]);
   const indexRange = range(areaTop, 2, total, 5);
   b.conditionalFormats.push(
     { range: indexRange, formula: `=AND(ISNUMBER(B${areaTop}),B${areaTop}>=${target})`, ...GREEN },

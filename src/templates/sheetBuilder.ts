@@ -160,6 +160,10 @@ export const FORMATS = {
   text: "@",
 } as const;
 
+/** The one line on a sheet that says which cells need the add-in: without it they show #NAME?, the rest still adds up. */
+export const ADDIN_NOTE =
+  "Bara kontrollcellerna (FINSAM.*) behöver tillägget; utan det visar de #NAMN?. Alla belopp räknas med vanliga formler.";
+
 /** Cell helpers: an input, a formula with a style, a label. */
 export const input = (value: CellValue, format?: string): Cell => ({ value, style: "input", format });
 export const formula = (f: string, format?: string, style: Cell["style"] = "computed"): Cell => ({
