@@ -303,6 +303,9 @@ Flags: --lang sv|en (language of messages), --help.`,
       atLeastOneMunicipality: "Add at least one municipality.",
       duplicateName: "This municipality is already in the list.",
       allZero: "The population cannot be zero for every municipality.",
+      unknownMunicipality: "Unknown municipality – choose from the list.",
+      regionMismatch:
+        "The region is not the one the municipalities' county code names: choose it from the list (it is suggested above).",
       ambiguousThousands:
         "A dot may separate thousands or decimals: write a space between thousands (5 690) or a decimal comma (5,69).",
     },

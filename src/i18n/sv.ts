@@ -377,6 +377,9 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       atLeastOneMunicipality: "Lägg till minst en kommun.",
       duplicateName: "Kommunen finns redan i listan.",
       allZero: "Befolkningen kan inte vara noll för alla kommuner.",
+      unknownMunicipality: "Okänd kommun – välj i listan.",
+      regionMismatch:
+        "Regionen är inte den kommunernas länskod anger: välj regionen i listan (den föreslås ovan).",
       ambiguousThousands:
         "En punkt kan vara tusental eller decimal: skriv mellanslag mellan tusental (5 690) eller decimalkomma (5,69).",
     },

@@ -1,4 +1,4 @@
-import { commonRegion, resolveMunicipality } from "../population/municipalities";
+import { commonRegion, resolveMunicipality, resolveRegion } from "../population/municipalities";
 import type { PopulationSource, TemplateOptions } from "../templates/spec";
 
 /**
@@ -25,7 +25,9 @@ export type OptionsProblem =
   | "atLeastOneMunicipality"
   | "duplicateName"
   | "allZero"
-  | "ambiguousThousands";
+  | "ambiguousThousands"
+  | "unknownMunicipality"
+  | "regionMismatch";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -118,11 +120,23 @@ export function validateOptions(form: OptionsForm): Partial<Record<OptionsField,
     const name = m.name.trim().toLocaleLowerCase("sv-SE");
     if (!name) problems[`municipality.${i}.name`] = "required";
     else if (seen.has(name)) problems[`municipality.${i}.name`] = "duplicateName";
+    // A name that is no municipality has no code: the fee sheet could not bill it, so it blocks the insert.
+    else if (!m.code && !resolveMunicipality(m.name))
+      problems[`municipality.${i}.name`] = "unknownMunicipality";
     seen.add(name);
     const p = parseSwedishNumber(m.population);
     if (p !== null && Number.isNaN(p)) problems[`municipality.${i}.population`] = "notANumber";
     else if (p !== null && p < 0) problems[`municipality.${i}.population`] = "negative";
   });
+  // The region must be the one the members' county codes name (when they all lie in one county).
+  const codes = form.municipalities.flatMap((m) => {
+    const code = m.code ?? resolveMunicipality(m.name)?.code;
+    return code ? [code] : [];
+  });
+  const county = codes.length > 0 ? commonRegion(codes) : null;
+  const region = form.regionCode ?? resolveRegion(form.regionName)?.code ?? null;
+  if (!problems.regionName && county && region && county.code !== region)
+    problems.regionName = "regionMismatch";
   const pops = form.municipalities.map((m) => parseSwedishNumber(m.population));
   if (pops.length > 0 && pops.every((p) => p === 0)) problems.municipalities = "allZero";
   return problems;
