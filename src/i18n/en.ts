@@ -315,6 +315,7 @@ export const en: Messages = {
   finsam check FILE.xlsx [--json]
   finsam outcome FILE.se [--months N] [--map KONTOPLAN.xlsx] [--out FILE.xlsx [--exempel]] [--json]
   finsam budget-sie FILE.xlsx --year YYYY --out BUDGET.se [--profile w1,…,w12] [--map KONTOPLAN.xlsx]
+  finsam next-budget FILE.xlsx [--out NEW.xlsx] [--tilldelning TKR] [--index PERCENT]
 Flags: --lang sv|en (language of messages), --help.`,
     unknownTemplate: (name) =>
       `Unknown template "${name}". Choose budget, avgifter, socialbudget, impactindex or alla.`,
@@ -393,7 +394,14 @@ Flags: --lang sv|en (language of messages), --help.`,
       atLeastOneMunicipality: "Add at least one municipality.",
       duplicateName: "This municipality is already in the list.",
       allZero: "The population cannot be zero for every municipality.",
+      unknownMunicipality: "Unknown municipality – choose from the list.",
+      regionMismatch:
+        "The region is not the one the municipalities' county code names: choose it from the list (it is suggested above).",
+      ambiguousThousands:
+        "A dot may separate thousands or decimals: write a space between thousands (5 690) or a decimal comma (5,69).",
     },
+    ambiguousThousands: (typed, readings) =>
+      `"${typed}" can be read as ${fmt(readings[0], "en")} or ${fmt(readings[1], "en")}. Write ${fmt(readings[0], "sv")} with a space between thousands, or ${fmt(readings[1], "sv")} with a decimal comma.`,
     fixProblems: "Correct the marked fields to insert.",
     inserting: (done, total) => `Inserting ${done + 1} of ${total} …`,
     inserted: (sheets) => `Inserted: ${sheets}.`,
@@ -582,6 +590,31 @@ Flags: --lang sv|en (language of messages), --help.`,
     functionsHeading: "Functions",
     functionsIntro: "Type them in a cell, e.g. =FINSAM.IMPACTINDEX(B2:B24,C2:C24).",
     outsideOffice: "This page is open outside Excel. Load manifest.xml into Excel to use the add-in.",
+  },
+  nextBudget: {
+    heading: "Next budget round",
+    intro:
+      "Rolls the plan in the workbook one year on into a new sheet, with the previous plan and the change beside every row. The old sheets are not changed.",
+    allotment: "State allotment for the new years (tkr)",
+    index: "Cost index for the new last year (%)",
+    run: "Create budget proposal",
+    running: "Reading the workbook and creating the proposal …",
+    done: (sheet, key, equity) =>
+      `The proposal is on the sheet ${sheet}. Fees are split by ${key}. Equity at the start of the year: ${equity}.`,
+    failed: (reason) => `The proposal could not be created: ${reason}`,
+    problems: {
+      noBudget: "No budget with years as columns was found in the workbook.",
+      noYears: "The budget does not have at least two consecutive years as columns.",
+      noMembers: "The budget lacks the state, the region or the municipalities among its income.",
+      noCosts: "The budget has no cost lines.",
+      noAllotment: "Enter the state allotment (tkr): the plan has no figure for next year.",
+    },
+    written: (file, sheet) => `Wrote ${file}: the old sheets and the proposal ${sheet}.`,
+    allotmentFromPlan: (amount) =>
+      `State allotment ${amount} tkr from the old plan (give the new one with --tilldelning).`,
+    basis: (key, equity) => `Fee key: ${key}. Equity at the start of the year: ${equity}.`,
+    sameFile: "the proposal goes to a new file, never over the old one (give --out).",
+    badNumber: (flag, text) => `--${flag}: "${text}" is not a number.`,
   },
   functionSummaries: {
     IMPACTINDEX: "Weighted goal attainment 0–100, in total or for one goal area.",

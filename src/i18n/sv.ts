@@ -407,6 +407,7 @@ export const sv = {
   finsam check FIL.xlsx [--json]
   finsam outcome FIL.se [--months N] [--map KONTOPLAN.xlsx] [--out FIL.xlsx [--exempel]] [--json]
   finsam budget-sie FIL.xlsx --year ÅÅÅÅ --out BUDGET.se [--profile v1,…,v12] [--map KONTOPLAN.xlsx]
+  finsam next-budget FIL.xlsx [--out NY.xlsx] [--tilldelning TKR] [--index PROCENT]
 Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     unknownTemplate: (name: string) =>
       `Okänd mall "${name}". Välj budget, avgifter, socialbudget, impactindex eller alla.`,
@@ -485,7 +486,14 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       atLeastOneMunicipality: "Lägg till minst en kommun.",
       duplicateName: "Kommunen finns redan i listan.",
       allZero: "Befolkningen kan inte vara noll för alla kommuner.",
+      unknownMunicipality: "Okänd kommun – välj i listan.",
+      regionMismatch:
+        "Regionen är inte den kommunernas länskod anger: välj regionen i listan (den föreslås ovan).",
+      ambiguousThousands:
+        "En punkt kan vara tusental eller decimal: skriv mellanslag mellan tusental (5 690) eller decimalkomma (5,69).",
     },
+    ambiguousThousands: (typed: string, readings: [number, number]) =>
+      `"${typed}" kan läsas som ${fmt(readings[0], "sv")} eller ${fmt(readings[1], "sv")}. Skriv ${fmt(readings[0], "sv")} med mellanslag mellan tusental, eller ${fmt(readings[1], "sv")} med decimalkomma.`,
     fixProblems: "Rätta de markerade fälten för att kunna infoga.",
     inserting: (done: number, total: number) => `Infogar ${done + 1} av ${total} …`,
     inserted: (sheets: string) => `Infogat: ${sheets}.`,
@@ -675,6 +683,32 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     functionsHeading: "Funktioner",
     functionsIntro: "Skriv dem i en cell, t.ex. =FINSAM.IMPACTINDEX(B2:B24;C2:C24).",
     outsideOffice: "Sidan är öppnad utanför Excel. Läs in manifest.xml i Excel för att använda tillägget.",
+  },
+  nextBudget: {
+    heading: "Ny budgetomgång",
+    intro:
+      "Rullar planen i arbetsboken ett år framåt till ett nytt blad, med föregående plan och förändringen bredvid varje rad. De gamla bladen ändras inte.",
+    allotment: "Statlig tilldelning för de nya åren (tkr)",
+    index: "Kostnadsindex för det nya sista året (%)",
+    run: "Skapa budgetförslag",
+    running: "Läser arbetsboken och skapar förslaget …",
+    done: (sheet: string, key: string, equity: string) =>
+      `Förslaget finns på bladet ${sheet}. Avgifterna fördelas efter ${key}. Eget kapital vid årets början: ${equity}.`,
+    failed: (reason: string) => `Förslaget kunde inte skapas: ${reason}`,
+    problems: {
+      noBudget: "Ingen budget med år som kolumner hittades i arbetsboken.",
+      noYears: "Budgeten har inte minst två år i följd som kolumner.",
+      noMembers: "Budgeten saknar staten, regionen eller kommunerna bland intäkterna.",
+      noCosts: "Budgeten saknar kostnadsrader.",
+      noAllotment: "Ange statens tilldelning (tkr): planen har inget belopp för nästa år.",
+    },
+    written: (file: string, sheet: string) => `Skrev ${file}: de gamla bladen och förslaget ${sheet}.`,
+    allotmentFromPlan: (amount: string) =>
+      `Statlig tilldelning ${amount} tkr ur den gamla planen (ange den nya med --tilldelning).`,
+    basis: (key: string, equity: string) =>
+      `Avgiftsnyckel: ${key}. Eget kapital vid årets början: ${equity}.`,
+    sameFile: "förslaget skrivs till en ny fil, aldrig över den gamla (ange --out).",
+    badNumber: (flag: string, text: string) => `--${flag}: "${text}" är inget tal.`,
   },
   functionSummaries: {
     IMPACTINDEX: "Viktad måluppfyllelse 0–100, totalt eller för ett målområde.",

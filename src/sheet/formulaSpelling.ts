@@ -8,7 +8,8 @@ export const FUNCTION_NAMESPACE = "FINSAM";
  * as `[1]!_xldudf_FINSAM_…` when the add-in is registered twice. Text inside string literals is left alone.
  */
 const NS = FUNCTION_NAMESPACE;
-const DOTTED = new RegExp(`(^|[^A-Za-z0-9_.!\\]])${NS}\\.([A-Za-z][A-Za-z0-9_]*)\\s*\\(`, "gi");
+// A lookbehind, not a captured character before: in FINSAM.A(FINSAM.B( the "(" before B is part of A's match.
+const DOTTED = new RegExp(`(?<![A-Za-z0-9_.!\\]])${NS}\\.([A-Za-z][A-Za-z0-9_]*)\\s*\\(`, "gi");
 const IN_FILE = new RegExp(`(?:\\[\\d+\\]!)?_xldudf_${NS}_([A-Za-z][A-Za-z0-9_]*)\\s*\\(`, "gi");
 
 /** Applies `replace` to the parts of a formula outside "string literals". */
@@ -22,7 +23,7 @@ function outsideStrings(formula: string, replace: (code: string) => string): str
 /** `FINSAM.X(` → `_xldudf_FINSAM_X(`: the spelling Excel writes to a file. */
 export function toFileSpelling(formula: string): string {
   return outsideStrings(formula, (code) =>
-    code.replace(DOTTED, (_m, before: string, id: string) => `${before}_xldudf_${NS}_${id.toUpperCase()}(`),
+    code.replace(DOTTED, (_m, id: string) => `_xldudf_${NS}_${id.toUpperCase()}(`),
   );
 }
 

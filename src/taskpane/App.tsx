@@ -11,6 +11,7 @@ import type { WorkbookService } from "../workbook/service";
 import { CheckPanel } from "./CheckPanel";
 import { useInsert, useStoredOptions, useWorkbookCheck } from "./hooks";
 import { InsertPanel } from "./InsertPanel";
+import { NextBudgetPanel } from "./NextBudgetPanel";
 import { OptionsForm } from "./OptionsForm";
 import { PopulationImport } from "./PopulationImport";
 import { OutcomeImport } from "./OutcomeImport";
@@ -100,6 +101,8 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
           insert.run(which === "all" ? [...TEMPLATE_IDS] : [selected], toTemplateOptions(form))
         }
       />
+
+      <NextBudgetPanel t={t} service={service} />
 
       <CheckPanel t={t} state={check.state} onCheck={check.run} onShow={check.show} />
       <OutcomeImport t={t} service={service} />

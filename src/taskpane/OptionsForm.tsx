@@ -107,11 +107,7 @@ export function OptionsForm({ t, form, problems, onChange, onContentChange }: Pr
         label={f.regionName}
         validationMessage={problem("regionName")}
         validationState={problems.regionName ? "error" : "none"}
-        hint={
-          followed && followed.code === form.regionCode
-            ? t.population.regionFollows(followed.name)
-            : undefined
-        }
+        hint={followed ? t.population.regionFollows(followed.name) : undefined}
       >
         <Combobox
           className={styles.fill}

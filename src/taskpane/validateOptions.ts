@@ -1,4 +1,4 @@
-import { commonRegion, resolveMunicipality } from "../population/municipalities";
+import { commonRegion, resolveMunicipality, resolveRegion } from "../population/municipalities";
 import type { PopulationSource, TemplateOptions } from "../templates/spec";
 
 /**
@@ -24,7 +24,10 @@ export type OptionsProblem =
   | "dateInvalid"
   | "atLeastOneMunicipality"
   | "duplicateName"
-  | "allZero";
+  | "allZero"
+  | "ambiguousThousands"
+  | "unknownMunicipality"
+  | "regionMismatch";
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
@@ -70,6 +73,32 @@ export function parseSwedishNumber(text: string): number | null {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }
 
+export type ParsedAmount =
+  | { kind: "empty" }
+  | { kind: "number"; value: number }
+  | { kind: "invalid" }
+  /** "5.690" in a tkr field: 5 690 with a dot between thousands, or 5,69 with a decimal point. */
+  | { kind: "ambiguous"; readings: [number, number] };
+
+/**
+ * An amount as typed in a field of `unit`, never silently 1 000 × off: spaces between thousands and a decimal
+ * comma as Swedish Excel writes them; dots between groups of three ("1.234.567", "5.690,5") read as thousands;
+ * but one dot before three digits ("5.690") may be either, and so may, in a whole-krona field, one comma
+ * before three digits ("5,690"): both readings are given back, for the field to ask which was meant.
+ */
+export function parseAmount(text: string, unit: "tkr" | "kr"): ParsedAmount {
+  const t = text.replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
+  if (t === "") return { kind: "empty" };
+  const single = /^(-?\d{1,3})([.,])(\d{3})$/.exec(t);
+  if (single && (single[2] === "." || unit === "kr")) {
+    const thousands = Number(`${single[1]}${single[3]}`);
+    return { kind: "ambiguous", readings: [thousands, Number(`${single[1]}.${single[3]}`)] };
+  }
+  const grouped = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t);
+  const plain = grouped ? t.replace(/\./g, "").replace(",", ".") : t.replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(plain) ? { kind: "number", value: Number(plain) } : { kind: "invalid" };
+}
+
 export function validateOptions(form: OptionsForm): Partial<Record<OptionsField, OptionsProblem>> {
   const problems: Partial<Record<OptionsField, OptionsProblem>> = {};
   if (!form.associationName.trim()) problems.associationName = "required";
@@ -81,20 +110,33 @@ export function validateOptions(form: OptionsForm): Partial<Record<OptionsField,
   if (!form.ageBand.trim()) problems.ageBand = "required";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.referenceDate) || Number.isNaN(Date.parse(form.referenceDate)))
     problems.referenceDate = "dateInvalid";
-  const allotment = parseSwedishNumber(form.stateAllotment);
-  if (allotment !== null && Number.isNaN(allotment)) problems.stateAllotment = "notANumber";
-  else if (allotment !== null && allotment < 0) problems.stateAllotment = "negative";
+  const allotment = parseAmount(form.stateAllotment, "tkr");
+  if (allotment.kind === "ambiguous") problems.stateAllotment = "ambiguousThousands";
+  else if (allotment.kind === "invalid") problems.stateAllotment = "notANumber";
+  else if (allotment.kind === "number" && allotment.value < 0) problems.stateAllotment = "negative";
   if (form.municipalities.length === 0) problems.municipalities = "atLeastOneMunicipality";
   const seen = new Set<string>();
   form.municipalities.forEach((m, i) => {
     const name = m.name.trim().toLocaleLowerCase("sv-SE");
     if (!name) problems[`municipality.${i}.name`] = "required";
     else if (seen.has(name)) problems[`municipality.${i}.name`] = "duplicateName";
+    // A name that is no municipality has no code: the fee sheet could not bill it, so it blocks the insert.
+    else if (!m.code && !resolveMunicipality(m.name))
+      problems[`municipality.${i}.name`] = "unknownMunicipality";
     seen.add(name);
     const p = parseSwedishNumber(m.population);
     if (p !== null && Number.isNaN(p)) problems[`municipality.${i}.population`] = "notANumber";
     else if (p !== null && p < 0) problems[`municipality.${i}.population`] = "negative";
   });
+  // The region must be the one the members' county codes name (when they all lie in one county).
+  const codes = form.municipalities.flatMap((m) => {
+    const code = m.code ?? resolveMunicipality(m.name)?.code;
+    return code ? [code] : [];
+  });
+  const county = codes.length > 0 ? commonRegion(codes) : null;
+  const region = form.regionCode ?? resolveRegion(form.regionName)?.code ?? null;
+  if (!problems.regionName && county && region && county.code !== region)
+    problems.regionName = "regionMismatch";
   const pops = form.municipalities.map((m) => parseSwedishNumber(m.population));
   if (pops.length > 0 && pops.every((p) => p === 0)) problems.municipalities = "allZero";
   return problems;
@@ -114,11 +156,16 @@ export function toTemplateOptions(form: OptionsForm): TemplateOptions {
     })),
     ageBand: form.ageBand,
     referenceDate: form.referenceDate,
-    stateAllotment: parseSwedishNumber(form.stateAllotment),
+    stateAllotment: amountOrNull(form.stateAllotment),
     content: form.content,
     populationSource: form.populationSource,
   };
 }
+
+const amountOrNull = (text: string) => {
+  const parsed = parseAmount(text, "tkr");
+  return parsed.kind === "number" ? parsed.value : null;
+};
 
 export function toForm(options: TemplateOptions): OptionsForm {
   const text = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));

@@ -1,5 +1,6 @@
+import { DEFAULT_CEILING_STEPS } from "../domain/equityCeiling";
 import * as A from "../examples/annual2023";
-import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { FORMATS, formula, input, label, SheetBuilder, ADDIN_NOTE } from "./sheetBuilder";
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
 /**
@@ -367,13 +368,18 @@ function overviewAndCeiling(b: SheetBuilder, now: number, example: boolean): voi
   b.row([
     label("Rekommenderat tak (kr)"),
     undefined,
-    formula(`=FINSAM.EQUITYCAP(${ref("TAK.Bas", "C")})`, KR),
+    formula(`=${defaultCeiling(ref("TAK.Bas", "C"))}`, KR),
+    formula(
+      `=IF(ISNUMBER(${ref("TAK.Tak", "C")}),FINSAM.CHECKSUM(FINSAM.EQUITYCAP(${ref("TAK.Bas", "C")}),${ref("TAK.Tak", "C")},1),"")`,
+      undefined,
+      "check",
+    ),
   ]);
   b.row([
     label("Eget kapital mot taket"),
     undefined,
     formula(
-      `=IF(${ref("BR.Summa eget kapital", "C")}>${ref("TAK.Tak", "C")},"Över taket","Under taket")`,
+      `=IF(NOT(ISNUMBER(${ref("TAK.Tak", "C")})),"",IF(${ref("BR.Summa eget kapital", "C")}>${ref("TAK.Tak", "C")},"Över taket","Under taket"))`,
       undefined,
       "status",
     ),
@@ -381,9 +387,25 @@ function overviewAndCeiling(b: SheetBuilder, now: number, example: boolean): voi
   b.skip();
 }
 
+/**
+ * The recommended ceiling in kr for a base in kr by the documented steps (DEFAULT_CEILING_STEPS), in native
+ * formulas so that the report reads without the add-in; above the last step the rule is not known, and the
+ * cell says so (FINSAM.EQUITYCAP beside it checks the figure).
+ */
+function defaultCeiling(base: string): string {
+  let below = 0;
+  const parts = DEFAULT_CEILING_STEPS.map((step) => {
+    const part = `${step.rate}*MAX(0,MIN(${base},${step.upTo})-${below})`;
+    below = step.upTo ?? below;
+    return part;
+  });
+  return `IF(${base}>${below},"Över kända steg",${parts.join("+")})`;
+}
+
 /** A check cell for every cross-reference, this year and last year. */
 function checks(b: SheetBuilder, options: TemplateOptions): void {
   b.row([label("Kontroller", "section")]);
+  b.row([label(ADDIN_NOTE, "note")]);
   const check = (name: string, f: (c: "C" | "D") => string, columns: ("C" | "D")[] = ["C", "D"]) =>
     b.row([
       label(name),

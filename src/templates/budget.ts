@@ -6,7 +6,7 @@ import { DEFAULT_ALLOCATION, type Allocation } from "../domain/costSplit";
 import { ALLOCATION_EXAMPLE } from "../examples/budget2021";
 import { EXAMPLE_OPTIONS } from "./options";
 import { LABELS, sumLabel } from "../sheet/vocabulary";
-import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
+import { at, FORMATS, formula, input, label, SheetBuilder, span, ADDIN_NOTE } from "./sheetBuilder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, NameSpec, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -176,6 +176,7 @@ function budgetSheet(options: TemplateOptions, data: BudgetInput, example: boole
     sheet: b.build({
       columnWidths: [44, 14, 12, 12, 12, 12, 12, 12, 3, 14, 16, 14, 10],
       freeze: { rows: 5, columns: 1 },
+      print: { lastColumn: KEY_COL.budget - 2 }, // the allocation keys are a working tool, not the board's
     }),
     layout,
   };
@@ -336,31 +337,27 @@ function equityCeilingBlock(b: SheetBuilder, years: readonly number[], layout: L
     years,
     (y) =>
       `=IF(${choice}="${BASE_INCOME}",${addr(layout.incomeTotal, yearCol(y))},SUM(${range(layout.stateRow, yearCol(y), layout.regionRow, yearCol(y))}))`,
+    { name: "ceiling.base" },
   );
-  const steps = span("steps.first", COL.share, "steps.last", COL.share + 1, true);
   const ceilingRow = b.anchor(
-    yearsRow(
-      b,
-      LABELS.ceiling,
-      years,
-      (y) => `=FINSAM.EQUITYCAP(${addr(baseRow, yearCol(y))},1000,${steps})`,
-      { format: FORMATS.tkrDecimals },
-    ),
+    yearsRow(b, LABELS.ceiling, years, (y) => `=${nativeCeiling(addr(baseRow, yearCol(y)), "steps")}`, {
+      name: "ceiling.value",
+    }),
     "ceiling",
   );
   const headroomRow = yearsRow(
     b,
     "Marginal till taket (tkr)",
     years,
-    (y) => `=${addr(ceilingRow, yearCol(y))}-${addr(layout.equityEnd, yearCol(y))}`,
-    { format: FORMATS.tkrDecimals },
+    (y) =>
+      `=IF(ISNUMBER(${addr(ceilingRow, yearCol(y))}),${addr(ceilingRow, yearCol(y))}-${addr(layout.equityEnd, yearCol(y))},"")`,
   );
   b.row([
     label("Eget kapital mot taket"),
     undefined,
     ...years.map((_, y) =>
       formula(
-        `=IF(${addr(baseRow, yearCol(y))}=0,"",IF(${addr(headroomRow, yearCol(y))}<0,"Över taket","Under taket"))`,
+        `=IF(OR(${addr(baseRow, yearCol(y))}=0,NOT(ISNUMBER(${addr(headroomRow, yearCol(y))}))),"",IF(${addr(headroomRow, yearCol(y))}<0,"Över taket","Under taket"))`,
         undefined,
         "status",
       ),
@@ -376,10 +373,30 @@ function equityCeilingBlock(b: SheetBuilder, years: readonly number[], layout: L
         input(step?.upTo ?? null, FORMATS.kr),
         input(step?.rate ?? null, FORMATS.percentWhole),
       ],
-      i === 0 ? "steps.first" : i === 2 ? "steps.last" : undefined,
+      `steps.${i}`,
     );
   }
   b.row([label("Över 15 000 000 kr är rekommendationen inte känd: lägg då till ett eget steg.", "note")]);
+}
+
+/**
+ * The recommended ceiling in tkr for a base in tkr, in native formulas: the staircase of the three step rows
+ * named `<steps>.first` … `<steps>.last` (upper limit in kr in column B, marginal rate in C; a step with a rate
+ * and no limit is open). A base above the last limit with no open step is not documented: the cell says so
+ * rather than guess. FINSAM.EQUITYCAP checks the figure under Kontroller.
+ */
+export function nativeCeiling(base: string, steps: string): string {
+  const limit = (i: number) => at(`${steps}.${i}`, COL.share, { row: true, column: true });
+  const rate = (i: number) => at(`${steps}.${i}`, COL.share + 1, { row: true, column: true });
+  const x = `(${base}*1000)`;
+  const parts = [0, 1, 2].map((i) => {
+    const below = i === 0 ? "0" : `MAX(${[...Array(i).keys()].map((j) => `N(${limit(j)})`).join(",")})`;
+    return `IF(ISNUMBER(${rate(i)}),${rate(i)}*MAX(0,MIN(${x},IF(ISNUMBER(${limit(i)}),${limit(i)},${x}))-${below}),0)`;
+  });
+  const limits = span(`${steps}.0`, COL.share, `${steps}.2`, COL.share, true);
+  const rates = span(`${steps}.0`, COL.share + 1, `${steps}.2`, COL.share + 1, true);
+  const open = `COUNTIFS(${limits},"",${rates},"<>")`;
+  return `IF(NOT(ISNUMBER(${base})),"",IF(AND(${open}=0,${x}>MAX(${limits})),"Över kända steg",(${parts.join("+")})/1000))`;
 }
 
 /** Checks of the member funding and the cost distribution, per budget year. */
@@ -391,6 +408,7 @@ function budgetChecks(
 ): void {
   const { stateRow, regionRow, municipalRows } = layout;
   b.row([label("Kontroller", "section")]);
+  b.row([label(ADDIN_NOTE, "note")]);
   const check = (title: string, f: (y: number) => string) =>
     b.row([label(title), undefined, ...years.map((_, y) => formula(f(y), undefined, "check"))]);
   const guard = (y: number, body: string) =>
@@ -399,6 +417,11 @@ function budgetChecks(
     guard(y, `FINSAM.CHECKSUM(${addr(regionRow, yearCol(y))},${addr(stateRow, yearCol(y))}/2,1)`),
   );
   check("Kostnadsfördelningen = summa kostnader", (y) => distribution.check(y));
+  check("Taket = FINSAM.EQUITYCAP", (y) => {
+    const [base, ceiling] = [at("ceiling.base", yearCol(y)), at("ceiling.value", yearCol(y))];
+    const steps = span("steps.0", COL.share, "steps.2", COL.share + 1, true);
+    return `=IF(ISNUMBER(${ceiling}),FINSAM.CHECKSUM(FINSAM.EQUITYCAP(${base},1000,${steps}),${ceiling},0.01),"")`;
+  });
   b.row([
     label("Fördelningsnycklarna blir 100 % på varje rad"),
     undefined,
@@ -496,7 +519,11 @@ function outcomeSheet(options: TemplateOptions, data: BudgetInput, layout: Layou
   );
   b.skip();
   outcomeDistribution(b, costs.lines, costTotal);
-  return b.build({ columnWidths: [44, 12, 12, 12, 40, 3, 14, 16, 14, 10], freeze: { rows: 5, columns: 1 } });
+  return b.build({
+    columnWidths: [44, 12, 12, 12, 40, 3, 14, 16, 14, 10],
+    freeze: { rows: 5, columns: 1 },
+    print: { lastColumn: KEY_COL.outcome - 2 },
+  });
 }
 
 /** The cost lines by group with their printed subtotals; each line keeps the Budget row it compares with. */
@@ -585,6 +612,7 @@ function outcomeDistribution(b: SheetBuilder, lines: { row: number }[], costTota
   ]);
   b.skip();
   b.row([label("Kontroller", "section")]);
+  b.row([label(ADDIN_NOTE, "note")]);
   b.row([
     label("Kostnadsfördelningen = summa kostnader"),
     formula(distribution.check(0), undefined, "check"),

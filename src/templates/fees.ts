@@ -3,6 +3,7 @@ import { AGE_BANDS } from "../population/ageBands";
 import { FEES_LABELS as L } from "../sheet/vocabulary";
 import { isoToSerial } from "../sheet/excelDate";
 import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
+import { splitFormulas, type SplitLayout } from "./largestRemainder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, PopulationSource, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -31,7 +32,11 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
   b.skip();
   checks(b, inputs, split);
 
-  const sheet = b.build({ columnWidths: [40, 14, 16, 16, 16], freeze: { rows: 4, columns: 1 } });
+  const sheet = b.build({
+    columnWidths: [40, 14, 16, 16, 16, 14, 12, 14],
+    freeze: { rows: 4, columns: 1 },
+    print: { lastColumn: AMOUNT },
+  });
   return {
     id: "avgifter",
     sheets: [sheet],
@@ -59,6 +64,9 @@ export function feesTemplate(options: TemplateOptions): TemplateSpec {
 }
 
 const AMOUNT = 5;
+/** The rounding's helper columns (not printed): each quota's whole units and its remainder. */
+const FLOOR = 7;
+const REST = 8;
 const abs = { row: true, column: true };
 
 interface Inputs {
@@ -69,10 +77,7 @@ interface Inputs {
 function premises(b: SheetBuilder, options: TemplateOptions): Inputs {
   b.row([label("Förutsättningar", "section")]);
   b.row([label(L.budgetYear), input(options.firstYear, FORMATS.year)]);
-  const stateRow = b.row([
-    label("Statlig tilldelning (tkr)"),
-    input(options.stateAllotment, FORMATS.tkrDecimals),
-  ]);
+  const stateRow = b.row([label("Statlig tilldelning (tkr)"), input(options.stateAllotment, FORMATS.tkr)]);
   const decimalsRow = b.row([label("Avrundning: antal decimaler (0 = hela tkr)"), input(0, FORMATS.integer)]);
   b.validations.push({
     range: addr(decimalsRow, 2),
@@ -164,48 +169,88 @@ interface Split {
 }
 
 /**
- * The split: each amount is its row of FINSAM.FINANCING (region first, then the municipalities). One INDEX
- * per cell rather than a spilled array: nothing to #SPILL! when someone types below. The shares point at the
- * total row, filled in once it is written.
+ * The split in native formulas, so that a member who opens the workbook without the add-in sees the same
+ * amounts: the region pays half the allotment rounded at the chosen precision (ROUND, half away from zero),
+ * and the municipalities split exactly that by largest remainder — each gets its quota's whole units (G), and
+ * the units left over go one each to the largest remainders (H), then the larger population, then the
+ * earlier row, as FINSAM.FINANCING does. FINSAM.FINANCING stands beside each amount as its check (F).
+ * The shares point at the total row, filled in once it is written.
  */
 function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs, members: Members): Split {
   b.row([label("Fördelning", "section")]);
   b.row(
-    ["Part", "Befolkning", "Andel av kommunernas del", "Andel av medlemsavgifterna", "Belopp (tkr)"].map(
-      (h) => label(h, "header"),
-    ),
+    [
+      "Part",
+      "Befolkning",
+      "Andel av kommunernas del",
+      "Andel av medlemsavgifterna",
+      "Belopp (tkr)",
+      "Kontroll (tillägget)",
+      "Hela enheter",
+      "Rest",
+    ].map((h) => label(h, "header")),
   );
   const { state, decimals } = inputs;
-  const ready = `AND(ISNUMBER(${state}),COUNT(${members.range})=ROWS(${members.range}))`;
-  // Until every member has a population there is no split; the member that lacks one says so.
-  const financed = (k: number, population?: string) =>
-    formula(
-      `=IF(${ready},INDEX(FINSAM.FINANCING(${state},${members.range},${decimals}),${k}),${population ? `IF(ISNUMBER(${population}),"","Befolkning saknas")` : `""`})`,
-      FORMATS.tkrDecimals,
-    );
+  const ready = `AND(ISNUMBER(${state}),COUNT(${members.range})=ROWS(${members.range}),SUM(${members.range})>0)`;
+  const unitsPer = `10^${decimals}`;
+  const regionUnits = `ROUND(${state}/2*${unitsPer},0)`;
   const stateLine = b.row([
     label("Staten (Försäkringskassan)"),
     undefined,
     undefined,
     undefined,
-    formula(`=${state}`, FORMATS.tkrDecimals),
+    formula(`=${state}`, FORMATS.tkr),
   ]);
   const regionLine = b.row([
     label(options.regionName || "Regionen"),
     undefined,
     undefined,
     undefined,
-    financed(1),
+    formula(`=IF(${ready},ROUND(${state}/2,${decimals}),"")`, FORMATS.tkr),
+    formula(
+      `=IF(${ready},FINSAM.CHECKSUM(INDEX(FINSAM.FINANCING(${state},${members.range},${decimals}),1),${addr(b.currentRow, AMOUNT)}),"")`,
+      undefined,
+      "check",
+    ),
   ]);
-  const municipalLines = members.cells.map((cell, i) =>
-    b.row([
+  const n = members.cells.length;
+  const firstLine = b.currentRow;
+  const lastLine = firstLine + n - 1;
+  const col = (c: number) => range(firstLine, c, lastLine, c, true);
+  const above = (c: number, i: number, from = firstLine) =>
+    i === 0 ? null : range(from, c, from + i - 1, c);
+  const layout: SplitLayout = {
+    units: regionUnits,
+    weights: members.range,
+    weight: (i) => members.cells[i],
+    weightsBefore: (i) => above(2, i, members.rows[0]),
+    floors: col(FLOOR),
+    rests: col(REST),
+    floor: (i) => addr(firstLine + i, FLOOR),
+    rest: (i) => addr(firstLine + i, REST),
+    restsBefore: (i) => above(REST, i),
+  };
+  const municipalLines = members.cells.map((cell, i) => {
+    const r = firstLine + i;
+    const split = splitFormulas(layout, i);
+    return b.row([
       formula(`=${addr(members.rows[i], 1)}`, undefined, "label"),
       formula(`=${cell}`, populationFormat(options)),
       formula(`=IF(SUM(${members.range})=0,"",${cell}/SUM(${members.range}))`, FORMATS.percent),
       undefined,
-      financed(i + 2, cell),
-    ]),
-  );
+      formula(
+        `=IF(${ready},(${split.units})/${unitsPer},IF(ISNUMBER(${cell}),"","Befolkning saknas"))`,
+        FORMATS.tkr,
+      ),
+      formula(
+        `=IF(${ready},FINSAM.CHECKSUM(INDEX(FINSAM.FINANCING(${state},${members.range},${decimals}),${i + 2}),${addr(r, AMOUNT)}),"")`,
+        undefined,
+        "check",
+      ),
+      formula(`=IF(${ready},${split.floor},"")`, FORMATS.integer),
+      formula(`=IF(${ready},${split.rest},"")`, "0.000000000"),
+    ]);
+  });
   const first = municipalLines[0];
   const last = municipalLines[municipalLines.length - 1];
   const column = (c: number) => range(first, c, last, c);
@@ -214,7 +259,7 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
     formula(`=SUM(${column(2)})`, populationFormat(options), "total"),
     formula(`=SUM(${column(3)})`, FORMATS.percent, "total"),
     formula(`=SUM(${range(stateLine, 4, last, 4)})`, FORMATS.percent, "total"),
-    formula(`=SUM(${range(stateLine, AMOUNT, last, AMOUNT)})`, FORMATS.tkrDecimals, "total"),
+    formula(`=SUM(${range(stateLine, AMOUNT, last, AMOUNT)})`, FORMATS.tkr, "total"),
   ]);
   const total = addr(totalRow, AMOUNT);
   for (const r of [stateLine, regionLine, ...municipalLines]) {
@@ -225,6 +270,12 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
       formula(`=IF(OR(N(${total})=0,NOT(ISNUMBER(${amount}))),"",${amount}/${total})`, FORMATS.percent),
     );
   }
+  b.row([
+    label(
+      "Beloppen räknas med vanliga formler (kolumn G–H är avrundningens hjälpkolumner). Bara kontrollerna i kolumn F och under Kontroller behöver tillägget.",
+      "note",
+    ),
+  ]);
   return { stateLine, regionLine, municipalLines, ready };
 }
 

@@ -12,7 +12,7 @@ import {
   RESPONSE_RATE_EXAMPLE,
   type OutcomeMeasure,
 } from "../examples/impact2023";
-import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
+import { at, FORMATS, formula, input, label, SheetBuilder, span, ADDIN_NOTE } from "./sheetBuilder";
 import { addr, range } from "../sheet/a1";
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -149,10 +149,13 @@ function summary(b: SheetBuilder, { target }: Inputs, example: boolean): void {
     label("Förändring", "header"),
     label("Mot målet", "header"),
   ]);
+  // Native: the weights of the reached indicators over all weights (SUMIFS), so that the index reads without
+  // the add-in; FINSAM.IMPACTINDEX checks the total under it.
   const indexCell = (p: number, area: string | null) => {
-    const args = `${column(IND.weight)},${column(reachedCol(p))}${area === null ? "" : `,${column(IND.area)},${area}`}`;
+    const where = area === null ? "" : `,${column(IND.area)},${area}`;
+    const all = area === null ? `SUM(${column(IND.weight)})` : `SUMIFS(${column(IND.weight)}${where})`;
     return formula(
-      `=IF(COUNT(${column(IND.weight)})=0,"",IF(COUNTA(${column(outcomeCol(p))})=0,"",FINSAM.IMPACTINDEX(${args})))`,
+      `=IF(COUNT(${column(IND.weight)})=0,"",IF(COUNTA(${column(outcomeCol(p))})=0,"",IF(${all}=0,"",SUMIFS(${column(IND.weight)},${column(reachedCol(p))},1${where})/${all}*100)))`,
       FORMATS.index,
     );
   };
@@ -184,6 +187,17 @@ function summary(b: SheetBuilder, { target }: Inputs, example: boolean): void {
     ],
     "total",
   );
+  b.row([
+    label("Kontroll: FINSAM.IMPACTINDEX (tillägget)"),
+    ...ALL.map((_, p) =>
+      formula(
+        `=IF(ISNUMBER(${addr(total, 2 + p)}),FINSAM.CHECKSUM(FINSAM.IMPACTINDEX(${column(IND.weight)},${column(reachedCol(p))}),${addr(total, 2 + p)},0.001),"")`,
+        undefined,
+        "check",
+      ),
+    ),
+  ]);
+  b.row([label(ADDIN_NOTE, "note")]);
   const indexRange = range(areaTop, 2, total, 5);
   b.conditionalFormats.push(
     { range: indexRange, formula: `=AND(ISNUMBER(B${areaTop}),B${areaTop}>=${target})`, ...GREEN },
@@ -344,15 +358,22 @@ function indicatorRow(
   ALL.forEach((_, p) => {
     const outcome = addr(r, outcomeCol(p));
     const args = `${outcome},${col(IND.target)},TOLERANCE,${col(IND.response)},${minResponse},${col(IND.lower)}`;
-    const met = (tolerance: string) => `FINSAM.GOALMET(${args.replace("TOLERANCE", tolerance)})`;
+    // Native, as goalStatus decides it: no low response rate, and the gap to the target within the tolerance
+    // (a billionth of the target's size for binary rounding). FINSAM.GOALMET is the same rule as a function.
+    const met = (tolerance: string) => {
+      const [target, response, lower] = [col(IND.target), col(IND.response), col(IND.lower)];
+      const gap = `IF(${lower},${target}-${outcome},${outcome}-${target})`;
+      return `AND(ISNUMBER(${outcome}),NOT(AND(ISNUMBER(${response}),${response}<${minResponse})),${gap}>=-(${tolerance})-0.000000001*MAX(1,ABS(${target})))`;
+    };
+    void args;
     const blank = `OR(${col(IND.weight)}="",${outcome}="")`;
     const source = ind?.source;
     const tolerance = col(IND.tolerance);
     cells.push(
       source
-        ? formula(`=${addr(rateRow[source], pCol(p, 2))}`, "0.0%")
+        ? formula(`=${addr(rateRow[source], pCol(p, 2))}`, FORMATS.percent)
         : input(ind ? illustrativeOutcome(ind.target, Boolean(ind.lowerIsBetter), i, p) : null, "General"),
-      formula(`=IF(${blank},"",${met(`IF(${toleranceCounts},N(${tolerance}),0)`)})`),
+      formula(`=IF(${blank},"",IF(${met(`IF(${toleranceCounts},N(${tolerance}),0)`)},1,0))`, FORMATS.integer),
       formula(
         `=IF(${col(IND.weight)}="","",IF(${outcome}="","Saknas",IF(AND(ISNUMBER(${col(IND.response)}),${col(IND.response)}<${minResponse}),"Låg svarsfrekvens",IF(${met("0")},"Uppnått",IF(${met(`N(${tolerance})`)},IF(${toleranceCounts},"Uppnått (inom tolerans)","Nära"),"Ej uppnått")))))`,
         undefined,

@@ -1,5 +1,6 @@
 import { columnLetter } from "../sheet/a1";
 import { ANCHOR_COLUMN, anchorText, type AnchorRole } from "../sheet/vocabulary";
+import { printSetup, type PrintOptions } from "./print";
 import type {
   Cell,
   CellValue,
@@ -103,7 +104,13 @@ export class SheetBuilder {
     (this.grid[row - 1] ??= [])[column - 1] = value;
   }
 
-  build(options: { columnWidths: number[]; protect?: boolean; freeze?: SheetSpec["freeze"] }): SheetSpec {
+  build(options: {
+    columnWidths: number[];
+    protect?: boolean;
+    freeze?: SheetSpec["freeze"];
+    /** How it prints (src/templates/print.ts): by default every column with a width. */
+    print?: PrintOptions;
+  }): SheetSpec {
     let width = 1;
     for (let r = 0; r < this.grid.length; r++) width = Math.max(width, this.grid[r]?.length ?? 0); // (the grid is sparse)
     const cells = Array.from({ length: Math.max(this.grid.length, 1) }, (_, r) =>
@@ -115,7 +122,7 @@ export class SheetBuilder {
         if (cell?.formula) cell.formula = resolve(cell.formula);
         if (cell?.previous) cell.previous = resolve(cell.previous);
       }
-    return {
+    const spec: SheetSpec = {
       key: this.key,
       name: this.sheetName,
       cells,
@@ -136,6 +143,7 @@ export class SheetBuilder {
       protect: options.protect ?? true,
       ...(this.anchored ? { hiddenColumns: [ANCHOR_COLUMN] } : {}),
     };
+    return { ...spec, print: printSetup(spec, options.print) };
   }
 }
 
@@ -144,13 +152,17 @@ export const FORMATS = {
   tkrDecimals: "#,##0.00;-#,##0.00;0",
   kr: "#,##0;-#,##0;0",
   integer: "0",
-  percent: "0.0%",
-  percentWhole: "0%",
+  percent: "0.0 %",
+  percentWhole: "0 %",
   index: "0.0",
   year: "0",
   date: "yyyy-mm-dd",
   text: "@",
 } as const;
+
+/** The one line on a sheet that says which cells need the add-in: without it they show #NAME?, the rest still adds up. */
+export const ADDIN_NOTE =
+  "Bara kontrollcellerna (FINSAM.*) behöver tillägget; utan det visar de #NAMN?. Alla belopp räknas med vanliga formler.";
 
 /** Cell helpers: an input, a formula with a style, a label. */
 export const input = (value: CellValue, format?: string): Cell => ({ value, style: "input", format });

@@ -1,7 +1,7 @@
 import { DEFAULT_SHARE_TOLERANCE, GOAL_AREAS_2023, MAX_WEIGHT, MIN_WEIGHT } from "../domain/socialBudget";
 import { SOCIAL_BUDGET_2023 } from "../examples/socialBudget2023";
 import { addr } from "../sheet/a1";
-import { at, FORMATS, formula, input, label, SheetBuilder, span } from "./sheetBuilder";
+import { at, FORMATS, formula, input, label, SheetBuilder, span, ADDIN_NOTE } from "./sheetBuilder";
 import type { TemplateOptions, TemplateSpec } from "./spec";
 
 /** Blank rows of the indicator table in a blank template. */
@@ -120,6 +120,7 @@ function weightCheck(b: SheetBuilder, tol: string): void {
       "check",
     ),
   ]);
+  b.row([label(ADDIN_NOTE, "note")]);
   const cell = addr(row, 2);
   b.conditionalFormats.push(
     { range: cell, formula: `=${cell}="OK"`, ...GREEN },

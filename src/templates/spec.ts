@@ -95,13 +95,37 @@ export interface SheetSpec {
   hiddenColumns?: number[];
   /** Protect the sheet (no password): formulas locked, input cells open. */
   protect: boolean;
+  /** How the sheet prints for the board: written the same way by every renderer (src/templates/print.ts). */
+  print?: PrintSpec;
+}
+
+/**
+ * A sheet's page setup: A4, fit to one page wide, the printed cells without helper columns, the title rows
+ * and label column on every page, header and footer, and page breaks before whole sections.
+ */
+export interface PrintSpec {
+  orientation: "portrait" | "landscape";
+  /** The printed cells, e.g. "A1:H60": the anchors' column and allocation keys left out. */
+  area: string;
+  /** Rows repeated at the top of every page (1-based, inclusive), or null. */
+  titleRows: { first: number; last: number } | null;
+  /** Columns repeated at the left of every page (1 = A), or null. */
+  titleColumns: { first: number; last: number } | null;
+  /** Header and footer, left and right part, in Excel's codes (&P page, &N pages, &D date; & written &&). */
+  header: { left: string; right: string };
+  footer: { left: string; right: string };
+  /** Rows (1-based) that start a new page. */
+  breaks: number[];
 }
 
 export type TemplateId =
   "budget" | "avgifter" | "socialbudget" | "impactindex" | "arsbokslut" | "uppfoljning";
 
+/** A spec built from the workbook rather than from options: the next budget round (src/templates/nextBudget.ts). */
+export type SpecId = TemplateId | "nastabudget";
+
 export interface TemplateSpec {
-  id: TemplateId;
+  id: SpecId;
   sheets: SheetSpec[];
   names: NameSpec[];
 }

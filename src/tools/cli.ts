@@ -2,6 +2,7 @@
  * finsam: the templates and the workbook check without Excel.
  *   finsam export --template budget|avgifter|socialbudget|impactindex|arsbokslut|uppfoljning|alla [--exempel] [--out FILE.xlsx]
  *   finsam check FILE.xlsx [--json]
+ *   finsam next-budget FILE.xlsx [--out NEW.xlsx] [--tilldelning TKR] [--index PERCENT]
  * Exit codes of check: 0 no errors (warnings allowed), 1 errors found, 2 the file cannot be read,
  * 3 nothing in the file was recognised (so nothing was checked: not the same as "all correct").
  *   finsam outcome FILE.se [--months N] [--map FILE.xlsx] [--out FILE.xlsx [--exempel]] [--json]
@@ -9,8 +10,10 @@
  * Their exit codes are in sieCommands.ts (0 all placed, 1 some accounts or rows not placed, 2 cannot read).
  */
 import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { checkWorkbook } from "../checks";
 import { messages, setLocale, type Locale, type Messages } from "../i18n";
+import { formatNumber } from "../i18n/format";
 import { BLANK_OPTIONS, EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES, type TemplateId } from "../templates";
 // The .xlsx writer and reader (ExcelJS, and the engine behind the export) load only when a command needs
 // them, so `finsam --help` starts without them. A require (not import()) works the same from the bundle, from
@@ -24,6 +27,8 @@ import { readNoteText as noteText } from "../workbook/readNotes";
 import { readWorkbookFile, writeReason } from "./workbookFile";
 import { oneLine } from "./oneLine";
 import { budgetSieCommand, outcomeCommand } from "./sieCommands";
+import { nextBudgetFrom } from "../templates/nextBudgetFrom";
+import { parseSwedishNumber } from "../taskpane/validateOptions";
 
 export interface Io {
   out: (line: string) => void;
@@ -48,6 +53,7 @@ export async function main(
   // The follow-up: outcome from the ledger's SIE file, the budget back into it (src/tools/sieCommands.ts).
   if (command === "outcome") return outcomeCommand(rest[0], args.flags, t, io);
   if (command === "budget-sie") return budgetSieCommand(rest[0], args.flags, t, io);
+  if (command === "next-budget") return nextBudgetCommand(rest[0], args.flags, t, io, locale);
   io.err(`${t.cli.unknownCommand(command)}\n${t.cli.usage}`);
   return 2;
 }
@@ -126,6 +132,72 @@ async function checkCommand(file: string | undefined, json: boolean, t: Messages
   return errors > 0 ? 1 : 0;
 }
 
+/** A workbook read for a command: bounded before parsed (the size on disk, then the zip's own directory). */
+
+/**
+ * finsam next-budget IN.xlsx [--out OUT.xlsx] [--tilldelning TKR] [--index PROCENT]: the next plan rolled
+ * forward from the one in IN.xlsx, written with IN's own sheets into a new file (never over IN).
+ */
+async function nextBudgetCommand(
+  file: string | undefined,
+  flags: Record<string, string | true>,
+  t: Messages,
+  io: Io,
+  locale: Locale,
+): Promise<number> {
+  if (!file) {
+    io.err(`${t.cli.missingFile}\n${t.cli.usage}`);
+    return 2;
+  }
+  const number = (flag: string): number | null | undefined => {
+    const text = flags[flag];
+    if (typeof text !== "string") return null;
+    const value = parseSwedishNumber(text);
+    return value === null || Number.isNaN(value) ? undefined : value;
+  };
+  const [allotment, index] = [number("tilldelning"), number("index")];
+  for (const [flag, value] of [
+    ["tilldelning", allotment],
+    ["index", index],
+  ] as const)
+    if (value === undefined) {
+      io.err(t.nextBudget.badNumber(flag, String(flags[flag])));
+      return 2;
+    }
+  const shown = oneLine(file);
+  const read = await readWorkbookFile(file, t);
+  if ("refused" in read) {
+    io.err(t.cli.cannotRead(shown, read.refused));
+    return 2;
+  }
+  const result = nextBudgetFrom(read.sheets, {
+    stateAllotment: allotment ?? null,
+    costIndex: (index ?? 0) / 100,
+  });
+  if ("problem" in result) {
+    io.err(t.nextBudget.failed(t.nextBudget.problems[result.problem]));
+    return 3;
+  }
+  const out = typeof flags.out === "string" ? flags.out : file.replace(/(\.xlsx)?$/i, "-nasta-budget.xlsx");
+  if (resolve(out) === resolve(file)) {
+    io.err(t.cli.cannotWrite(oneLine(out), t.nextBudget.sameFile));
+    return 2;
+  }
+  const { appendToXlsx } = await xlsxWriter();
+  const { buffer, results } = await appendToXlsx(Buffer.from(read.data), [result.spec]);
+  try {
+    await writeFile(out, buffer);
+  } catch (error) {
+    io.err(t.cli.cannotWrite(oneLine(out), writeReason(error, t)));
+    return 2;
+  }
+  if (result.allotmentFromPlan)
+    io.out(t.nextBudget.allotmentFromPlan(formatNumber(result.input.stateAllotment, locale)));
+  io.out(t.nextBudget.basis(result.input.feeKey.source, result.input.opening.source));
+  io.out(t.nextBudget.written(out, results[0].sheets[0]));
+  return 0;
+}
+
 function parse(argv: string[]): { positional: string[]; flags: Record<string, string | true> } {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
@@ -135,7 +207,9 @@ function parse(argv: string[]): { positional: string[]; flags: Record<string, st
       const key = a.slice(2);
       const next = argv[i + 1];
       if (
-        ["template", "out", "lang", "months", "map", "year", "profile"].includes(key) &&
+        ["template", "out", "lang", "months", "map", "year", "profile", "tilldelning", "index"].includes(
+          key,
+        ) &&
         next !== undefined &&
         !next.startsWith("--")
       ) {

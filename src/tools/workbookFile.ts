@@ -19,7 +19,7 @@ const compute = async (): Promise<typeof import("../workbook/headless/computeUnc
 export async function readWorkbookFile(
   file: string,
   t: Messages,
-): Promise<{ sheets: SheetData[]; notes: ReadNote[] } | { refused: string }> {
+): Promise<{ sheets: SheetData[]; notes: ReadNote[]; data: Uint8Array } | { refused: string }> {
   const read = await readBounded(file, LIMITS.fileBytes);
   if ("refusal" in read) return { refused: t.refused[read.refusal.reason](read.refusal as never) };
   try {
@@ -27,7 +27,7 @@ export async function readWorkbookFile(
     const engine = (
       list: Parameters<typeof import("../workbook/headless/computeUncached").computeUncached>[0],
     ) => compute().then((m) => m.computeUncached(list));
-    return await readXlsxWorkbook(read.data, { compute: engine });
+    return { ...(await readXlsxWorkbook(read.data, { compute: engine })), data: read.data };
   } catch (error) {
     const refusal = (error as { refusal?: { reason: keyof Messages["refused"] } }).refusal;
     // A refusal in the catalogue's words; anything else is a fault of ours, never a library's text.
@@ -43,4 +43,3 @@ export function writeReason(error: unknown, t: Messages): string {
   if (code === "EISDIR") return t.refused.directory();
   return t.cli.writeFault;
 }
-

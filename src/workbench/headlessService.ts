@@ -1,6 +1,6 @@
 import type { SheetData } from "../sheet/sheetData";
 import { TEMPLATES } from "../templates";
-import type { TemplateId, TemplateOptions } from "../templates/spec";
+import type { TemplateId, TemplateOptions, TemplateSpec } from "../templates/spec";
 import { HeadlessWorkbook } from "../workbook/headless/headlessWorkbook";
 import { resultOf, type InsertResult } from "../workbook/placement";
 import type { WorkbookService } from "../workbook/service";
@@ -42,6 +42,13 @@ export class HeadlessService implements WorkbookService {
     this.selection = { sheet: results[0].sheets[0], cell: "A1" };
     this.changed();
     return results;
+  }
+
+  async insertSpec(spec: TemplateSpec): Promise<InsertResult> {
+    const result = resultOf(spec, this.workbook.insert(spec));
+    this.selection = { sheet: result.sheets[0], cell: "A1" };
+    this.changed();
+    return result;
   }
 
   async readSheets(): Promise<SheetData[]> {

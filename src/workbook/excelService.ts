@@ -23,6 +23,10 @@ export const excelService: WorkbookService = {
     });
   },
 
+  insertSpec(spec) {
+    return Excel.run((context) => insertTemplate(context, spec));
+  },
+
   readWorkbook() {
     return Excel.run((context) => readInBlocks(context as unknown as ReadContext));
   },

@@ -5,7 +5,7 @@
  * names come after the values; nothing that exists is touched: a taken name gets a free one.
  */
 import { LOOKS, type CellStyle } from "../sheet/styles";
-import type { SheetSpec, TemplateSpec, ValidationRule } from "../templates/spec";
+import type { PrintSpec, SheetSpec, TemplateSpec, ValidationRule } from "../templates/spec";
 import { addr, columnLetter, parseRange, range as rangeText } from "../sheet/a1";
 import {
   formatGrid,
@@ -169,6 +169,37 @@ function writeCells(ws: Excel.Worksheet, sheet: SheetSpec, sheetNames: Record<st
     ws.freezePanes.freezeAt(ws.getRange(rangeText(1, 1, sheet.freeze.rows, sheet.freeze.columns)));
   else if (sheet.freeze?.rows) ws.freezePanes.freezeRows(sheet.freeze.rows);
   else if (sheet.freeze?.columns) ws.freezePanes.freezeColumns(sheet.freeze.columns);
+  if (sheet.print && pageLayoutSupported()) applyPrint(ws, sheet.print);
+}
+
+/** The page layout API is ExcelApi 1.9; an older Excel prints with its own defaults. */
+function pageLayoutSupported(): boolean {
+  return (
+    typeof Office === "undefined" ||
+    Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.9") !== false
+  );
+}
+
+/** The spec's page setup (src/templates/print.ts) in Office.js's terms: the same the .xlsx writer writes. */
+function applyPrint(ws: Excel.Worksheet, print: PrintSpec): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4" as Excel.PaperType.a4;
+  layout.orientation = (
+    print.orientation === "landscape" ? "Landscape" : "Portrait"
+  ) as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.setPrintArea(print.area);
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  if (print.titleColumns) {
+    const [first, last] = [columnLetter(print.titleColumns.first), columnLetter(print.titleColumns.last)];
+    layout.setPrintTitleColumns(`$${first}:$${last}`);
+  }
+  const pages = layout.headersFooters.defaultForAllPages;
+  pages.leftHeader = print.header.left;
+  pages.rightHeader = print.header.right;
+  pages.leftFooter = print.footer.left;
+  pages.rightFooter = print.footer.right;
+  for (const row of print.breaks) ws.horizontalPageBreaks.add(`A${row}`);
 }
 
 /** Runs of equal style along each row, so that formatting costs one call per run, not per cell. */

@@ -1,6 +1,6 @@
 import type { WorkbookRead } from "./readNotes";
 import type { SheetData } from "../sheet/sheetData";
-import type { TemplateId, TemplateOptions } from "../templates/spec";
+import type { TemplateId, TemplateOptions, TemplateSpec } from "../templates/spec";
 import type { InsertResult } from "./officeRenderer";
 import type { OutcomeWrite } from "../sie/fill";
 
@@ -15,6 +15,8 @@ export interface WorkbookService {
     options: TemplateOptions,
     onProgress?: (done: number, total: number) => void,
   ): Promise<InsertResult[]>;
+  /** Inserts one spec built from the workbook itself (the next budget round): new sheets only. */
+  insertSpec(spec: TemplateSpec): Promise<InsertResult>;
   /** Every sheet's used range as values, for the workbook check. */
   readSheets(): Promise<SheetData[]>;
   /** The same with the reader's notes (a sheet too large to read, a request that failed), where it has them. */

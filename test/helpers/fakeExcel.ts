@@ -114,6 +114,29 @@ export class FakeWorksheet {
     freezeColumns: (n: number) => this.record("", "freezeColumns", n),
     freezeAt: (r: FakeRange) => this.record(r.address, "freezeAt", true),
   };
+  /** The page setup as a test reads it back: every property set and every call, recorded like a write. */
+  readonly pageLayout: Record<string, unknown> = new Proxy({} as Record<string, unknown>, {
+    get: (target, key: string) => {
+      if (key === "headersFooters") {
+        const pages = new Proxy({} as Record<string, unknown>, {
+          set: (_t, k: string, value) => {
+            this.record("", `pageLayout.headersFooters.${k}`, value);
+            return true;
+          },
+        });
+        return { defaultForAllPages: pages };
+      }
+      if (key.startsWith("set")) return (value: unknown) => this.record("", `pageLayout.${key}`, value);
+      return target[key];
+    },
+    set: (_t, key: string, value) => {
+      this.record("", `pageLayout.${key}`, value);
+      return true;
+    },
+  });
+  readonly horizontalPageBreaks = {
+    add: (address: string) => this.record(address, "pageBreak", true),
+  };
   readonly protection = {
     protect: (options: unknown) => {
       this.record("", "protect", options);

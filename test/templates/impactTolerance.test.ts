@@ -65,7 +65,7 @@ describe("Impactindex counts only Uppnått (issue 14)", () => {
       for (const p of PLATFORMS) {
         const status = String(row[col(`${p}: status`)]);
         statuses.add(status);
-        const reached = row[col(`${p}: uppnått`)] === true;
+        const reached = row[col(`${p}: uppnått`)] === 1; // 1 reached, 0 not: native, summed by SUMIFS
         expect([status, reached]).toEqual([
           status,
           status === "Uppnått" || status === "Uppnått (inom tolerans)",

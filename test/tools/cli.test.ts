@@ -52,9 +52,14 @@ describe("finsam command line", () => {
     expect(["C", "D", "E"].map((c) => cached("Eget kapital vid årets slut", c).result)).toEqual([
       894, 792, 783,
     ]);
+    // The ceiling in native formulas (readable without the add-in); FINSAM.EQUITYCAP checks it below.
     expect(cached("Rekommenderat tak (tkr)", "C")).toEqual({
-      formula: expect.stringContaining("_xldudf_FINSAM_EQUITYCAP("),
+      formula: expect.not.stringContaining("FINSAM"),
       result: 2056.85,
+    });
+    expect(cached("Taket = FINSAM.EQUITYCAP", "C")).toEqual({
+      formula: expect.stringContaining("_xldudf_FINSAM_EQUITYCAP("),
+      result: "OK",
     });
     expect(budget.getCell(`C${rowOf(budget, "Summa intäkter")}`).numFmt).toBe("#,##0;-#,##0;0");
     expect(budget.getCell(`C${rowOf(budget, "Försäkringskassan")}`).protection).toMatchObject({

@@ -128,7 +128,7 @@ describe("custom functions in files: _xldudf_FINSAM_… as Excel writes them, FI
             expect([sheet.name, address, now]).toEqual([sheet.name, address, expect.closeTo(v, 9)]);
         }),
       );
-    expect(formulas).toBeGreaterThan(50);
+    expect(formulas).toBeGreaterThan(30); // the checks: the figures themselves are native formulas now
   }, 30_000);
 
   test("finsam check reads a file in either spelling the same", async () => {

@@ -7,18 +7,41 @@
 import ExcelJS from "exceljs";
 import { toFileSpelling } from "../../sheet/formulaSpelling";
 import { LOOKS, type CellStyle } from "../../sheet/styles";
-import type { SheetSpec, TemplateSpec } from "../../templates/spec";
-import { addr, parseRange } from "../../sheet/a1";
+import type { PrintSpec, SheetSpec, TemplateSpec } from "../../templates/spec";
+import { addr, columnLetter, parseRange } from "../../sheet/a1";
 import { HeadlessWorkbook, type HeadlessValue } from "../headless/headlessWorkbook";
 import { cellContent, quoteSheetName, referableSheets, resultOf, type InsertResult } from "../placement";
 
 export async function templatesToXlsx(
   specs: TemplateSpec[],
 ): Promise<{ buffer: Buffer; results: InsertResult[] }> {
-  const engine = new HeadlessWorkbook();
   const book = new ExcelJS.Workbook();
   book.creator = "finsam-excel";
   book.created = new Date(0);
+  return writeSpecs(book, new HeadlessWorkbook(), specs);
+}
+
+/**
+ * A workbook the user has, with new sheets added after its own (the next budget round): its sheets are read
+ * and written back by ExcelJS as they are, the new ones get names none of them has. What ExcelJS cannot carry
+ * (charts, pivot tables, macros) does not come along: the command line writes a new file, never over the old.
+ */
+export async function appendToXlsx(
+  base: Buffer | ArrayBuffer,
+  specs: TemplateSpec[],
+): Promise<{ buffer: Buffer; results: InsertResult[] }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(base as ArrayBuffer);
+  const engine = new HeadlessWorkbook();
+  engine.addUserSheets(book.worksheets.map((ws) => ({ name: ws.name, rows: [] })));
+  return writeSpecs(book, engine, specs);
+}
+
+async function writeSpecs(
+  book: ExcelJS.Workbook,
+  engine: HeadlessWorkbook,
+  specs: TemplateSpec[],
+): Promise<{ buffer: Buffer; results: InsertResult[] }> {
   const results: InsertResult[] = [];
   for (const spec of specs) {
     const placement = engine.insert(spec);
@@ -51,6 +74,7 @@ async function writeSheet(
       : undefined,
   });
   sheet.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (sheet.print) applyPrint(ws, sheet.print);
   for (const c of sheet.hiddenColumns ?? []) ws.getColumn(c).hidden = true; // the anchors the checks read
 
   const valueAt = (row: number, column: number): ExcelJS.CellValue => {
@@ -145,6 +169,34 @@ async function writeSheet(
       sort: true,
     });
   }
+}
+
+/**
+ * The spec's page setup (src/templates/print.ts) as the file carries it: `fitToPage` makes ExcelJS write
+ * `<sheetPr><pageSetUpPr fitToPage="1"/>`, without which Excel and LibreOffice ignore fitToWidth/fitToHeight;
+ * fitToHeight 0 is "as many pages tall as it takes". A break before row r is written after row r − 1.
+ */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  const letters = (c: { first: number; last: number }) => `${columnLetter(c.first)}:${columnLetter(c.last)}`;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    // ExcelJS puts a "$" before each end of the area: "A$1" becomes "$A$1", which LibreOffice needs (it
+    // ignores a print area of "$A1:$H84").
+    printArea: print.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: letters(print.titleColumns) } : {}),
+  };
+  ws.headerFooter = {
+    ...ws.headerFooter,
+    oddHeader: `&L${print.header.left}&R${print.header.right}`,
+    oddFooter: `&L${print.footer.left}&R${print.footer.right}`,
+  };
+  for (const row of print.breaks) if (row > 1) ws.getRow(row - 1).addPageBreak();
 }
 
 function cached(value: HeadlessValue): ExcelJS.CellValue {
