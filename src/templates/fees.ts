@@ -213,6 +213,44 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
       "check",
     ),
   ]);
+  const municipalLines = municipalRows(b, options, inputs, members, { ready, regionUnits, unitsPer });
+  const first = municipalLines[0];
+  const last = municipalLines[municipalLines.length - 1];
+  const column = (c: number) => range(first, c, last, c);
+  const totalRow = b.row([
+    label("Summa", "total"),
+    formula(`=SUM(${column(2)})`, populationFormat(options), "total"),
+    formula(`=SUM(${column(3)})`, FORMATS.percent, "total"),
+    formula(`=SUM(${range(stateLine, 4, last, 4)})`, FORMATS.percent, "total"),
+    formula(`=SUM(${range(stateLine, AMOUNT, last, AMOUNT)})`, FORMATS.tkr, "total"),
+  ]);
+  const total = addr(totalRow, AMOUNT);
+  for (const r of [stateLine, regionLine, ...municipalLines]) {
+    const amount = addr(r, AMOUNT);
+    b.set(
+      r,
+      4,
+      formula(`=IF(OR(N(${total})=0,NOT(ISNUMBER(${amount}))),"",${amount}/${total})`, FORMATS.percent),
+    );
+  }
+  b.row([
+    label(
+      "Beloppen räknas med vanliga formler (kolumn G–H är avrundningens hjälpkolumner). Bara kontrollerna i kolumn F och under Kontroller behöver tillägget.",
+      "note",
+    ),
+  ]);
+  return { stateLine, regionLine, municipalLines, ready };
+}
+
+/** The municipalities' lines of the split: each amount by largest remainder (G–H its helpers), FINANCING beside it. */
+function municipalRows(
+  b: SheetBuilder,
+  options: TemplateOptions,
+  inputs: Inputs,
+  members: Members,
+  { ready, regionUnits, unitsPer }: { ready: string; regionUnits: string; unitsPer: string },
+): number[] {
+  const { state, decimals } = inputs;
   const n = members.cells.length;
   const firstLine = b.currentRow;
   const lastLine = firstLine + n - 1;
@@ -251,32 +289,7 @@ function distribution(b: SheetBuilder, options: TemplateOptions, inputs: Inputs,
       formula(`=IF(${ready},${split.rest},"")`, "0.000000000"),
     ]);
   });
-  const first = municipalLines[0];
-  const last = municipalLines[municipalLines.length - 1];
-  const column = (c: number) => range(first, c, last, c);
-  const totalRow = b.row([
-    label("Summa", "total"),
-    formula(`=SUM(${column(2)})`, populationFormat(options), "total"),
-    formula(`=SUM(${column(3)})`, FORMATS.percent, "total"),
-    formula(`=SUM(${range(stateLine, 4, last, 4)})`, FORMATS.percent, "total"),
-    formula(`=SUM(${range(stateLine, AMOUNT, last, AMOUNT)})`, FORMATS.tkr, "total"),
-  ]);
-  const total = addr(totalRow, AMOUNT);
-  for (const r of [stateLine, regionLine, ...municipalLines]) {
-    const amount = addr(r, AMOUNT);
-    b.set(
-      r,
-      4,
-      formula(`=IF(OR(N(${total})=0,NOT(ISNUMBER(${amount}))),"",${amount}/${total})`, FORMATS.percent),
-    );
-  }
-  b.row([
-    label(
-      "Beloppen räknas med vanliga formler (kolumn G–H är avrundningens hjälpkolumner). Bara kontrollerna i kolumn F och under Kontroller behöver tillägget.",
-      "note",
-    ),
-  ]);
-  return { stateLine, regionLine, municipalLines, ready };
+  return municipalLines;
 }
 
 function checks(b: SheetBuilder, inputs: Inputs, split: Split): void {

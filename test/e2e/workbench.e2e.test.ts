@@ -122,8 +122,8 @@ describeBrowser("in Chromium", () => {
 
     // Avgiftsfördelning: the municipalities add up to exactly the region's 2 845.
     await page.getByRole("tab", { name: "Avgiftsfördelning", exact: true }).click();
-    await expectText(cellInRow(page, "Region Västerbotten", "E"), "2 845,00");
-    await expectText(cellInRow(page, "Umeå kommun", "E", 1), "2 361,00");
+    await expectText(cellInRow(page, "Region Västerbotten", "E"), "2 845");
+    await expectText(cellInRow(page, "Umeå kommun", "E", 1), "2 361");
 
     // Utfall mot budget: a printed subtotal off by 10 tkr is found, and its button selects the cell.
     await page.getByRole("tab", { name: "Utfall mot budget", exact: true }).click();
@@ -219,9 +219,9 @@ describeBrowser("in Chromium", () => {
     await expectText(cellInRow(page, "Summerad för åldersgrupp", "B"), "20–64 år");
     await expectText(cellInRow(page, "Vindelns kommun", "C"), "2404");
     await expectText(cellInRow(page, "Vindelns kommun", "B"), "3 418");
-    await expectText(cellInRow(page, "Region Västerbotten", "E"), "2 845,00");
+    await expectText(cellInRow(page, "Region Västerbotten", "E"), "2 845");
     // State, region and municipalities: 5 690 + 2 845 + 2 845; the municipalities add up to the region's.
-    await expectText(cellInRow(page, "Summa", "E"), "11 380,00");
+    await expectText(cellInRow(page, "Summa", "E"), "11 380");
     await expectText(cellInRow(page, "Kommunerna tillsammans = regionen", "E"), "OK");
     await page.screenshot({ path: join(SHOTS, "workbench-scb-fees.png") });
 
