@@ -428,6 +428,13 @@ class StatementReader {
     });
   }
 
+  /** Without a formula to say so, a total that "adds" one other total only is not understood as a sum. */
+  private totalOfOneTotal(row: number, column: number, parts: number[]): boolean {
+    if (parts.length !== 1 || this.g.formula(row, column) !== null) return false;
+    const part = this.alias.get(parts[0]) ?? parts[0];
+    return this.sumChecks.some((s) => s.row === part);
+  }
+
   private checkParts(
     row: number,
     parts: number[],
@@ -461,6 +468,13 @@ class StatementReader {
       );
       // A total that follows a wrong part is no new error, but further on it stands for what it should be.
       if (printed.ok && !check.ok) this.corrected.set(`${row},${column}`, check.sum);
+      if (!printed.ok && !check.ok && code === "sumMismatch" && this.totalOfOneTotal(row, column, parts)) {
+        // A "total" whose only part is itself a total adds nothing: it is figured some other way (a net budget
+        // less its financing, a requirement carried from another table), which the sheet does not show. A
+        // result is different: `Årets resultat` equal to the result above it (no extraordinary items) is read.
+        this.unchecked.add(`${row},${column}`);
+        continue;
+      }
       if (!printed.ok && !check.ok) {
         // Another reading explains this figure but not the others: which rows the total adds is undecided.
         const same = (a: number[]) => a.length === parts.length && a.every((p, i) => p === parts[i]);

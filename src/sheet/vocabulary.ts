@@ -192,7 +192,7 @@ export type RowRole =
 const SUM =
   /^(summa|s:a|totalt|total|totala|sum|sum of)(\b|$)|^[\p{L} ]+ (totalt|total|sammanlagt|summa)$|^(intäkter|kostnader|income|costs|expenses) (totalt|total)$|^kassaflöde från\b|^(årets|periodens) kassaflöde$|^cash flows? from\b|^net cash flow|^(verksamhetens )?nettokostnader$|^delsumma\b|^subtotal\b|^medel från (den löpande )?verksamheten före\b|^kassaflöde (från|för|i) (den )?(löpande|investerings|finansierings)|^förändring av likvida medel\b/u;
 const RESULT =
-  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(årets |periodens )?resultat (före|efter) (skatt|skatter|finansnetto|finansiella|extraordinära|jämförelsestörande|balanskravsjusteringar)\b|^årets balanskravsresultat$|^balanskravsresultat$|^(net )?(result|income|surplus|deficit)( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$/;
+  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(årets |periodens )?resultat (före|efter) (skatt|skatter|finansnetto|finansiella|extraordinära|jämförelsestörande|balanskravsjusteringar)\b|^årets balanskravsresultat$|^balanskravsresultat$|^(net )?(result|surplus|deficit)( for the (year|period))?$|^net income( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$/;
 const INCOME_SECTION =
   /^(verksamhetens )?(intäkter|income|revenue|revenues|inkomster)( \((tkr|kr|mkr)\))?:?$/;
 const COST_SECTION =

@@ -177,3 +177,39 @@ describe("rules: cells, formulas, the fee sheet", () => {
     expect(messages("sv").coverageLine(statements[0])).toContain("7 belopp lästa");
   });
 });
+
+describe("totals the words name but the sheet does not show how to figure (no false alarm)", () => {
+  test("a bare 'Income' line is a line, not a result: the requirement below adds it in", () => {
+    const sheet: SheetData = {
+      name: "Budget",
+      values: [
+        ["What will the authority cost?", "2020/21", "2021/22"],
+        ["", "£000", "£000"],
+        ["Gross Expenditure", "90,357", "91,913"],
+        ["Contribution to/from balances", "0", "0"],
+        ["Income", "-2,734", "-2,565"],
+        ["Budget Requirement", "87,623", "89,348"],
+      ],
+    };
+    expect(errors([sheet])).toEqual([]);
+  });
+
+  test("a 'total' whose only part is another total is figured elsewhere: not checked, not an error", () => {
+    const sheet: SheetData = {
+      name: "Financing",
+      values: [
+        ["Sources of finance", "2023 budget £000", "2024 budget £000"],
+        ["Revenue support grant", "(8,451)", "(9,010)"],
+        ["General grants", "(25,788)", "(30,488)"],
+        ["Retained business rates", "(56,682)", "(63,600)"],
+        ["Total sources of finance", "(90,921)", "(103,098)"],
+        ["Total Council Tax requirement", "152,700", "163,663"],
+      ],
+    };
+    const result = checkWorkbook([sheet]);
+    expect(result.findings.filter((f) => f.severity === "error").map(brief)).toEqual([]);
+    // The sum above it is still checked: a wrong one is an error.
+    const wrong = { ...sheet, values: sheet.values.map((r, i) => (i === 4 ? [r[0], "(91,921)", r[2]] : r)) };
+    expect(errors([wrong])).toContain("error sumMismatch B5");
+  });
+});
