@@ -1,13 +1,6 @@
 import * as React from "react";
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-} from "@fluentui/react-components";
+import { FileButton } from "./FileButton";
+import { Caption1, Field, Input, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { formatNumber, type Messages } from "../i18n";
 import { planImport, readOutcome, type ImportPlan, type ImportProblem } from "../sie/importOutcome";
 import type { WorkbookService } from "../workbook/service";
@@ -35,7 +28,6 @@ export function OutcomeImport({ t, service }: Props) {
   const s = t.sie.pane;
   const [months, setMonths] = React.useState("");
   const [state, setState] = React.useState<State>({ kind: "idle" });
-  const fileInput = React.useRef<HTMLInputElement>(null);
   const monthsValue = months.trim() === "" ? undefined : Number(months.trim());
   const monthsValid =
     monthsValue === undefined || (Number.isInteger(monthsValue) && monthsValue >= 1 && monthsValue <= 12);
@@ -77,23 +69,12 @@ export function OutcomeImport({ t, service }: Props) {
         <Input value={months} inputMode="numeric" onChange={(_, d) => setMonths(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Button
-          disabled={!monthsValid || state.kind === "running"}
-          onClick={() => fileInput.current?.click()}
-        >
-          {s.choose}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
-          aria-label={s.fileLabel}
+        <FileButton
+          label={s.choose}
+          fileLabel={s.fileLabel}
           accept=".se,.si,.sie,.txt"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void readFile(file);
-          }}
+          disabled={!monthsValid || state.kind === "running"}
+          onFile={(file) => void readFile(file)}
         />
       </div>
       <div aria-live="polite">

@@ -1,4 +1,5 @@
 import * as React from "react";
+import { FileButton } from "./FileButton";
 import {
   Button,
   Caption1,
@@ -46,7 +47,6 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
   const [year, setYear] = React.useState(() => form.referenceDate.slice(0, 4));
   const [pasted, setPasted] = React.useState("");
   const [state, setState] = React.useState<State>({ kind: "idle" });
-  const fileInput = React.useRef<HTMLInputElement>(null);
   React.useEffect(() => setYear(form.referenceDate.slice(0, 4)), [form.referenceDate]);
 
   const run = async (
@@ -107,20 +107,12 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
         >
           {p.fetch}
         </Button>
-        <Button disabled={noMembers || busy} onClick={() => fileInput.current?.click()}>
-          {p.chooseFile}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
-          aria-label={p.fileLabel}
+        <FileButton
+          label={p.chooseFile}
+          fileLabel={p.fileLabel}
           accept=".csv,.txt,.tsv,.xlsx,.json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void readFile(file);
-          }}
+          disabled={noMembers || busy}
+          onFile={(file) => void readFile(file)}
         />
       </div>
       <Caption1>{noMembers ? p.needMembers : p.fetchNote}</Caption1>
