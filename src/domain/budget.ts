@@ -110,6 +110,8 @@ export function checkSum(parts: ArrayLike<number>, total: number, rounding = 0):
   const partSum = sum(parts);
   const diff = difference(partSum, total);
   const allowed = clean((rounding * (parts.length + 1)) / 2);
+  // Parts too large to add (1E+308 + 1E+308) add up to no total at all.
+  if (!Number.isFinite(partSum)) return { ok: false, sum: partSum, difference: diff, allowed };
   const epsilon = 1e-9 * Math.max(1, Math.abs(total), Math.abs(partSum));
   return { ok: Math.abs(diff) <= allowed + epsilon, sum: partSum, difference: diff, allowed };
 }

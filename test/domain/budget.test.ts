@@ -89,3 +89,8 @@ describe("deviation, cost distribution, equity ratio, balance requirement", () =
     expect(balanceRequirementResult(100, { realisedGains: 30, realisedLosses: 5, reserveUse: 10 })).toBe(85);
   });
 });
+
+test("parts too large to add up to any total are never OK beside it", () => {
+  expect(checkSum([1e308, 1e308], 1e308, 1).ok).toBe(false);
+  expect(checkSum([1e308, -1e308], 0, 1).ok).toBe(true);
+});
