@@ -246,7 +246,10 @@ function checkStatementSheet(
             }),
           );
       }
-      const previousEnd = y > 0 ? g.number(end, years[y - 1].column) : null;
+      // A year starts where the year before it ended in the same series of columns only (`Plan 2022` after
+      // `Plan 2021`); a column of the previous plan or of changes beside them is not the next year.
+      const previousEnd =
+        y > 0 && followsOn(years[y - 1].name, name) ? g.number(end, years[y - 1].column) : null;
       if (s !== null && previousEnd !== null && !checkSum([previousEnd], s, layout.step).ok) {
         findings.push(
           finding(g, start, column, "error", "equityStartMismatch", {
@@ -538,4 +541,14 @@ function checkImpact(g: Grid): Finding[] {
     }
   }
   return findings;
+}
+
+/** Is the column named `next` the year after the column named `previous`, in the same series of columns? */
+function followsOn(previous: string, next: string): boolean {
+  const year = (name: string) => /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(name);
+  const a = year(previous);
+  const b = year(next);
+  if (!a || !b) return true; // no years named: the columns are taken in order
+  const series = (name: string, y: RegExpExecArray) => normalise(name.replace(y[1], ""));
+  return Number(b[1]) === Number(a[1]) + 1 && series(previous, a) === series(next, b);
 }

@@ -386,15 +386,28 @@ function equityCeilingBlock(b: SheetBuilder, years: readonly number[], layout: L
  * rather than guess. FINSAM.EQUITYCAP checks the figure under Kontroller.
  */
 export function nativeCeiling(base: string, steps: string): string {
-  const limit = (i: number) => at(`${steps}.${i}`, COL.share, { row: true, column: true });
-  const rate = (i: number) => at(`${steps}.${i}`, COL.share + 1, { row: true, column: true });
+  return staircase(
+    base,
+    (i) => at(`${steps}.${i}`, COL.share, { row: true, column: true }),
+    (i) => at(`${steps}.${i}`, COL.share + 1, { row: true, column: true }),
+    span(`${steps}.0`, COL.share, `${steps}.2`, COL.share, true),
+    span(`${steps}.0`, COL.share + 1, `${steps}.2`, COL.share + 1, true),
+  );
+}
+
+/** The same staircase over three step rows given by their cells (limits and rates, each also as a range). */
+export function staircase(
+  base: string,
+  limit: (i: number) => string,
+  rate: (i: number) => string,
+  limits: string,
+  rates: string,
+): string {
   const x = `(${base}*1000)`;
   const parts = [0, 1, 2].map((i) => {
     const below = i === 0 ? "0" : `MAX(${[...Array(i).keys()].map((j) => `N(${limit(j)})`).join(",")})`;
     return `IF(ISNUMBER(${rate(i)}),${rate(i)}*MAX(0,MIN(${x},IF(ISNUMBER(${limit(i)}),${limit(i)},${x}))-${below}),0)`;
   });
-  const limits = span(`${steps}.0`, COL.share, `${steps}.2`, COL.share, true);
-  const rates = span(`${steps}.0`, COL.share + 1, `${steps}.2`, COL.share + 1, true);
   const open = `COUNTIFS(${limits},"",${rates},"<>")`;
   return `IF(NOT(ISNUMBER(${base})),"",IF(AND(${open}=0,${x}>MAX(${limits})),"Över kända steg",(${parts.join("+")})/1000))`;
 }

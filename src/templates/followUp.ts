@@ -4,7 +4,7 @@ import { DEFAULT_CEILING_STEPS } from "../domain/equityCeiling";
 import { addr, range } from "../sheet/a1";
 import { LABELS, sumLabel } from "../sheet/vocabulary";
 import { DEFAULT_ACCOUNT_MAP, MAP_HEADER } from "../sie/accountMap";
-import { budgetData } from "./budget";
+import { budgetData, staircase } from "./budget";
 import { FORMATS, formula, input, label, SheetBuilder } from "./sheetBuilder";
 import type { Cell, TemplateOptions, TemplateSpec } from "./spec";
 
@@ -217,8 +217,15 @@ function equityBlock(
   const ceiling = b.anchor(
     b.row([
       label(FOLLOW_UP.ceiling),
+      // In native formulas, so that a member without the add-in sees the ceiling and the status beside it.
       formula(
-        `=FINSAM.EQUITYCAP(${addr(base, C.budget)},1000,${range(stepsFirst, C.budget, stepsLast, C.budget + 1, true)})`,
+        `=${staircase(
+          addr(base, C.budget),
+          (i) => addr(stepsFirst + i, C.budget, { row: true, column: true }),
+          (i) => addr(stepsFirst + i, C.budget + 1, { row: true, column: true }),
+          range(stepsFirst, C.budget, stepsLast, C.budget, true),
+          range(stepsFirst, C.budget + 1, stepsLast, C.budget + 1, true),
+        )}`,
         FORMATS.tkrDecimals,
       ),
     ]),

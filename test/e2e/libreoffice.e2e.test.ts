@@ -120,7 +120,9 @@ describeLibreOffice("the exported example in LibreOffice", () => {
     const zip = await JSZip.loadAsync(original);
     const workbook = await zip.file("xl/workbook.xml")!.async("string");
     const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    expect(sheets).toHaveLength(6);
+    // Every sheet of every template (Budget and Utfall mot budget, Uppföljning and Kontoplan, …).
+    const expected = TEMPLATE_IDS.reduce((n, id) => n + TEMPLATES[id](EXAMPLE_OPTIONS).sheets.length, 0);
+    expect(sheets).toHaveLength(expected);
     for (const f of sheets) {
       const xml = await zip.file(f)!.async("string");
       expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');

@@ -13,7 +13,10 @@ import { readXlsx } from "../../src/workbook/xlsx/xlsxReader";
 /** The exported example workbook, read back as the command line reads it. */
 let example: SheetData[];
 beforeAll(async () => {
-  const { buffer } = await templatesToXlsx(TEMPLATE_IDS.map((id) => TEMPLATES[id](EXAMPLE_OPTIONS)));
+  // Without the interim report (Uppföljning), so that the old plan's own figures are what is rolled forward;
+  // a test below adds one.
+  const ids = TEMPLATE_IDS.filter((id) => id !== "uppfoljning");
+  const { buffer } = await templatesToXlsx(ids.map((id) => TEMPLATES[id](EXAMPLE_OPTIONS)));
   example = await readXlsx(buffer);
 }, 60_000);
 

@@ -109,10 +109,10 @@ describe("finsam command line", () => {
     const r = await run("check", copy);
     expect(r.code).toBe(1);
     expect(r.out.split("\n")[0]).toBe(
-      `Budget!${cell}\tfel\tSumma kansli och styrelse (2021): -2 600, men delarna blir -2 520 (differens 80; avrundning förklarar högst ±4,5). Summan togs som rad 20–27.`,
+      `Budget!${cell}\tfel\tSumma kansli och styrelse (2021): -2 600 är inskrivet som ett tal där cellerna bredvid har formler; grannarna anger =SUM(C20:C27).`,
     );
     const json = JSON.parse((await run("check", copy, "--json")).out);
-    expect(json.findings[0]).toMatchObject({ sheet: "Budget", cell, severity: "error", code: "sumMismatch" });
+    expect(json.findings[0]).toMatchObject({ sheet: "Budget", cell, severity: "error", code: "typedOver" });
   });
 
   test("a file that cannot be read: a clear message, exit 2, no stack trace", async () => {

@@ -47,7 +47,8 @@ describe("finsam next-budget", () => {
     ];
     expect(members.reduce((a, m) => a + (row(m)[2] as number), 0)).toBe(2900); // cached by the writer
     expect(row("Region Västerbotten").slice(2, 5)).toEqual([2900, 2900, 2900]);
-    expect(row("Eget kapital vid årets början")[2]).toBe(894);
+    // The exported example has an interim report (Uppföljning) for 2021: its forecast equity is the start.
+    expect(row("Eget kapital vid årets början")[2]).toBe(601);
     expect(row("Kanslipersonal").slice(2, 5)).toEqual([-1620, -1660, -1693]);
 
     expect((await run("check", next)).code).toBe(0);
