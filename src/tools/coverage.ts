@@ -25,6 +25,8 @@ export const EXEMPT_FILES: Record<string, string> = {
   "src/tools/bench.ts": "npm run bench: prints numbers, asserts nothing",
   "src/tools/hostile.ts": "npm run hostile: CI runs it as a step, each hostile file in a process of its own",
   "src/tools/benchCheck.ts": "npm run bench's check part: prints numbers, asserts nothing",
+  "src/tools/benchPane.ts":
+    "npm run bench:pane: builds two panes and loads them in Chromium; prints numbers, asserts nothing",
   "src/tools/start.ts": "npm start: starts the dev server and sideloads into Excel",
   "src/tools/stop.ts": "npm stop: stops what npm start started",
   "src/tools/devServer.ts": "the dev server npm start runs (webpack serve)",
