@@ -363,6 +363,12 @@ function equityCeilingBlock(b: SheetBuilder, years: readonly number[], layout: L
       ),
     ),
   ]);
+  ceilingSteps(b);
+  b.row([label("Över 15 000 000 kr är rekommendationen inte känd: lägg då till ett eget steg.", "note")]);
+}
+
+/** The ceiling's editable step table, rows named `steps.0` … `steps.2` (the last an open step of the user's). */
+export function ceilingSteps(b: SheetBuilder): void {
   b.skip();
   b.row([label("Trappsteg", "header"), label("Övre gräns (kr)", "header"), label("Marginalsats", "header")]);
   for (let i = 0; i < 3; i++) {
@@ -376,7 +382,6 @@ function equityCeilingBlock(b: SheetBuilder, years: readonly number[], layout: L
       `steps.${i}`,
     );
   }
-  b.row([label("Över 15 000 000 kr är rekommendationen inte känd: lägg då till ett eget steg.", "note")]);
 }
 
 /**

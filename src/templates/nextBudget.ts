@@ -1,7 +1,6 @@
-import { DEFAULT_CEILING_STEPS } from "../domain/equityCeiling";
 import { addr, range } from "../sheet/a1";
 import { LABELS, sumLabel } from "../sheet/vocabulary";
-import { nativeCeiling } from "./budget";
+import { ceilingSteps, nativeCeiling } from "./budget";
 import { splitFormulas, type SplitLayout } from "./largestRemainder";
 import { at, FORMATS, formula, input as inputCell, label, SheetBuilder } from "./sheetBuilder";
 import type { Cell, TemplateSpec } from "./spec";
@@ -383,19 +382,7 @@ function ceiling(b: SheetBuilder, cols: Columns): void {
       ),
     ),
   ]);
-  b.skip();
-  b.row([label("Trappsteg", "header"), label("Övre gräns (kr)", "header"), label("Marginalsats", "header")]);
-  for (let i = 0; i < 3; i++) {
-    const step = DEFAULT_CEILING_STEPS[i];
-    b.row(
-      [
-        label(i === 2 ? "(eget steg)" : `Steg ${i + 1}`),
-        inputCell(step?.upTo ?? null, FORMATS.kr),
-        inputCell(step?.rate ?? null, FORMATS.percentWhole),
-      ],
-      `steps.${i}`,
-    );
-  }
+  ceilingSteps(b);
 }
 
 /** Native checks of the member funding, and the one cell per year that needs the add-in (the ceiling). */
