@@ -32,15 +32,16 @@ export class Grid {
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     if (typeof v !== "string") return null;
     // Every stage asks for the same figures many times: a text is parsed once.
-    const key = row * 65536 + column;
-    const cached = this.parsed.get(key);
+    const line = (this.parsed[row - this.top] ??= []);
+    const cached = line[column - this.left];
     if (cached !== undefined) return cached;
     const value = parseAmountText(v);
-    this.parsed.set(key, value);
+    line[column - this.left] = value;
     return value;
   }
 
-  private readonly parsed = new Map<number, number | null>();
+  /** Texts read as amounts, by row and column like the sheet's values (sparse: only cells holding text). */
+  private readonly parsed: (number | null)[][] = [];
 
   /** What the cell holds as an amount: a number (typed or as text), nil, blank, an error value or words. */
   reading(row: number, column: number): CellReading {

@@ -3,6 +3,19 @@ import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise } from "../shee
 import type { Grid } from "./grid";
 import { roleAt, rowLabel, stepAt, stepOf, type AmountColumn, type StatementLayout } from "./layout";
 import { addsUp, addsUpIn, rowList, subtotalRun, suffixes, totalsAbove, type Figures } from "./structure";
+
+interface RowWords {
+  label: string;
+  key: string;
+  role: ReturnType<typeof roleAt>;
+  numbers: boolean;
+  cost: boolean;
+  income: boolean;
+  breakdown: boolean;
+}
+
+/** One number for a cell (a sheet has at most 16 384 columns): map keys without building a string per look-up. */
+const cellKey = (row: number, column: number) => row * 16385 + column;
 import type { Finding } from "./types";
 
 /**
@@ -55,7 +68,7 @@ export function readStatement(
 
 class StatementReader {
   private findings: Finding[] = [];
-  private corrected = new Map<string, number>(); // "row,column" → what the figure should be
+  private corrected = new Map<number, number>(); // cellKey(row, column) → what the figure should be
   private alias = new Map<number, number>(); // a repeated sum's row → the row it repeats
   private kinds = new Map<number, Kind>();
   private sumChecks: SumCheck[] = [];
@@ -70,9 +83,11 @@ class StatementReader {
   /** A subtotal from arithmetic → the next total by words after it, whose figures judge the reading. */
   private readonly nextTotal = new Map<number, number>();
   /** Totals not checked in a column ("row,column"), because a part could not be read. */
-  readonly unchecked = new Set<string>();
+  readonly unchecked = new Set<number>(); // cellKey(row, column)
   private readonly figures: Figures;
   private readonly downColumns: AmountColumn[];
+  /** Every column whose figure makes a row a row of figures. */
+  private readonly numberColumns: number[];
   /** A balance sheet has no results: its "Årets resultat" is a line of equity. */
   private readonly isBalanceSheet: boolean;
 
@@ -81,12 +96,13 @@ class StatementReader {
     private readonly layout: StatementLayout,
   ) {
     this.downColumns = [...layout.periods, ...(layout.total ? [layout.total] : [])];
+    this.numberColumns = [...this.downColumns, ...layout.deviations].map((c) => c.column);
     let balance = false;
     for (let r = layout.firstRow; r <= g.lastRow && !balance; r++)
       balance = /^summa tillgångar$/.test(normalise(rowLabel(g, r, layout.labelFrom, layout.labelTo)));
     this.isBalanceSheet = balance;
     this.figures = {
-      value: (r, c) => (this.g.number(r, c) === null ? null : this.value(r, c)),
+      value: (r, c) => this.figure(r, c),
       columns: this.downColumns.map((d) => d.column),
       step: (c, r) => (r === undefined ? stepOf(layout, c) : stepAt(g, layout, r, c)),
     };
@@ -121,8 +137,8 @@ class StatementReader {
   }
 
   private wordsRole(r: number): string | null {
-    const label = this.label(r);
-    return isBreakdownLabel(label) ? "breakdown" : roleAt(this.layout, r, label);
+    const { breakdown, role } = this.row(r);
+    return breakdown ? "breakdown" : role;
   }
 
   /** Rows inside a total printed above them: read as parts of it, not as lines of the table. */
@@ -135,14 +151,17 @@ class StatementReader {
         if (f.severity === "error") count.set(rowOfCell(f.cell), (count.get(rowOfCell(f.cell)) ?? 0) + 1);
       return count;
     };
+    // With every subtotal from arithmetic allowed first: where no row adds up that way, that reading is the
+    // words' reading (no second pass over a long table).
+    const all = this.runOnce("all");
+    const candidates = [...this.arithmetic];
+    if (candidates.length === 0) return all;
+    const failingAll = failing();
+    const nextTotal = new Map(this.nextTotal);
     this.runOnce(new Set());
     const failingPlain = failing();
-    this.runOnce("all");
-    const candidates = [...this.arithmetic];
-    if (candidates.length === 0) return this.runOnce(new Set());
-    const failingAll = failing();
     const kept = candidates.filter((row) => {
-      const next = this.nextTotal.get(row);
+      const next = nextTotal.get(row);
       return next === undefined || (failingAll.get(next) ?? 0) <= (failingPlain.get(next) ?? 0);
     });
     if (kept.length === 0) return this.runOnce(new Set());
@@ -167,10 +186,11 @@ class StatementReader {
     return this.findings.map((f) => ({ ...f, sheet }));
   }
 
-  private reset(corrected: Map<string, number>): void {
+  private reset(corrected: Map<number, number>): void {
     this.findings = [];
     this.corrected = corrected;
     this.alias = new Map();
+    this.figureCache.clear();
     this.kinds = new Map();
     this.sumChecks = [];
     this.arithmetic.clear();
@@ -178,12 +198,35 @@ class StatementReader {
     this.nextTotal.clear();
   }
 
+  /** What the words and figures of a row say, read once: the table is read several times over. */
+  private row(r: number): RowWords {
+    let info = this.rowCache[r - this.layout.firstRow];
+    if (info === undefined) {
+      const label = rowLabel(this.g, r, this.layout.labelFrom, this.layout.labelTo);
+      const numbers = this.numberColumns.some((c) => this.g.number(r, c) !== null);
+      info = {
+        label,
+        key: normalise(label),
+        role: roleAt(this.layout, r, label),
+        numbers,
+        cost: isCostLabel(label),
+        income: isIncomeLabel(label),
+        breakdown: isBreakdownLabel(label),
+      };
+      if (r >= this.layout.firstRow && r <= this.layout.lastRow)
+        this.rowCache[r - this.layout.firstRow] = info;
+    }
+    return info;
+  }
+
+  private readonly rowCache: (RowWords | undefined)[] = [];
+
   private label(r: number): string {
-    return rowLabel(this.g, r, this.layout.labelFrom, this.layout.labelTo);
+    return this.row(r).label;
   }
 
   private hasNumbers(r: number): boolean {
-    return [...this.downColumns, ...this.layout.deviations].some((c) => this.g.number(r, c.column) !== null);
+    return this.row(r).numbers;
   }
 
   shouldBe(r: number, c: number): number {
@@ -193,7 +236,34 @@ class StatementReader {
   /** A figure as the checks further on see it: a wrong sum stands for the sum of its parts. */
   private value(r: number, c: number): number {
     const row = this.alias.get(r) ?? r;
-    return this.corrected.get(`${row},${c}`) ?? this.g.number(row, c) ?? 0;
+    return this.corrected.get(cellKey(row, c)) ?? this.g.number(row, c) ?? 0;
+  }
+
+  /** The figure the arithmetic sees (null where the row has none), cached: the same cells are summed in many runs. */
+  private figure(r: number, c: number): number | null {
+    const i = r - this.layout.firstRow;
+    if (i < 0 || r > this.layout.lastRow) return this.g.number(r, c) === null ? null : this.value(r, c);
+    let column = this.figureCache.get(c);
+    if (column === undefined) this.figureCache.set(c, (column = []));
+    const cached = column[i];
+    if (cached !== undefined) return cached;
+    const v = this.g.number(r, c) === null ? null : this.value(r, c);
+    column[i] = v;
+    return v;
+  }
+
+  /** Column → the figures of the table's rows (by row − first row), as the arithmetic sees them now. */
+  private readonly figureCache = new Map<number, (number | null | undefined)[]>();
+
+  /** A total that should be another figure: further on it stands for that figure. */
+  private correct(row: number, column: number, should: number): void {
+    this.corrected.set(cellKey(row, column), should);
+    // Rows that repeat this one see it too: simplest to forget every cached figure then (it is rare).
+    if (this.alias.size > 0) this.figureCache.clear();
+    else {
+      const cached = this.figureCache.get(column);
+      if (cached) cached[row - this.layout.firstRow] = undefined;
+    }
   }
 
   private readRows(): void {
@@ -209,10 +279,8 @@ class StatementReader {
     const seen = new Map<string, number>();
 
     for (let r = firstRow; r <= lastRow; r++) {
-      const label = this.label(r);
-      const key = normalise(label);
-      const role = roleAt(this.layout, r, label);
-      if (!this.hasNumbers(r)) {
+      const { label, key, role, numbers, cost, income, breakdown } = this.row(r);
+      if (!numbers) {
         if (role === "incomeSection" || role === "costSection" || role === "summarySection") {
           if (role !== "summarySection") section = role === "costSection" ? "cost" : "income";
           pending = [];
@@ -230,18 +298,14 @@ class StatementReader {
         }
         continue;
       }
-      if (isBreakdownLabel(label)) {
+      if (breakdown) {
         breakdowns.push(r); // "varav …": inside the line above, not beside it (unless only that adds up)
         continue;
       }
       if (this.inside.has(r)) continue; // a part of the total printed on its heading above
       if (role === "costSection" || role === "incomeSection")
         section = role === "costSection" ? "cost" : "income";
-      const kind: Kind = isCostLabel(label)
-        ? "cost"
-        : isIncomeLabel(label)
-          ? "income"
-          : (section ?? "income");
+      const kind: Kind = cost ? "cost" : income ? "income" : (section ?? "income");
       this.kinds.set(r, kind);
 
       // A result on the first line of figures (the cash-flow statement starts from the year's result), or in
@@ -276,6 +340,7 @@ class StatementReader {
           // A repeat in a summary block: it stands for the sum it repeats.
           this.checkRepeat(r, original);
           this.alias.set(r, original);
+          this.figureCache.clear();
           sectionSums.push(original);
           if (!top.includes(original)) top.push(original);
           continue;
@@ -305,7 +370,7 @@ class StatementReader {
           this.sumChecks.push({ row: r, parts, group: main });
           const consumed = new Set(parts);
           top = top.filter((t) => !consumed.has(t));
-          if (!isCostLabel(label) && !isIncomeLabel(label))
+          if (!cost && !income)
             this.kinds.set(r, parts.every((p) => this.kinds.get(p) === "cost") ? "cost" : kind);
         }
         top.push(r);
@@ -319,7 +384,7 @@ class StatementReader {
       }
       // A line whose figures are the sum of a run of the lines right above it is a subtotal, whatever its label.
       const allowed = this.allowArithmetic === "all" || this.allowArithmetic.has(r);
-      const run = allowed ? subtotalRun(this.figures, r, top, this.costSigns(top)) : null;
+      const run = allowed ? subtotalRun(this.figures, r, top, (p) => this.costSign(p)) : null;
       if (run) {
         this.sumChecks.push({ row: r, parts: run.parts });
         const consumed = new Set(run.parts);
@@ -338,8 +403,8 @@ class StatementReader {
   }
 
   /** The signs a run of lines adds with when costs are printed as positive figures. */
-  private costSigns(rows: number[]): number[] {
-    return rows.map((p) => (this.kinds.get(p) === "cost" && isCostLabel(this.label(p)) ? -1 : 1));
+  private costSign(p: number): number {
+    return this.kinds.get(p) === "cost" && this.row(p).cost ? -1 : 1;
   }
 
   /** The reading of a total that explains its figures: the main one if it does, else the first that does. */
@@ -450,7 +515,7 @@ class StatementReader {
       // A column that prints only the totals (a group's figures beside the body's lines) has nothing to add.
       const blankParts = parts.length > 0 && parts.every((p) => this.g.blank(this.alias.get(p) ?? p, column));
       if (blankParts || parts.some((p) => this.unreadable(this.alias.get(p) ?? p, column))) {
-        this.unchecked.add(`${row},${column}`);
+        this.unchecked.add(cellKey(row, column));
         continue;
       }
       const sign = (i: number) => signs?.[i] ?? 1;
@@ -467,12 +532,12 @@ class StatementReader {
         stepAt(this.g, this.layout, row, column),
       );
       // A total that follows a wrong part is no new error, but further on it stands for what it should be.
-      if (printed.ok && !check.ok) this.corrected.set(`${row},${column}`, check.sum);
+      if (printed.ok && !check.ok) this.correct(row, column, check.sum);
       if (!printed.ok && !check.ok && code === "sumMismatch" && this.totalOfOneTotal(row, column, parts)) {
         // A "total" whose only part is itself a total adds nothing: it is figured some other way (a net budget
         // less its financing, a requirement carried from another table), which the sheet does not show. A
         // result is different: `Årets resultat` equal to the result above it (no extraordinary items) is read.
-        this.unchecked.add(`${row},${column}`);
+        this.unchecked.add(cellKey(row, column));
         continue;
       }
       if (!printed.ok && !check.ok) {
@@ -496,7 +561,7 @@ class StatementReader {
         const other = alternatives.find(
           (a) => a.length > 0 && !same(a) && addsUpIn(this.figures, row, column, a, signs) && otherFits(a),
         );
-        this.corrected.set(`${row},${column}`, check.sum);
+        this.correct(row, column, check.sum);
         if (other) {
           this.findings.push({
             sheet: "",
@@ -580,8 +645,8 @@ class StatementReader {
    * column's sum, with the same difference: it is reported once, on the figure itself. A wrong row total
    * shows in its row and in the sum column's sum, with opposite differences: reported on the total.
    */
-  private detailsAcross(total: AmountColumn): { findings: Finding[]; overrides: Map<string, number> } {
-    const overrides = new Map<string, number>();
+  private detailsAcross(total: AmountColumn): { findings: Finding[]; overrides: Map<number, number> } {
+    const overrides = new Map<number, number>();
     const found: Finding[] = [];
     const sums = new Set(this.sumChecks.map((s) => s.row));
     for (let r = this.layout.firstRow; r <= this.layout.lastRow; r++) {
@@ -594,7 +659,7 @@ class StatementReader {
       const figure = this.g.number(r, column.column) ?? 0;
       const isTotal = column.kind === "total";
       const should = isTotal ? check.sum : figure - check.difference;
-      overrides.set(`${r},${column.column}`, should);
+      overrides.set(cellKey(r, column.column), should);
       found.push({
         sheet: "",
         cell: this.g.address(r, column.column),

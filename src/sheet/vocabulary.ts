@@ -108,7 +108,7 @@ function normaliseText(text: string): string {
     .replace(/^[-\u2013\u2022*]\s+/, "")
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .replace(/\s+/g, " ")
-    .toLocaleLowerCase("sv-SE");
+    .toLowerCase(); // Unicode's default mapping: the same as sv-SE's (only tr, az and lt differ), and many times faster
 }
 
 /** The kinds of column a statement's header names. */

@@ -74,15 +74,18 @@ export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck
       const added = new Set(rows);
       // The group is confirmed where the row's other figures add up by it, or another column's formula
       // covers a row this one leaves out; otherwise the formula's own reading stands.
-      const siblings = columns
-        .filter((c) => c.column !== column)
-        .map((c) => g.formula(total.row, c.column))
-        .flatMap((f, i) =>
-          f ? (addedRows(f, columns.filter((c) => c.column !== column)[i].column) ?? []) : [],
-        );
-      const confirmed = (r: number) =>
-        siblings.includes(r) ||
-        columns.some(
+      const siblings = new Set(
+        columns
+          .filter((c) => c.column !== column)
+          .flatMap((c) => {
+            const f = g.formula(total.row, c.column);
+            return f ? (addedRows(f, c.column) ?? []) : [];
+          }),
+      );
+      // Whether another column's typed figure adds up by the group does not depend on the row asked about.
+      let byFigures: boolean | undefined;
+      const addsByFigures = () =>
+        (byFigures ??= columns.some(
           (c) =>
             c.column !== column &&
             !g.formula(total.row, c.column) &&
@@ -92,8 +95,11 @@ export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck
               g.number(total.row, c.column)!,
               stepAt(g, layout, total.row, c.column),
             ).ok,
-        );
+        ));
+      const confirmed = (r: number) => siblings.has(r) || addsByFigures();
       const missing = group.filter((r) => !added.has(r) && figure(r, column) && confirmed(r));
+      let first = Infinity;
+      for (const r of group) first = Math.min(first, r); // no spread: a group may have 100 000 rows
       const covers = group.some((r) => added.has(r));
       if (
         rows.length === 1 &&
@@ -109,7 +115,7 @@ export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck
             rows: rowList(group),
           }),
         );
-      else if (covers && missing.length > 0 && missing.every((r) => r >= Math.min(...group) && r < total.row))
+      else if (covers && missing.length > 0 && missing.every((r) => r >= first && r < total.row))
         out.push(
           at(g, total.row, column, "formulaOmits", {
             label: label(total.row),
