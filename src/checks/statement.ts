@@ -279,7 +279,7 @@ class StatementReader {
     const seen = new Map<string, number>();
 
     for (let r = firstRow; r <= lastRow; r++) {
-      const { label, key, role, numbers, cost, income, breakdown } = this.row(r);
+      const { key, role, numbers, cost, income, breakdown } = this.row(r);
       if (!numbers) {
         if (role === "incomeSection" || role === "costSection" || role === "summarySection") {
           if (role !== "summarySection") section = role === "costSection" ? "cost" : "income";
