@@ -79,11 +79,11 @@ class RunningSum {
     this.nonZero = f.columns.map(() => 0);
   }
 
-  add(line: number, sign = 1): void {
+  /** A line's figures: `byColumn[k][at]` for each column k of `f.columns` (0 where it has none). */
+  addFigures(byColumn: readonly (readonly number[])[], at: number, sign = 1): void {
     this.count++;
-    const columns = this.f.columns;
-    for (let i = 0; i < columns.length; i++) {
-      const v = this.f.value(line, columns[i]) ?? 0;
+    for (let i = 0; i < byColumn.length; i++) {
+      const v = byColumn[i][at];
       this.sums[i] += v;
       this.signedSums[i] += sign * v;
       if (v !== 0) this.nonZero[i]++;
@@ -116,11 +116,56 @@ class RunningSum {
 }
 
 /**
+ * The figures and signs of the last MAX_RUN lines of a list that grows at its end, kept between calls: a line's
+ * figure is read once when it joins the list, not once for every row after it (a list replaced by another —
+ * `top.filter(…)` — starts a new window).
+ */
+interface Window {
+  f: Figures;
+  /** How many of the list's items the window has taken in. */
+  length: number;
+  /** Index in the list of the window's first entry. */
+  base: number;
+  lines: number[];
+  signs: number[];
+  /** Per column: the figures of `lines` (0 where a line has none). */
+  values: number[][];
+}
+
+const windows = new WeakMap<readonly number[], Window>();
+
+function windowOf(f: Figures, lines: readonly number[], costSign?: (line: number) => number): Window {
+  let w = windows.get(lines);
+  if (!w || w.f !== f || w.length > lines.length) {
+    w = { f, length: 0, base: 0, lines: [], signs: [], values: f.columns.map(() => []) };
+    windows.set(lines, w);
+  }
+  const from = Math.max(w.length, lines.length - MAX_RUN);
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    w.lines.push(line);
+    w.signs.push(costSign?.(line) ?? 1);
+    f.columns.forEach((c, k) => w.values[k].push(f.value(line, c) ?? 0));
+  }
+  w.length = lines.length;
+  // Keep the last MAX_RUN entries (older ones are never asked for again; where the list grew by more than that
+  // since the last call, the entries read above are the last MAX_RUN and the older ones all go).
+  const extra = w.lines.length - MAX_RUN;
+  if (extra > 0) {
+    w.lines.splice(0, extra);
+    w.signs.splice(0, extra);
+    for (const v of w.values) v.splice(0, extra);
+  }
+  w.base = lines.length - w.lines.length;
+  return w;
+}
+
+/**
  * The contiguous run of `lines` (rows above, in order) ending with the last one that `row` is the sum of,
  * in every column — the longest such run of two or more lines (at most MAX_RUN) — or null. A row of nothing
  * but zeros, or a run with fewer than two figures that are not zero, proves nothing and is no subtotal. With
  * `costSign`, the run may also add up with the lines it marks (−1) taken away (costs printed as positive).
- * Linear in the run's length: the sums grow from the last line upwards.
+ * Linear in the run's length: the sums grow from the last line upwards, over figures read once per line.
  */
 export function subtotalRun(
   f: Figures,
@@ -129,18 +174,17 @@ export function subtotalRun(
   costSign?: (line: number) => number,
 ): { parts: number[]; signs?: number[] } | null {
   if (lines.length < 2) return null;
-  const nonZero = f.columns.some((c) => (f.value(row, c) ?? 0) !== 0);
-  if (!nonZero) return null;
+  if (!f.columns.some((c) => (f.value(row, c) ?? 0) !== 0)) return null;
+  const w = windowOf(f, lines, costSign);
   const run = new RunningSum(f, row);
   let anyCost = false;
   let found: { parts: number[]; signs?: number[] } | null = null;
-  const lowest = Math.max(0, lines.length - MAX_RUN);
-  for (let start = lines.length - 1; start >= lowest; start--) {
-    const line = lines[start];
-    const sign = costSign?.(line) ?? 1;
+  for (let j = w.lines.length - 1; j >= 0; j--) {
+    const sign = w.signs[j];
     if (sign < 0) anyCost = true;
-    run.add(line, sign);
-    if (start > lines.length - 2 || !run.figures) continue;
+    run.addFigures(w.values, j, sign);
+    if (run.count < 2 || !run.figures) continue;
+    const start = w.base + j;
     // The longest run that adds up wins: a longer one found further up replaces a shorter one.
     if (run.mayAddUp()) {
       const parts = lines.slice(start);
@@ -182,6 +226,18 @@ export function rowList(rows: readonly number[]): string {
   return parts.join(", ");
 }
 
+/** Does `row` print the same figure as `other` in every column where it has one (at least one)? */
+function sameFigures(f: Figures, row: number, other: number): boolean {
+  let any = false;
+  for (const c of f.columns) {
+    const v = f.value(row, c);
+    if (v === null) continue;
+    any = true;
+    if (v !== (f.value(other, c) ?? 0)) return false;
+  }
+  return any;
+}
+
 /**
  * Totals printed on a heading, above their lines: read bottom-up, a row whose figures are the sum of the
  * items right below it (rows not yet inside another such total) in every column takes them in. A row that
@@ -195,7 +251,9 @@ export function totalsAbove(
 ): { inside: Set<number>; heads: Map<number, number[]> } {
   const inside = new Set<number>();
   const heads = new Map<number, number[]>();
-  // The items below, nearest last (a stack: taking in the nearest n is a pop, not a copy of the rest).
+  // Each row's figures read once (the search below looks at each row up to 40 times).
+  const figures = f.columns.map((c) => rows.map((r) => f.value(r, c) ?? 0));
+  // The items below, as indices into `rows`, nearest last (a stack: taking in the nearest n is a pop).
   const items: number[] = [];
   for (let i = rows.length - 1; i >= 0; i--) {
     const h = rows[i];
@@ -205,27 +263,42 @@ export function totalsAbove(
       continue; // a total by its words closes what is below it
     }
     let taken = 0;
-    const columns = f.columns.filter((c) => (f.value(h, c) ?? 0) !== 0).length;
+    const columns = figures.filter((v) => v[i] !== 0).length;
     if (columns > 0) {
       const run = new RunningSum(f, h);
       for (let n = 1; n <= items.length && n <= 40; n++) {
-        run.add(items[items.length - n]);
+        const item = items[items.length - n];
+        run.addFigures(figures, item);
         if (n === 1 && columns < 2) continue;
-        if (run.mayAddUp() && addsUp(f, h, items.slice(items.length - n).reverse())) {
+        // A heading that repeats its one line repeats the same figure, rounded the same way: exactly, not
+        // within a rounding step (two neighbouring lines that differ by 1 are not one the total of the other).
+        const adds =
+          n === 1
+            ? sameFigures(f, h, rows[item])
+            : run.mayAddUp() &&
+              addsUp(
+                f,
+                h,
+                items.slice(items.length - n).map((k) => rows[k]),
+              );
+        if (adds) {
           taken = n;
           break;
         }
       }
     }
     if (taken > 0) {
-      const parts = items.splice(items.length - taken, taken).reverse();
+      const parts = items
+        .splice(items.length - taken, taken)
+        .reverse()
+        .map((k) => rows[k]);
       heads.set(h, parts);
       for (const p of parts) {
         inside.add(p);
         for (const q of heads.get(p) ?? []) inside.add(q);
       }
     }
-    items.push(h);
+    items.push(i);
   }
   // Descendants of a taken-in row are inside too.
   let grew = true;

@@ -84,20 +84,25 @@ export const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase(
 
 /**
  * A statement repeats the same few labels on every row and the check reads each label many times, so each
- * distinct label is normalised once: remembered up to `NORMALISED_MAX` labels (then forgotten all at once),
- * a label longer than `NORMALISED_LONG` characters never (it would only fill the memory).
+ * distinct label is normalised once: remembered up to `NORMALISED_CHARS` characters held (then forgotten all
+ * at once: a 100 000-line ledger's labels fit), a label longer than `NORMALISED_LONG` characters never.
  */
 const NORMALISED = new Map<string, string>();
-const NORMALISED_MAX = 8_192;
+const NORMALISED_CHARS = 4_000_000;
 const NORMALISED_LONG = 256;
+let normalisedChars = 0;
 
 export function normalise(text: string): string {
   const known = NORMALISED.get(text);
   if (known !== undefined) return known;
   const key = normaliseText(text);
   if (text.length <= NORMALISED_LONG) {
-    if (NORMALISED.size >= NORMALISED_MAX) NORMALISED.clear();
+    if (normalisedChars + text.length + key.length > NORMALISED_CHARS) {
+      NORMALISED.clear();
+      normalisedChars = 0;
+    }
     NORMALISED.set(text, key);
+    normalisedChars += text.length + key.length;
   }
   return key;
 }
