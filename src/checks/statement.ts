@@ -2,7 +2,16 @@ import { checkSum } from "../domain/budget";
 import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
 import { roleAt, rowLabel, stepAt, stepOf, type AmountColumn, type StatementLayout } from "./layout";
-import { addsUp, addsUpIn, rowList, subtotalRun, suffixes, totalsAbove, type Figures } from "./structure";
+import {
+  addsUp,
+  addsUpIn,
+  rowList,
+  subtotalRun,
+  suffixes,
+  sumsTo,
+  totalsAbove,
+  type Figures,
+} from "./structure";
 
 interface RowWords {
   label: string;
@@ -387,13 +396,19 @@ class StatementReader {
       const run = allowed ? subtotalRun(this.figures, r, top, (p) => this.costSign(p)) : null;
       if (run) {
         this.sumChecks.push({ row: r, parts: run.parts });
+        // The run is the end of `top`; its rows in `pending` (in row order too) are at its end: only the ends
+        // are cut, so a long table with many subtotals is not copied once per subtotal.
         const consumed = new Set(run.parts);
-        top = top.filter((t) => !consumed.has(t));
+        top.length -= run.parts.length;
         top.push(r);
         if (run.signs) this.kinds.set(r, "income");
         else if (run.parts.every((p) => this.kinds.get(p) === "cost")) this.kinds.set(r, "cost");
         sectionSums.push(r);
-        pending = [...pending.filter((p) => !consumed.has(p)), r];
+        let cut = pending.length;
+        while (cut > 0 && pending[cut - 1] >= run.parts[0]) cut--;
+        const kept = pending.slice(cut).filter((p) => !consumed.has(p));
+        pending.length = cut;
+        pending.push(...kept, r);
         this.arithmetic.add(r);
         continue;
       }
@@ -459,7 +474,7 @@ class StatementReader {
       for (const { column } of this.downColumns) {
         const total = this.g.number(row, column);
         if (total === null) continue;
-        const check = checkSum(
+        const check = sumsTo(
           parts.map((p) => this.value(p, column)),
           total,
           stepAt(this.g, this.layout, row, column),
@@ -485,7 +500,7 @@ class StatementReader {
     return this.downColumns.every(({ column }) => {
       const total = this.g.number(row, column);
       if (total === null) return true;
-      return checkSum(
+      return sumsTo(
         parts.map((p) => this.value(p, column)),
         total,
         stepAt(this.g, this.layout, row, column),
@@ -521,12 +536,12 @@ class StatementReader {
       const sign = (i: number) => signs?.[i] ?? 1;
       // Against the parts as printed, and against the parts as corrected: a total that follows a wrong
       // subtotal (a formula) and a total that is right despite it (a report) are both not new errors.
-      const printed = checkSum(
+      const printed = sumsTo(
         parts.map((p, i) => sign(i) * (this.g.number(this.alias.get(p) ?? p, column) ?? 0)),
         total,
         stepAt(this.g, this.layout, row, column),
       );
-      const check = checkSum(
+      const check = sumsTo(
         parts.map((p, i) => sign(i) * this.value(p, column)),
         total,
         stepAt(this.g, this.layout, row, column),

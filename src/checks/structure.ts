@@ -1,4 +1,4 @@
-import { checkSum } from "../domain/budget";
+import { checkSum, type SumCheck } from "../domain/budget";
 
 /**
  * Stage 3 of the check, from arithmetic: what a row adds, read from the figures themselves when neither an
@@ -16,6 +16,15 @@ export interface Figures {
   step(column: number, row?: number): number;
 }
 
+/**
+ * checkSum as the reading of a table uses it: a "sum" of one part is that part's figure printed again, both
+ * rounded from the same amount, so it must be the same figure exactly (one part within a rounding step would
+ * make two neighbouring lines that differ by 1 a total and its line).
+ */
+export function sumsTo(values: readonly number[], total: number, step: number): SumCheck {
+  return checkSum(values, total, values.length === 1 ? 0 : step);
+}
+
 /** Do `parts` (with their signs) add up to `row` in every column where the row has a figure? */
 export function addsUp(
   f: Figures,
@@ -29,7 +38,7 @@ export function addsUp(
     if (total === null) continue;
     any = true;
     const values = parts.map((p, i) => (signs?.[i] ?? 1) * (f.value(p, column) ?? 0));
-    if (!checkSum(values, total, f.step(column, row)).ok) return false;
+    if (!sumsTo(values, total, f.step(column, row)).ok) return false;
   }
   return any;
 }
@@ -45,7 +54,7 @@ export function addsUpIn(
   const total = f.value(row, column);
   if (total === null) return true;
   const values = parts.map((p, i) => (signs?.[i] ?? 1) * (f.value(p, column) ?? 0));
-  return checkSum(values, total, f.step(column, row)).ok;
+  return sumsTo(values, total, f.step(column, row)).ok;
 }
 
 /**
@@ -136,7 +145,10 @@ const windows = new WeakMap<readonly number[], Window>();
 
 function windowOf(f: Figures, lines: readonly number[], costSign?: (line: number) => number): Window {
   let w = windows.get(lines);
-  if (!w || w.f !== f || w.length > lines.length) {
+  // A list cut and grown again in place since the last call (its entries are distinct rows): the entry at the
+  // window's end is another row now.
+  const stale = w !== undefined && w.length > 0 && lines[w.length - 1] !== w.lines[w.lines.length - 1];
+  if (!w || w.f !== f || w.length > lines.length || stale) {
     w = { f, length: 0, base: 0, lines: [], signs: [], values: f.columns.map(() => []) };
     windows.set(lines, w);
   }

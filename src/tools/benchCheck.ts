@@ -13,12 +13,12 @@ const ROOT = join(__dirname, "..", "..");
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 
 /** A statement: a header, 100 000 lines of Utfall and Budget, and a Summa row whose formulas say what it adds. */
-async function statementFile(file: string): Promise<void> {
+async function statementFile(file: string, rows = ROWS): Promise<void> {
   const t = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
-  const last = ROWS + 1;
+  const last = rows + 1;
   let utfall = 0;
   let budget = 0;
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     utfall += 1000 + (i % 97);
     budget += 900 + (i % 89);
   }
@@ -26,7 +26,7 @@ async function statementFile(file: string): Promise<void> {
     `${HEAD}<sheetData><row r="1">${t("B1", "Utfall 2024")}${t("C1", "Budget 2024")}</row>`,
     (i) =>
       `<row r="${i + 2}">${t(`A${i + 2}`, `Konto ${3000 + i}`)}<c r="B${i + 2}"><v>${1000 + (i % 97)}</v></c><c r="C${i + 2}"><v>${900 + (i % 89)}</v></c></row>`,
-    ROWS,
+    rows,
     `<row r="${last + 1}">${t(`A${last + 1}`, "Summa kostnader")}<c r="B${last + 1}"><f>SUM(B2:B${last})</f><v>${utfall}</v></c><c r="C${last + 1}"><f>SUM(C2:C${last})</f><v>${budget}</v></c></row></sheetData></worksheet>`,
   );
   writeFileSync(file, zip(workbook([{ name: "Driftsredovisning", xml: sheet }])));
