@@ -7,8 +7,11 @@ import {
   addsUpIn,
   rowList,
   subtotalRun,
+  firstReading,
+  readings,
   suffixes,
   sumsTo,
+  type Readings,
   totalsAbove,
   type Figures,
 } from "./structure";
@@ -23,8 +26,24 @@ interface RowWords {
   breakdown: boolean;
 }
 
+/**
+ * Takes `rows` out of `list`, in place. What a total takes is at or near the end of the list, so the list is
+ * looked at from its end only until every one of `rows` has been met: a long table with many totals is not
+ * copied once per total.
+ */
+function removeRows(list: number[], rows: readonly number[]): void {
+  const taken = new Set(rows);
+  let cut = list.length;
+  let met = 0;
+  while (cut > 0 && met < taken.size) if (taken.has(list[--cut])) met++;
+  const kept = list.slice(cut).filter((r) => !taken.has(r));
+  list.length = cut;
+  list.push(...kept);
+}
+
 /** One number for a cell (a sheet has at most 16 384 columns): map keys without building a string per look-up. */
-const cellKey = (row: number, column: number) => row * 16385 + column;
+const CELL_KEY_COLUMNS = 16385;
+const cellKey = (row: number, column: number) => row * CELL_KEY_COLUMNS + column;
 import type { Finding } from "./types";
 
 /**
@@ -154,10 +173,13 @@ class StatementReader {
   private inside = new Set<number>();
 
   private readWithSubtotals(): Finding[] {
+    // A total's figures the reading does not explain: errors, and totals it leaves unchecked (a reading that
+    // makes a group's total "a total of one total" explains it no better than one that calls it wrong).
     const failing = () => {
       const count = new Map<number, number>();
-      for (const f of this.findings)
-        if (f.severity === "error") count.set(rowOfCell(f.cell), (count.get(rowOfCell(f.cell)) ?? 0) + 1);
+      const add = (row: number) => count.set(row, (count.get(row) ?? 0) + 1);
+      for (const f of this.findings) if (f.severity === "error") add(rowOfCell(f.cell));
+      for (const key of this.unchecked) add(Math.floor(key / CELL_KEY_COLUMNS));
       return count;
     };
     // With every subtotal from arithmetic allowed first: where no row adds up that way, that reading is the
@@ -366,19 +388,20 @@ class StatementReader {
         const withBreakdowns = [...pending, ...breakdowns.filter((b) => b > (pending[0] ?? r))].sort(
           (a, b) => a - b,
         );
-        const alternatives = [
-          ...suffixes(top),
-          ...suffixes(sectionSums),
-          ...suffixes(pending),
-          ...(withBreakdowns.length > pending.length ? [withBreakdowns] : []),
-        ];
+        // Used only before the lists change below (they are read, never kept).
+        const [topNow, sumsNow, pendingNow] = [top, sectionSums, pending];
+        const alternatives = readings(
+          () => suffixes(topNow),
+          () => suffixes(sumsNow),
+          () => suffixes(pendingNow),
+          () => (withBreakdowns.length > pending.length ? [withBreakdowns] : []),
+        );
         const parts = this.choose(r, main, alternatives);
         if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
         if (parts.length > 0) {
           this.checkParts(r, parts, "sumMismatch", undefined, alternatives);
           this.sumChecks.push({ row: r, parts, group: main });
-          const consumed = new Set(parts);
-          top = top.filter((t) => !consumed.has(t));
+          removeRows(top, parts);
           if (!cost && !income)
             this.kinds.set(r, parts.every((p) => this.kinds.get(p) === "cost") ? "cost" : kind);
         }
@@ -398,17 +421,13 @@ class StatementReader {
         this.sumChecks.push({ row: r, parts: run.parts });
         // The run is the end of `top`; its rows in `pending` (in row order too) are at its end: only the ends
         // are cut, so a long table with many subtotals is not copied once per subtotal.
-        const consumed = new Set(run.parts);
         top.length -= run.parts.length;
         top.push(r);
         if (run.signs) this.kinds.set(r, "income");
         else if (run.parts.every((p) => this.kinds.get(p) === "cost")) this.kinds.set(r, "cost");
         sectionSums.push(r);
-        let cut = pending.length;
-        while (cut > 0 && pending[cut - 1] >= run.parts[0]) cut--;
-        const kept = pending.slice(cut).filter((p) => !consumed.has(p));
-        pending.length = cut;
-        pending.push(...kept, r);
+        removeRows(pending, run.parts);
+        pending.push(r);
         this.arithmetic.add(r);
         continue;
       }
@@ -426,18 +445,18 @@ class StatementReader {
   private choose(
     row: number,
     main: number[],
-    alternatives: number[][],
+    alternatives: Readings,
     signsOf?: (parts: number[]) => number[] | undefined,
   ): number[] {
     if (addsUp(this.figures, row, main, signsOf?.(main))) return main;
-    const all = alternatives.find((a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a)));
+    const all = firstReading(alternatives, (a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a)));
     if (all) return all;
     // No reading explains every column (one figure is wrong): the one that explains the most figures.
     const score = (a: number[]) =>
       this.downColumns.filter((d) => addsUpIn(this.figures, row, d.column, a, signsOf?.(a))).length;
     let best = main;
     let bestScore = score(main);
-    for (const a of alternatives) {
+    for (const a of alternatives()) {
       if (a.length === 0) continue;
       const s = score(a);
       if (s > bestScore) {
@@ -520,7 +539,7 @@ class StatementReader {
     parts: number[],
     code: "sumMismatch" | "resultMismatch",
     signs?: number[],
-    alternatives: number[][] = [],
+    alternatives: Readings = () => [],
   ): void {
     for (const { column, name } of this.downColumns) {
       const total = this.g.number(row, column);
@@ -573,7 +592,8 @@ class StatementReader {
           }
           return theirs > mine;
         };
-        const other = alternatives.find(
+        const other = firstReading(
+          alternatives,
           (a) => a.length > 0 && !same(a) && addsUpIn(this.figures, row, column, a, signs) && otherFits(a),
         );
         this.correct(row, column, check.sum);
@@ -610,10 +630,11 @@ class StatementReader {
       return positive > negative ? parts.map((p) => (this.kinds.get(p) === "cost" ? -1 : 1)) : undefined;
     };
     // The result carries the one before it, or starts afresh (a table of its own), or adds the last lines.
-    const alternatives = [
-      ...suffixes([...(lastResult !== null ? [lastResult] : []), ...top.filter((t) => t !== lastResult)]),
-      ...suffixes(top.filter((t) => t !== lastResult)),
-    ];
+    const lines = top.filter((t) => t !== lastResult);
+    const alternatives = readings(
+      () => suffixes([...(lastResult !== null ? [lastResult] : []), ...lines]),
+      () => suffixes(lines),
+    );
     const parts = this.choose(row, main, alternatives, signsOf);
     this.checkParts(row, parts, "resultMismatch", signsOf(parts));
     this.sumChecks.push({ row, parts });

@@ -216,13 +216,35 @@ export function subtotalRun(
 
 /**
  * Every contiguous run of `items` ending with the last one (shortest first): the MAX_RUN shortest and all of
- * them — the readings a person means by a total (the last few lines, or everything since the group began).
+ * them (up to MAX_WHOLE) — the readings a person means by a total (the last few lines, or everything since the group began).
+ * Lazy: a total that adds up by its first reading never copies the rest (a long table has many totals).
  */
-export function suffixes<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let n = 1; n <= items.length && n <= MAX_RUN; n++) out.push(items.slice(items.length - n));
-  if (items.length > MAX_RUN) out.push(items.slice());
-  return out;
+export function* suffixes<T>(items: readonly T[]): Generator<T[]> {
+  for (let n = 1; n <= items.length && n <= MAX_RUN; n++) yield items.slice(items.length - n);
+  if (items.length > MAX_RUN && items.length <= MAX_WHOLE) yield items.slice();
+}
+
+/**
+ * The longest list whose whole is tried as another reading of a total. A total whose words say what it adds
+ * (all of its group) is read that way at any length; this bounds only the search for other readings, which a
+ * table of many totals, each a little off, would otherwise make cost the square of its length.
+ */
+export const MAX_WHOLE = 1_000;
+
+/** Other readings of a total, in the order they are tried: a fresh pass over them at each call. */
+export type Readings = () => Iterable<number[]>;
+
+/** The readings of several lists, one after the other. */
+export function readings(...lists: (() => Iterable<number[]>)[]): Readings {
+  return function* () {
+    for (const list of lists) yield* list();
+  };
+}
+
+/** The first reading that `test` accepts, or undefined. */
+export function firstReading(all: Readings, test: (parts: number[]) => boolean): number[] | undefined {
+  for (const parts of all()) if (test(parts)) return parts;
+  return undefined;
 }
 
 /** "3–5, 8" for rows 3, 4, 5, 8 (sheet row numbers, as a person finds them). */
