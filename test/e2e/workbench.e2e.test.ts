@@ -284,6 +284,16 @@ describeBrowser("in Chromium", () => {
     // The page runs under its Content-Security-Policy without a violation.
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toContain("default-src 'self'");
+    // The population worker's chunk starts under this page's CSP and says it is ready.
+    const ready = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const worker = new Worker("population-worker.js");
+          worker.onmessage = (event) => (worker.terminate(), resolve(event.data));
+          worker.onerror = () => resolve("error");
+        }),
+    );
+    expect(ready).toEqual({ type: "ready" });
     expect(violations).toEqual([]);
     await page.getByRole("button", { name: /Infoga Budget|Insert Budget/ }).waitFor();
     expect(await page.title()).toMatch(/FINSAM/);
