@@ -1,4 +1,5 @@
 import type { ImportOutcome, ImportRequest } from "./import";
+import { MAX_SOURCE_BYTES } from "./readers";
 
 /**
  * The population import off the pane's thread. The task pane and the custom functions share one page (the
@@ -71,7 +72,10 @@ export function jobSize(input: ReadJob["input"]): number {
  */
 export async function readOffThread(job: ReadJob, options: OffThreadOptions): Promise<ImportOutcome> {
   const { read, spawn } = options;
-  if (!spawn || jobSize(job.input) <= (options.thresholdBytes ?? WORKER_THRESHOLD_BYTES)) return read(job);
+  const size = jobSize(job.input);
+  // Over the import's limit the reader refuses at once, by size: no worker is worth starting for that.
+  if (!spawn || size <= (options.thresholdBytes ?? WORKER_THRESHOLD_BYTES) || size > MAX_SOURCE_BYTES)
+    return read(job);
   const worker = await started(spawn, options.startMs ?? WORKER_START_MS);
   // The bytes are transferred only to a worker that is running, so they are still here to read.
   if (!worker) return read(job);

@@ -9,6 +9,7 @@ import {
   WORKER_THRESHOLD_BYTES,
   type ReadJob,
 } from "../../src/population/offThread";
+import { MAX_SOURCE_BYTES } from "../../src/population/readers";
 import { blankOptions } from "../../src/templates";
 import { readPopulationJob } from "../../src/taskpane/populationRead";
 import { inProcessWorker, scriptedWorker, type FakeWorker } from "../helpers/fakeWorker";
@@ -83,6 +84,19 @@ describe("the client's choice", () => {
     expect(bytes.byteLength).toBe(0); // detached: moved to the worker
     expect(started[0].terminated).toBe(true);
     expect(vindeln(outcome)).toBe(VINDELN);
+  });
+
+  test("over the import's limit: refused by size on this thread, no worker started for it", async () => {
+    const { spawn, started } = spawner();
+    const outcome = await readOffThread(job(new Uint8Array(MAX_SOURCE_BYTES + 1)), {
+      read: readPopulationJob,
+      spawn,
+    });
+    expect(started).toHaveLength(0);
+    expect(outcome).toEqual({
+      ok: false,
+      problems: [{ kind: "tooLarge", size: MAX_SOURCE_BYTES + 1, limit: MAX_SOURCE_BYTES }],
+    });
   });
 
   test("large pasted text goes to the worker too; the threshold counts its characters", async () => {
