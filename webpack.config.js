@@ -44,6 +44,9 @@ module.exports = async (env, options) => {
       // What the pane loads on first need (population import, checks, template builders): named, not hashed,
       // so the page and its CSP stay as they are.
       chunkFilename: "[name].js",
+      // Every host the pane runs in has globalThis: webpack's runtime then uses it instead of its fallback
+      // `new Function("return this")` (an eval the CSP forbids; the population worker's runtime carried it).
+      environment: { globalThis: true },
       clean: true,
     },
     resolve: {

@@ -570,6 +570,10 @@ Flags: --lang sv|en (language of messages), --help.`,
           return `The file could not be read: ${p.detail}.`;
         case "offline":
           return "SCB could not be reached. Is the computer online? You can also save the table from Statistikdatabasen and read the file.";
+        case "readTimedOut":
+          return `The file was not read within ${p.seconds} seconds and the reading was stopped. Save a smaller selection (fewer years or regions) and try again.`;
+        case "readStopped":
+          return "Reading the file stopped unexpectedly (perhaps memory ran out). Save a smaller selection and try again.";
         case "timeout":
           return `SCB did not answer within ${p.seconds} seconds. Try again in a while.`;
         case "http":

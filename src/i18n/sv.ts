@@ -663,6 +663,10 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
           return `Filen kunde inte läsas: ${p.detail}.`;
         case "offline":
           return "SCB gick inte att nå. Är datorn ansluten till internet? Du kan också spara tabellen från Statistikdatabasen och läsa in filen.";
+        case "readTimedOut":
+          return `Filen lästes inte färdigt inom ${p.seconds} sekunder och läsningen avbröts. Spara ett mindre urval (färre år eller regioner) och försök igen.`;
+        case "readStopped":
+          return "Läsningen av filen avbröts oväntat (kanske räckte minnet inte). Spara ett mindre urval och försök igen.";
         case "timeout":
           return `SCB svarade inte inom ${p.seconds} sekunder. Försök igen om en stund.`;
         case "http":

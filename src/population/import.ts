@@ -18,7 +18,13 @@ export interface ImportRequest {
   today: string;
 }
 
-export type ImportProblem = KeyProblem | { kind: "unknownMember"; member: string } | FetchProblem;
+export type ImportProblem =
+  | KeyProblem
+  | { kind: "unknownMember"; member: string }
+  | FetchProblem
+  /** The read off the pane's thread gave no answer in time, or its worker stopped (offThread.ts). */
+  | { kind: "readTimedOut"; seconds: number }
+  | { kind: "readStopped" };
 
 export type ImportOutcome =
   | { ok: true; populations: MemberPopulation[]; source: PopulationSource }

@@ -79,9 +79,7 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
 
   const readFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await run(p.reading, (request, importer) =>
-      importer.importFromSource({ bytes }, request, file.name, importer.readXlsxInBrowser),
-    );
+    await run(p.reading, (request, importer) => importer.importInput({ bytes }, request, file.name));
   };
 
   const noMembers = form.municipalities.length === 0;
@@ -122,7 +120,7 @@ export function PopulationImport({ t, form, onChange, fetchOptions }: Props) {
       <Button
         disabled={noMembers || busy || !pasted.trim()}
         onClick={() =>
-          run(p.reading, (request, importer) => importer.importFromSource({ text: pasted }, request, null))
+          run(p.reading, (request, importer) => importer.importInput({ text: pasted }, request, null))
         }
       >
         {p.readPasted}

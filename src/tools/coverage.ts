@@ -27,6 +27,10 @@ export const EXEMPT_FILES: Record<string, string> = {
   "src/tools/benchCheck.ts": "npm run bench's check part: prints numbers, asserts nothing",
   "src/tools/benchPane.ts":
     "npm run bench:pane: builds two panes and loads them in Chromium; prints numbers, asserts nothing",
+  "src/tools/benchWorker.ts":
+    "npm run bench:worker: reads a 10⁶-row CSV in Chromium on and off the page's thread; prints numbers, asserts nothing",
+  "src/taskpane/spawnPopulationWorker.ts":
+    "starts the population worker by webpack's import.meta URL (no CommonJS test can load it): runs in Chromium (test/e2e)",
   "src/tools/start.ts": "npm start: starts the dev server and sideloads into Excel",
   "src/tools/stop.ts": "npm stop: stops what npm start started",
   "src/tools/devServer.ts": "the dev server npm start runs (webpack serve)",

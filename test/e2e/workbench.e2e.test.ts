@@ -5,11 +5,12 @@
  * skipped on a developer machine with a warning, and fails in CI.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { WORKER_THRESHOLD_BYTES } from "../../src/population/offThread";
 import { serveStatic } from "../../src/tools/staticServer";
 import { seriousFindings } from "../helpers/axe";
 
@@ -210,6 +211,38 @@ describeBrowser("in Chromium", () => {
       .getByLabel("Fil från Statistikdatabasen (CSV, xlsx eller JSON-stat)")
       .setInputFiles(join(fixtures, "befolkning.xlsx"));
     await page.getByText(/inläst från xlsx-fil/).waitFor();
+    const fromXlsx = await formPopulations(page);
+    expect(fromXlsx).toEqual(["57362", "4901", "3418", "3982", "4123"]);
+
+    // A download larger than the pane reads on its own thread (four more municipalities' rows): read in the
+    // population worker, built as its own chunk and allowed by the page's CSP, with the same sums.
+    const workers: string[] = [];
+    const closed: string[] = [];
+    page.on("worker", (w) => {
+      workers.push(w.url());
+      w.on("close", () => closed.push(w.url()));
+    });
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    const csv = readFileSync(join(fixtures, "befolkning-semikolon.csv"), "utf8");
+    const others = ["2482 Skellefteå", "2418 Malå", "2421 Storuman", "2422 Sorsele"];
+    const bjurholm = csv.split("\r\n").filter((line) => line.startsWith('"2403 Bjurholm"'));
+    const large = [csv, ...others.map((name) => bjurholm.join("\r\n").replace(/2403 Bjurholm/g, name))].join(
+      "\r\n",
+    );
+    expect(Buffer.byteLength(large)).toBeGreaterThan(WORKER_THRESHOLD_BYTES);
+    await page
+      .getByLabel("Fil från Statistikdatabasen (CSV, xlsx eller JSON-stat)")
+      .setInputFiles({ name: "befolkning-stor.csv", mimeType: "text/csv", buffer: Buffer.from(large) });
+    await page.getByText(/^Befolkning 20–64 år per 2024-12-31 för 5 kommuner inläst från CSV-fil/).waitFor();
+    expect(await formPopulations(page)).toEqual(fromXlsx);
+    expect(workers).toEqual([`${origin}/population-worker.js`]);
+    // Terminated once it answered.
+    for (let i = 0; i < 50 && closed.length < workers.length; i++) await page.waitForTimeout(100);
+    expect(closed).toEqual(workers);
+    expect(violations).toEqual([]);
 
     await page.getByRole("radio", { name: /^Avgiftsfördelning/ }).click();
     await page.getByRole("button", { name: "Infoga Avgiftsfördelning" }).click();
@@ -251,6 +284,16 @@ describeBrowser("in Chromium", () => {
     // The page runs under its Content-Security-Policy without a violation.
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp).toContain("default-src 'self'");
+    // The population worker's chunk starts under this page's CSP and says it is ready.
+    const ready = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const worker = new Worker("population-worker.js");
+          worker.onmessage = (event) => (worker.terminate(), resolve(event.data));
+          worker.onerror = () => resolve("error");
+        }),
+    );
+    expect(ready).toEqual({ type: "ready" });
     expect(violations).toEqual([]);
     await page.getByRole("button", { name: /Infoga Budget|Insert Budget/ }).waitFor();
     expect(await page.title()).toMatch(/FINSAM/);
@@ -349,6 +392,12 @@ describeBrowser("in Chromium", () => {
     await page.close();
   });
 });
+
+/** The members' populations as the form shows them. */
+const formPopulations = (page: Page) =>
+  page
+    .getByLabel("Befolkning i arbetsför ålder", { exact: true })
+    .evaluateAll((inputs) => inputs.map((el) => (el as HTMLInputElement).value.replace(/\s/g, "")));
 
 async function expectText(locator: { innerText(): Promise<string>; waitFor(): Promise<void> }, text: string) {
   await locator.waitFor();

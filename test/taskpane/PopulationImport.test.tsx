@@ -14,6 +14,20 @@ import type { WorkbookService } from "../../src/workbook/service";
 import type { InsertResult } from "../../src/workbook/placement";
 import { toStored } from "../../src/workbook/storedOptions";
 import { SCB_HOSTS } from "../../src/population/scb";
+import { WORKER_THRESHOLD_BYTES, type ToWorker } from "../../src/population/offThread";
+import { answer as workerAnswer } from "../../src/taskpane/populationWorker";
+import type { FakeWorker } from "../helpers/fakeWorker";
+
+// The module that names the worker's URL (import.meta, which CommonJS tests cannot load): the test's worker.
+const mockWorkers: FakeWorker[] = [];
+jest.mock("../../src/taskpane/spawnPopulationWorker", () => ({
+  spawnPopulationWorker: () => {
+    const worker = jest.requireActual("../helpers/fakeWorker").scriptedWorker();
+    worker.reply({ type: "ready" });
+    mockWorkers.push(worker);
+    return worker;
+  },
+}));
 
 const FIXTURES = join(__dirname, "..", "fixtures", "scb");
 const answer = readFileSync(join(FIXTURES, "api-v2-data.json"), "utf8");
@@ -131,6 +145,54 @@ describe("Befolkning från SCB in the pane", () => {
     });
     await waitFor(() => expect(populations()).toEqual(["57362", "4901", "3418", "3982", "4123"]));
     expect(screen.getByText(/inläst från CSV-fil/)).toBeTruthy();
+  });
+});
+
+describe("a large file in the pane: read in the worker, the spinner turning meanwhile", () => {
+  const g = globalThis as { Worker?: unknown };
+  beforeAll(() => (g.Worker = class {}));
+  afterAll(() => delete g.Worker);
+  beforeEach(() => void mockWorkers.splice(0));
+
+  /** SCB's table as Excel's Unicode text: about 500 KB, above the threshold. */
+  const unicodeText = () =>
+    new Uint8Array(
+      Buffer.from("\uFEFF" + readFileSync(join(FIXTURES, "befolkning-tabb.csv"), "utf8"), "utf16le"),
+    );
+  async function choose(bytes: Uint8Array) {
+    const file = new File([bytes.slice()], "befolkning.txt");
+    Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.slice().buffer });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Fil från Statistikdatabasen (CSV, xlsx eller JSON-stat)"), {
+        target: { files: [file] },
+      });
+    });
+    await waitFor(() => expect(mockWorkers[0]?.sent).toHaveLength(1));
+    return mockWorkers[0];
+  }
+
+  test("the read goes to the worker; the pane shows it is reading until the answer, then the sums", async () => {
+    await renderPane(async () => Promise.reject(new Error("no network in this test")));
+    expect(unicodeText().byteLength).toBeGreaterThan(WORKER_THRESHOLD_BYTES);
+    const worker = await choose(unicodeText());
+    expect(screen.getByText("Läser filen …")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Hämta från SCB" }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => worker.reply(await workerAnswer(worker.sent[0] as ToWorker)));
+    await waitFor(() => expect(populations()).toEqual(["57362", "4901", "3418", "3982", "4123"]));
+    expect(screen.getByText(/inläst från CSV-fil/)).toBeTruthy();
+    expect(screen.queryByText("Läser filen …")).toBeNull();
+    expect(worker.terminated).toBe(true);
+  });
+
+  test("the worker stops while reading: the catalogue's words, the form unchanged, the buttons back", async () => {
+    await renderPane(async () => Promise.reject(new Error("no network in this test")));
+    const worker = await choose(unicodeText());
+    await act(async () => worker.crash());
+    expect(await screen.findByText(/^Läsningen av filen avbröts oväntat/)).toBeTruthy();
+    expect(populations()).toEqual(["", "", "", "", ""]);
+    expect((screen.getByRole("button", { name: "Hämta från SCB" }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 });
 

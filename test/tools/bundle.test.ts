@@ -75,3 +75,19 @@ test("the first screen loads what it shows: the population import, the checks an
     expect(initial).not.toMatch(marker);
   }
 });
+
+test("the population worker is its own chunk, started by URL from the import's chunk: no eval, no blob", () => {
+  const worker = readFileSync(join(dir, "population-worker.js"), "utf8");
+  const population = readFileSync(join(dir, "population.js"), "utf8");
+  const page = readFileSync(join(dir, "taskpane.html"), "utf8");
+  expect(page).not.toMatch(/population-worker/);
+  // The worker runs the same readers: papaparse and jsonstat-toolkit are in it.
+  for (const marker of [/UndetectableDelimiter/, /__tree__/]) expect(worker).toMatch(marker);
+  // webpack's form for `new Worker(new URL("./populationWorker.ts", import.meta.url))`: a same-origin script,
+  // which the page's script-src 'self' allows.
+  expect(population).toMatch(/new Worker\(new URL\(/);
+  for (const code of [worker, population]) {
+    expect(code).not.toMatch(/\beval\(|new Function\(/);
+    expect(code).not.toMatch(/createObjectURL\([^)]*\)\s*\)?\s*;?\s*new Worker/);
+  }
+});
