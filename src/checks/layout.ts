@@ -212,6 +212,16 @@ function layoutBelow(
 
 /** A later header row with at least two period columns of text starts another table. */
 function startsNewTable(g: Grid, r: number): boolean {
+  // A cheap look first (every line of a long table asks): a line with one text (its label) and no two years
+  // among its numbers is no header.
+  let strings = 0;
+  let yearNumbers = 0;
+  for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
+    const v = g.at(r, c);
+    if (typeof v === "string" && v.trim() !== "") strings++;
+    else if (typeof v === "number" && columnKind(v) === "year") yearNumbers++;
+  }
+  if (strings < 2 && yearNumbers < 2) return false;
   let periods = 0;
   let years = 0;
   let texts = 0;

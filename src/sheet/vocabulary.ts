@@ -83,29 +83,33 @@ export const FEES_LABELS = {
 export const sumLabel = (group: string) => `Summa ${group.charAt(0).toLowerCase()}${group.slice(1)}`;
 
 /**
- * A statement repeats the same few labels on every row and the check reads each label many times, so each
- * distinct label is normalised once: remembered up to `NORMALISED_CHARS` characters held (then forgotten all
- * at once: a 100 000-line ledger's labels fit), a label longer than `NORMALISED_LONG` characters never.
+ * A statement repeats the same few labels on every row and the check reads each label many times, so what is
+ * worked out from a label is worked out once: remembered up to `MEMO_CHARS` characters of labels held (then
+ * forgotten all at once: a 100 000-line ledger's labels fit), a label longer than `MEMO_LONG` characters never.
  */
-const NORMALISED = new Map<string, string>();
-const NORMALISED_CHARS = 4_000_000;
-const NORMALISED_LONG = 256;
-let normalisedChars = 0;
+const MEMO_CHARS = 4_000_000;
+const MEMO_LONG = 256;
 
-export function normalise(text: string): string {
-  const known = NORMALISED.get(text);
-  if (known !== undefined) return known;
-  const key = normaliseText(text);
-  if (text.length <= NORMALISED_LONG) {
-    if (normalisedChars + text.length + key.length > NORMALISED_CHARS) {
-      NORMALISED.clear();
-      normalisedChars = 0;
+function memoised<T>(work: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  let chars = 0;
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as T;
+    const value = work(text);
+    if (text.length <= MEMO_LONG) {
+      if (chars + text.length > MEMO_CHARS) {
+        known.clear();
+        chars = 0;
+      }
+      known.set(text, value);
+      chars += text.length;
     }
-    NORMALISED.set(text, key);
-    normalisedChars += text.length + key.length;
-  }
-  return key;
+    return value;
+  };
 }
+
+export const normalise: (text: string) => string = memoised((text) => normaliseText(text));
 
 function normaliseText(text: string): string {
   return text
@@ -176,6 +180,10 @@ export function columnKind(value: unknown): ColumnKind | null {
   if (typeof value === "number")
     return Number.isInteger(value) && value >= 1990 && value <= 2100 ? "year" : null;
   if (typeof value !== "string") return null;
+  return textColumnKind(value);
+}
+
+const textColumnKind = memoised((value: string): ColumnKind | null => {
   const key = normalise(value);
   if (key === "") return null;
   for (const [kind, pattern] of COLUMN_PATTERNS) if (pattern.test(key)) return kind;
@@ -188,7 +196,7 @@ export function columnKind(value: unknown): ColumnKind | null {
   )
     return headerYear(key) !== null ? "year" : null;
   return null;
-}
+});
 
 /** The roles of a statement's rows, read from their labels. */
 export type RowRole =
@@ -208,7 +216,7 @@ const EQUITY_START =
 const EQUITY_END =
   /^(eget kapital|utgående eget kapital)( vid| per)? (årets|periodens) (slut|utgång)|^utgående eget kapital$|^(closing equity|equity at (the )?end)/;
 
-export function rowRole(label: string): RowRole | null {
+export const rowRole: (label: string) => RowRole | null = memoised((label: string): RowRole | null => {
   const key = normalise(label);
   if (key === "") return null;
   if (EQUITY_START.test(key)) return "equityStart";
@@ -219,7 +227,7 @@ export function rowRole(label: string): RowRole | null {
   if (SUMMARY_SECTION.test(key)) return "summarySection";
   if (SUM.test(key)) return "sum";
   return null;
-}
+});
 
 /** A line that breaks down the line above it ("varav …", "därav …", "of which …"): not a part of a sum. */
 export function isBreakdownLabel(label: string): boolean {
