@@ -418,6 +418,8 @@ class StatementReader {
       const allowed = this.allowArithmetic === "all" || this.allowArithmetic.has(r);
       const run = allowed ? subtotalRun(this.figures, r, top, (p) => this.costSign(p)) : null;
       if (run) {
+        // One figure of the subtotal is wrong: said on its cell, and further on it stands for its parts' sum.
+        if (run.oneOff) this.checkParts(r, run.parts, "subtotalOneOff");
         this.sumChecks.push({ row: r, parts: run.parts });
         // The run is the end of `top`; its rows in `pending` (in row order too) are at its end: only the ends
         // are cut, so a long table with many subtotals is not copied once per subtotal.
@@ -537,7 +539,7 @@ class StatementReader {
   private checkParts(
     row: number,
     parts: number[],
-    code: "sumMismatch" | "resultMismatch",
+    code: "sumMismatch" | "resultMismatch" | "subtotalOneOff",
     signs?: number[],
     alternatives: Readings = () => [],
   ): void {
@@ -607,6 +609,8 @@ class StatementReader {
           });
           continue;
         }
+        // A subtotal known only from its other columns' arithmetic: its words do not say it is a sum, so a
+        // figure that does not fit is a warning (it may be a line that happens to add up elsewhere).
         this.push(row, column, code, {
           rows: rowList(parts),
           label: this.label(row),
@@ -831,6 +835,10 @@ class StatementReader {
 
   private push(row: number, column: number, code: Finding["code"], params: Finding["params"]): void {
     this.findings.push({ sheet: "", cell: this.g.address(row, column), severity: "error", code, params });
+  }
+
+  private warn(row: number, column: number, code: Finding["code"], params: Finding["params"]): void {
+    this.findings.push({ sheet: "", cell: this.g.address(row, column), severity: "warning", code, params });
   }
 }
 

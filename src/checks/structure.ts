@@ -110,17 +110,24 @@ class RunningSum {
    * sums may differ in the last digits from checkSum's): `addsUp` confirms.
    */
   mayAddUp(signed = false): boolean {
+    const { columns, misfits } = this.fit(signed, 0);
+    return columns > 0 && misfits === 0;
+  }
+
+  /** How many columns have a total, and how many of those the run may not add up to (stops past `most`). */
+  fit(signed: boolean, most: number): { columns: number; misfits: number } {
     const sums = signed ? this.signedSums : this.sums;
-    let any = false;
+    let columns = 0;
+    let misfits = 0;
     for (let i = 0; i < this.totals.length; i++) {
       const total = this.totals[i];
       if (total === null) continue;
-      any = true;
+      columns++;
       const allowed = (this.steps[i] * (this.count + 1)) / 2;
       const slack = 1e-6 * Math.max(1, Math.abs(total), Math.abs(sums[i])) + 1e-9 * allowed;
-      if (!(Math.abs(sums[i] - total) <= allowed + slack)) return false;
+      if (!(Math.abs(sums[i] - total) <= allowed + slack) && ++misfits > most) break;
     }
-    return any;
+    return { columns, misfits };
   }
 }
 
@@ -184,13 +191,14 @@ export function subtotalRun(
   row: number,
   lines: readonly number[],
   costSign?: (line: number) => number,
-): { parts: number[]; signs?: number[] } | null {
+): { parts: number[]; signs?: number[]; oneOff?: boolean } | null {
   if (lines.length < 2) return null;
   if (!f.columns.some((c) => (f.value(row, c) ?? 0) !== 0)) return null;
   const w = windowOf(f, lines, costSign);
   const run = new RunningSum(f, row);
   let anyCost = false;
-  let found: { parts: number[]; signs?: number[] } | null = null;
+  let found: { parts: number[]; signs?: number[]; oneOff?: boolean } | null = null;
+  let nearly: number[] | null = null;
   for (let j = w.lines.length - 1; j >= 0; j--) {
     const sign = w.signs[j];
     if (sign < 0) anyCost = true;
@@ -208,10 +216,21 @@ export function subtotalRun(
     if (costSign && anyCost && run.mayAddUp(true)) {
       const parts = lines.slice(start);
       const signs = parts.map((p) => costSign(p));
-      if (addsUp(f, row, parts, signs)) found = { parts, signs };
+      if (addsUp(f, row, parts, signs)) {
+        found = { parts, signs };
+        continue;
+      }
+    }
+    // A run the row is the sum of in every column but one, where three columns or more have a figure: a
+    // subtotal with one wrong figure (a typo), not a line — read as a line, the next total would add it in again.
+    const { columns, misfits } = run.fit(false, 1);
+    if (columns >= 3 && misfits === 1) {
+      const parts = lines.slice(start);
+      const fitting = f.columns.filter((c) => f.value(row, c) !== null && addsUpIn(f, row, c, parts)).length;
+      if (fitting === columns - 1) nearly = parts;
     }
   }
-  return found;
+  return found ?? (nearly ? { parts: nearly, oneOff: true } : null);
 }
 
 /**

@@ -44,6 +44,7 @@ export type FindingCode =
   | "populationBandDiffers"
   | "populationTypedOver"
   | "sumAmbiguous"
+  | "subtotalOneOff"
   | "errorValue"
   | "textFigure"
   | "notAFigure"

@@ -233,6 +233,8 @@ const findings: Record<FindingCode, Template> = {
   reachedBelowTarget: (p) =>
     `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
   // The check as a pipeline (issue 19): what it could not read, decide or trust.
+  subtotalOneOff: (p) =>
+    `${p.label || "Raden"} (${p.column}): raden är summan av rad ${p.rows} i de andra kolumnerna, men här ${n(p.printed)} mot delarnas ${n(p.sum)} (differens ${n(p.difference)}). Ett skrivfel, eller en rad som inte är en delsumma?`,
   sumAmbiguous: (p) =>
     `${p.label} (${p.column}): kunde inte avgöra vilka rader summan avser (rad ${p.rows} eller rad ${p.other}).`,
   errorValue: (p) =>
