@@ -775,6 +775,10 @@ class StatementReader {
         const b = this.g.number(r, pair.b.column);
         if (a === null && b === null) continue;
         if (this.deviationFits(r, deviation, pair, sign)) continue;
+        // A figure of the pair that cannot be read, or that is already called wrong and with which, as it
+        // should be, the deviation fits: the finding is on that figure's cell, not again on the deviation.
+        if (this.unreadable(r, pair.a.column) || this.unreadable(r, pair.b.column)) continue;
+        if (this.deviationFits(r, deviation, pair, sign, true)) continue;
         const expected = sign * ((a ?? 0) - (b ?? 0));
         this.push(r, deviation.column, "deviationMismatch", {
           label: this.label(r),
@@ -795,9 +799,14 @@ class StatementReader {
     d: AmountColumn,
     pair: { a: AmountColumn; b: AmountColumn },
     sign: 1 | -1,
+    asTheyShouldBe = false,
   ): boolean {
-    const a = this.g.number(r, pair.a.column);
-    const b = this.g.number(r, pair.b.column);
+    const figure = (c: number) => {
+      const printed = this.g.number(r, c);
+      return asTheyShouldBe && printed !== null ? this.value(r, c) : printed;
+    };
+    const a = figure(pair.a.column);
+    const b = figure(pair.b.column);
     if (a === null && b === null) return true;
     const printed = this.g.number(r, d.column) ?? 0; // a blank deviation is nil
     // Three printed figures, each off by at most half a unit.
