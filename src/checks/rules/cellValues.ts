@@ -53,11 +53,12 @@ export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layou
     let texts = 0;
     for (let r = layout.firstRow; r <= lastRow; r++) {
       const v = g.reading(r, column);
-      if (v.kind === "number" && v.text) texts++;
-      else if (v.kind === "number") numbers++;
+      if (v.kind === "number" && v.text && excelWouldTake(g.text(r, column))) texts++;
+      else if (v.kind === "number" && !v.text) numbers++;
     }
     // Where most figures are numbers, one stored as text is left out of the sums; where all are text (a
-    // pasted table), text is how the figures came.
+    // pasted table), text is how the figures came. Figures Excel could not have taken as typed (`– 429`, a
+    // typographic minus) say nothing either way: they are text however the table came.
     const typed = numbers > 0 && numbers >= 2 * texts;
     for (let r = layout.firstRow; r <= lastRow; r++) {
       const v = g.reading(r, column);
