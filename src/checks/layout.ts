@@ -10,6 +10,7 @@ import {
   type Unit,
 } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
+import { totalsAbove, type Figures } from "./structure";
 
 /**
  * Where a statement sits on a sheet and what its columns hold, found the way an accountant finds it: a
@@ -173,7 +174,6 @@ function layoutBelow(
     figures++;
   }
   if (labels < 2) return { reason: "noLabels" };
-  if (sums === 0) return { reason: "noSumRows" };
   if (lastResult) lastRow = lastResult;
 
   // A second header row under the first, naming each period's year ("Utfall" over "2023"): part of the header.
@@ -207,7 +207,34 @@ function layoutBelow(
   };
   layout.steps = printedSteps(g, layout);
   layout.step = layout.steps.size > 0 ? Math.max(...layout.steps.values()) : 1;
+  // No total by its words: a table only where its own arithmetic shows totals — two group rows or more, each
+  // the sum of the lines right below it in every amount column (a driftsredovisning's nämnd over its units).
+  if (
+    sums === 0 &&
+    totalsAbove(figuresOf(g, layout), figureRows(g, layout), (r) =>
+      rowRole(rowLabel(g, r, labelFrom, labelTo)),
+    ).heads.size < 2
+  )
+    return { reason: "noSumRows" };
   return { layout };
+}
+
+/** The figures of a statement's amount columns, as the arithmetic of structure.ts reads them. */
+function figuresOf(g: Grid, layout: StatementLayout): Figures {
+  const columns = [...layout.periods, ...(layout.total ? [layout.total] : [])].map((c) => c.column);
+  return {
+    value: (r, c) => g.number(r, c),
+    columns,
+    step: (c, r) => (r === undefined ? stepOf(layout, c) : stepAt(g, layout, r, c)),
+  };
+}
+
+function figureRows(g: Grid, layout: StatementLayout): number[] {
+  const columns = [...layout.periods, ...(layout.total ? [layout.total] : [])].map((c) => c.column);
+  const rows: number[] = [];
+  for (let r = layout.firstRow; r <= layout.lastRow; r++)
+    if (columns.some((c) => g.number(r, c) !== null)) rows.push(r);
+  return rows;
 }
 
 /** A later header row with at least two period columns of text starts another table. */

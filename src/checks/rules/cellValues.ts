@@ -66,7 +66,8 @@ export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layou
       const text = g.text(r, column);
       if (v.kind === "number" && v.text && typed && excelWouldTake(text))
         out.push(at(g, r, column, "textFigure", { label, column: name, text }));
-      else if (v.kind === "text" && v.digits && label !== "")
+      // A share printed with its sign (`3,7 %`) is a percentage, not a mistyped figure.
+      else if (v.kind === "text" && v.digits && label !== "" && !/%\s*$/.test(text))
         out.push({ ...at(g, r, column, "notAFigure", { label, column: name, text }), severity: "warning" });
     }
   }
