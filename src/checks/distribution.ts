@@ -17,10 +17,12 @@ const CATEGORY = [/^administration\b/, /^struktur/, /^individ/];
 export interface StatementReading {
   layout: StatementLayout;
   shouldBe: (row: number, column: number) => number;
+  /** Rows the reading took as totals (by words, anchors or arithmetic): a total needs no allocation key. */
+  totalRows?: ReadonlySet<number>;
 }
 
 export function checkDistribution(g: Grid, statement: StatementReading | null): Finding[] {
-  const keys = checkKeys(g, statement?.layout ?? null);
+  const keys = checkKeys(g, statement?.layout ?? null, statement?.totalRows);
   // A key that is not 100 % (or missing) also makes the distribution miss the total: said once, on the key.
   const tables = checkTables(g, statement).filter((f) => keys.length === 0 || f.code !== "distributionTotal");
   return [...keys, ...tables];
@@ -35,7 +37,11 @@ export function hasDistribution(g: Grid): boolean {
  * Rows of an allocation key block (a header naming the three categories over three columns). A line with an
  * amount between the first and last keyed lines but no key (a row inserted later) is a finding too.
  */
-function checkKeys(g: Grid, statement: StatementLayout | null): Finding[] {
+function checkKeys(
+  g: Grid,
+  statement: StatementLayout | null,
+  totalRows: ReadonlySet<number> = new Set(),
+): Finding[] {
   const findings: Finding[] = [];
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     for (let c = g.firstColumn; c + 2 < g.firstColumn + g.columns; c++) {
@@ -48,7 +54,7 @@ function checkKeys(g: Grid, statement: StatementLayout | null): Finding[] {
       for (let row = r + 1; row <= g.lastRow; row++) {
         const shares = [0, 1, 2].map((k) => g.number(row, c + k));
         if (shares.every((s) => s === null)) {
-          if (row > first && row < last && isUnkeyedLine(g, statement, row, c))
+          if (row > first && row < last && !totalRows.has(row) && isUnkeyedLine(g, statement, row, c))
             findings.push({
               sheet: g.sheet.name,
               cell: g.address(row, c),

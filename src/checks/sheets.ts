@@ -84,7 +84,11 @@ export function checkWorkbook(sheets: SheetData[]): {
     const statement = reading.layout ? readStatement(grid, reading.layout) : null;
     const distribution = checkDistribution(
       grid,
-      statement && { layout: reading.layout!, shouldBe: statement.shouldBe },
+      statement && {
+        layout: reading.layout!,
+        shouldBe: statement.shouldBe,
+        totalRows: new Set(statement.totals.map((t) => t.row)),
+      },
     );
     if (!reading.kind && (distribution.length > 0 || hasDistribution(grid))) reading.kind = "distribution";
     findings.push(...distribution);

@@ -82,6 +82,8 @@ describe("anchors", () => {
     expect(found).toMatchObject({ severity: "error", code: "subtotalOneOff" });
     expect(found?.params).toMatchObject({ printed: -2000, sum: -2626 });
     expect(findings.filter((f) => f.code === "sumMismatch" || f.code === "resultMismatch")).toEqual([]);
+    // Read as a subtotal, the group's row needs no allocation key (it was asked for one).
+    expect(findings.map((f) => f.code)).not.toContain("allocationMissing");
   });
 
   test("the anchors are in a hidden column of every statement sheet the add-in writes", () => {
