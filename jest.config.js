@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   // src/ is a root too, so that coverage counts the files no test imports; tests live only under test/.
   roots: ["<rootDir>/test", "<rootDir>/src"],
+  setupFiles: ["<rootDir>/test/helpers/catalogues.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/helpers/functionsLoaded.ts"],
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
   // Coverage over all of src/, whether or not a test imports a file (npm test collects it; the folder table
   // is printed by src/tools/coverage.ts).

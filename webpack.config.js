@@ -57,10 +57,19 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { configFile: "tsconfig.json", compilerOptions: { noEmit: false } },
-          },
+          use: [
+            // Last in, first out: ts-loader compiles, then Griffel's loader computes our makeStyles at build
+            // time (as Fluent's own components ship), so the pane needs no style compiler at run time (stylis,
+            // rtl-css-js) and resolves no style object on load.
+            {
+              loader: "@griffel/webpack-loader",
+              options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+            },
+            {
+              loader: "ts-loader",
+              options: { configFile: "tsconfig.json", compilerOptions: { noEmit: false } },
+            },
+          ],
         },
       ],
     },
@@ -76,6 +85,15 @@ module.exports = async (env, options) => {
           defaultVendors: false,
           vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", priority: 20 },
           shared: { name: "shared", chunks: "initial", minChunks: 2, priority: 10, enforce: true },
+          // The catalogue of the product language is on the first screen and in the functions' chunk (their
+          // messages): in the shared chunk, loaded once, not copied into each. The worker keeps its own copy.
+          catalogue: {
+            test: /[\\/]src[\\/]i18n[\\/](?!en\.ts)/,
+            name: "shared",
+            chunks: (chunk) => chunk.name !== "population-worker",
+            priority: 15,
+            enforce: true,
+          },
         },
       },
     },

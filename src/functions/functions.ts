@@ -3,8 +3,43 @@
  * dialog (custom-functions-metadata-plugin turns it into functions.json and registers the functions), and its
  * body is one call of the function's declaration in registry.ts, which parses the arguments, calls the
  * domain and turns any failure into #VALUE! or #N/A with a short message.
+ *
+ * Excel must find every function associated when this file has run (an association made after an await fails
+ * the function's first call), but the registry, the argument parsing and the domain are not needed for the
+ * pane's first screen. So this file associates thin functions and the registry is a chunk of its own: loaded
+ * on the first call, or once the pane has painted its first screen (`loadFunctions`), whichever comes
+ * first. A call before it has arrived answers with a promise of the same value or error, which Excel accepts
+ * from any custom function; every call after answers at once.
  */
-import { invoke, REGISTRY } from "./registry";
+import type * as Registry from "./registry";
+
+type Id = keyof typeof Registry.REGISTRY;
+let registry: typeof Registry | undefined;
+let loading: Promise<typeof Registry> | undefined;
+
+/** Loads the functions' implementation (once); resolves when every function answers synchronously. */
+export function loadFunctions(): Promise<typeof Registry> {
+  loading ??= import(/* webpackChunkName: "functions-impl" */ "./registry").then(
+    (m) => (registry = m),
+    (error) => {
+      loading = undefined; // the next call tries again
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * One call of a function's declaration. Typed as its value: before the implementation is loaded it is a
+ * promise of that value, which is what Excel's custom-function contract allows for any function.
+ */
+function call<R>(id: Id, args: unknown[]): R {
+  const r = registry;
+  if (r) return r.invoke(r.REGISTRY[id] as unknown as Registry.FunctionEntry, args) as R;
+  return loadFunctions().then((m) =>
+    m.invoke(m.REGISTRY[id] as unknown as Registry.FunctionEntry, args),
+  ) as unknown as R;
+}
 
 /**
  * Impactindex: the weighted goal attainment of the social budget, 0–100 (the board's target is 70).
@@ -25,7 +60,7 @@ export function impactIndex(
   area?: unknown,
   partialCredit?: unknown,
 ): number {
-  return invoke(REGISTRY.IMPACTINDEX, [weights, attainment, areas, area, partialCredit]);
+  return call("IMPACTINDEX", [weights, attainment, areas, area, partialCredit]);
 }
 
 /**
@@ -38,7 +73,7 @@ export function impactIndex(
  * @returns The parts, in the same shape as populations.
  */
 export function feeSplit(populations: unknown[][], total: unknown, decimals?: unknown): number[][] {
-  return invoke(REGISTRY.FEESPLIT, [populations, total, decimals]);
+  return call("FEESPLIT", [populations, total, decimals]);
 }
 
 /**
@@ -51,7 +86,7 @@ export function feeSplit(populations: unknown[][], total: unknown, decimals?: un
  * @returns A column: the region's amount, then each municipality's fee in the order of populations.
  */
 export function financing(stateAllotment: unknown, populations: unknown[][], decimals?: unknown): number[][] {
-  return invoke(REGISTRY.FINANCING, [stateAllotment, populations, decimals]);
+  return call("FINANCING", [stateAllotment, populations, decimals]);
 }
 
 /**
@@ -64,7 +99,7 @@ export function financing(stateAllotment: unknown, populations: unknown[][], dec
  * @returns The recommended maximum equity, in the sheet's unit.
  */
 export function equityCap(base: unknown, unit?: unknown, steps?: unknown[][]): number {
-  return invoke(REGISTRY.EQUITYCAP, [base, unit, steps]);
+  return call("EQUITYCAP", [base, unit, steps]);
 }
 
 /**
@@ -85,7 +120,7 @@ export function weightCheck(
   areaPoints: unknown[][],
   tolerance?: unknown,
 ): string {
-  return invoke(REGISTRY.WEIGHTCHECK, [areas, weights, areaNames, areaPoints, tolerance]);
+  return call("WEIGHTCHECK", [areas, weights, areaNames, areaPoints, tolerance]);
 }
 
 /**
@@ -97,7 +132,7 @@ export function weightCheck(
  * @returns The share 0–1 of the answers in the top alternatives.
  */
 export function topShare(counts: unknown[][], topN: unknown): number {
-  return invoke(REGISTRY.TOPSHARE, [counts, topN]);
+  return call("TOPSHARE", [counts, topN]);
 }
 
 /**
@@ -120,7 +155,7 @@ export function goalMet(
   minResponseRate?: unknown,
   lowerIsBetter?: unknown,
 ): boolean {
-  return invoke(REGISTRY.GOALMET, [actual, target, tolerance, responseRate, minResponseRate, lowerIsBetter]);
+  return call("GOALMET", [actual, target, tolerance, responseRate, minResponseRate, lowerIsBetter]);
 }
 
 /**
@@ -133,7 +168,7 @@ export function goalMet(
  * @returns "OK", or a message with the computed sum and the difference.
  */
 export function checkSum(parts: unknown[][], total: unknown, rounding?: unknown): string {
-  return invoke(REGISTRY.CHECKSUM, [parts, total, rounding]);
+  return call("CHECKSUM", [parts, total, rounding]);
 }
 
 /**
@@ -146,7 +181,7 @@ export function checkSum(parts: unknown[][], total: unknown, rounding?: unknown)
  * @returns A row of three: administration, structural, individual.
  */
 export function costSplit(amounts: unknown[][], shares: unknown[][], decimals?: unknown): number[][] {
-  return invoke(REGISTRY.COSTSPLIT, [amounts, shares, decimals]);
+  return call("COSTSPLIT", [amounts, shares, decimals]);
 }
 
 /**
@@ -158,5 +193,5 @@ export function costSplit(amounts: unknown[][], shares: unknown[][], decimals?: 
  * @returns The ratio 0–1 (negative when equity is).
  */
 export function soliditet(equity: unknown, assets: unknown): number {
-  return invoke(REGISTRY.SOLIDITET, [equity, assets]);
+  return call("SOLIDITET", [equity, assets]);
 }

@@ -1,24 +1,13 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Title3 } from "@fluentui/react-components";
-import { FUNCTION_IDS, FUNCTION_NAMESPACE } from "../functions/catalog";
-import { functionName } from "../functions/registry";
-import { messages, setLocale as setFunctionLocale, type Locale } from "../i18n";
+import { Button } from "@fluentui/react-components";
+import { loadFunctions } from "../functions/functions";
+import { loadLocale, messages, setLocale as setFunctionLocale, type Locale } from "../i18n";
 import type { FetchOptions } from "../population/scb";
-import { TEMPLATE_IDS } from "../templates/ids";
-import { blankOptions, EXAMPLE_OPTIONS } from "../templates/options";
 import type { TemplateId } from "../templates/spec";
 import type { WorkbookService } from "../workbook/service";
-import { CheckPanel } from "./CheckPanel";
-import { useInsert, useStoredOptions, useWorkbookCheck } from "./hooks";
-import { InsertPanel } from "./InsertPanel";
-import { NextBudgetPanel } from "./NextBudgetPanel";
-import { OptionsForm } from "./OptionsForm";
-import { PopulationImport } from "./PopulationImport";
-import { OutcomeImport } from "./OutcomeImport";
 import { TemplateGallery } from "./TemplateGallery";
-import { PaneSection } from "./PaneSection";
 import { useStyles } from "./styles";
-import { toForm, toTemplateOptions, validateOptions, type OptionsForm as Form } from "./validateOptions";
+import { useTypography } from "./typography";
 
 export interface AppProps {
   service: WorkbookService;
@@ -28,18 +17,44 @@ export interface AppProps {
   fetchOptions?: FetchOptions;
 }
 
-/** The task pane: choose a template, fill in the details, insert; check the workbook; the functions. */
+/** The rest of the pane, as its own chunk (see PaneBody). */
+const PaneBody = React.lazy(() => import(/* webpackChunkName: "pane" */ "./PaneBody"));
+
+/**
+ * True from the frame after the first paint: a callback queued from requestAnimationFrame runs once that
+ * frame has been drawn. What waits for it does not delay the first screen.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = React.useState(false);
+  React.useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const after = () => (timer = setTimeout(() => setPainted(true), 0));
+    const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(after) : undefined;
+    if (frame === undefined) after();
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+/**
+ * The task pane. Its first screen is the header and the template gallery; the options, insert, the check and
+ * the functions (PaneBody) come as a chunk loaded once that screen is painted, behind a spinner that says so.
+ */
 export function App({ service, initialLocale, insideOffice, fetchOptions }: AppProps) {
   const styles = useStyles();
+  const type = useTypography();
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
+  const [switching, setSwitching] = React.useState(false);
   const t = messages(locale);
   const [selected, setSelected] = React.useState<TemplateId>("budget");
-  const [form, setForm] = React.useState<Form>(() => toForm(blankOptions()));
-  const insert = useInsert(service, t);
-  const check = useWorkbookCheck(service, t);
-  const storedProblem = useStoredOptions(service, (options) => setForm(toForm(options)));
-  const problems = validateOptions(form);
-  const valid = Object.keys(problems).length === 0;
+  const painted = useAfterFirstPaint();
+  // The custom functions' implementation, too, once the first screen is up (or on the first call, if sooner).
+  React.useEffect(() => {
+    if (painted) loadFunctions().catch(() => undefined); // a failed load is retried by the first call
+  }, [painted]);
 
   React.useEffect(() => {
     setFunctionLocale(locale);
@@ -47,80 +62,61 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
     document.documentElement.lang = locale;
   }, [locale, t]);
 
-  const chooseContent = (content: Form["content"]) =>
-    setForm(
-      toForm(
-        content === "example"
-          ? {
-              ...EXAMPLE_OPTIONS,
-              // A name the user typed stays; the blank start's placeholder gives way to the example's.
-              associationName:
-                form.associationName && form.associationName !== blankOptions().associationName
-                  ? form.associationName
-                  : EXAMPLE_OPTIONS.associationName,
-            }
-          : {
-              ...blankOptions(),
-              associationName:
-                form.associationName === EXAMPLE_OPTIONS.associationName
-                  ? blankOptions().associationName
-                  : form.associationName,
-            },
-      ),
+  // The other language's catalogue is a chunk of its own, loaded when the user first asks for it.
+  const switchLanguage = () => {
+    const other: Locale = locale === "sv" ? "en" : "sv";
+    setSwitching(true);
+    loadLocale(other).then(
+      () => {
+        setSwitching(false);
+        setLocale(other);
+      },
+      () => setSwitching(false),
     );
+  };
 
+  // Plain text, not a Spinner: the first screen carries no component it does not need.
+  const loading = (
+    <span role="status" className={type.caption1}>
+      {t.pane.loadingPane}
+    </span>
+  );
   return (
     <main className={styles.root}>
       <header className={styles.header}>
         <div className={styles.headerRow}>
-          <Title3 as="h1">{t.app.title}</Title3>
+          <h1 className={type.title3}>{t.app.title}</h1>
           <Button
             appearance="subtle"
             size="small"
             aria-label={t.pane.otherLanguageLabel}
-            onClick={() => setLocale(locale === "sv" ? "en" : "sv")}
+            disabled={switching}
+            onClick={switchLanguage}
           >
             {t.pane.otherLanguage}
           </Button>
         </div>
-        <Body1>{t.app.tagline}</Body1>
-        {!insideOffice && <Caption1 role="status">{t.app.outsideOffice}</Caption1>}
-        {storedProblem && <Caption1 role="status">{t.pane.storedOptionsIgnored[storedProblem]}</Caption1>}
+        <span className={type.body1}>{t.app.tagline}</span>
+        {!insideOffice && (
+          <span role="status" className={type.caption1}>
+            {t.app.outsideOffice}
+          </span>
+        )}
+        {switching && (
+          <span role="status" className={type.caption1}>
+            {t.pane.loadingLanguage}
+          </span>
+        )}
       </header>
 
       <TemplateGallery t={t} selected={selected} onSelect={setSelected} />
-      <OptionsForm t={t} form={form} problems={problems} onChange={setForm} onContentChange={chooseContent} />
-      <PopulationImport t={t} form={form} onChange={setForm} fetchOptions={fetchOptions} />
-
-      <InsertPanel
-        t={t}
-        selected={selected}
-        valid={valid}
-        state={insert.state}
-        onInsert={(which) =>
-          insert.run(which === "all" ? [...TEMPLATE_IDS] : [selected], toTemplateOptions(form))
-        }
-      />
-
-      <NextBudgetPanel t={t} service={service} />
-
-      <CheckPanel t={t} state={check.state} onCheck={check.run} onShow={check.show} />
-      <OutcomeImport t={t} service={service} />
-
-      <PaneSection id="functions" title={t.app.functionsHeading}>
-        <Caption1 as="p">{t.app.functionsIntro}</Caption1>
-        <ul className={styles.functionList}>
-          {FUNCTION_IDS.map((id) => (
-            <li key={id}>
-              <span className={styles.functionName}>
-                {FUNCTION_NAMESPACE}.{functionName(id, locale)}
-              </span>
-              <br />
-              <Caption1>{t.functionSummaries[id]}</Caption1>
-            </li>
-          ))}
-        </ul>
-      </PaneSection>
+      {painted ? (
+        <React.Suspense fallback={loading}>
+          <PaneBody t={t} locale={locale} service={service} selected={selected} fetchOptions={fetchOptions} />
+        </React.Suspense>
+      ) : (
+        loading
+      )}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
-import { Subtitle2 } from "@fluentui/react-components";
 import { useStyles } from "./styles";
+import { useTypography } from "./typography";
 
 /** A region of the pane with its heading: screen readers list them as landmarks by that heading. */
 export function PaneSection({
@@ -13,11 +13,12 @@ export function PaneSection({
   children: React.ReactNode;
 }) {
   const styles = useStyles();
+  const type = useTypography();
   return (
     <section className={styles.section} aria-labelledby={`${id}-heading`}>
-      <Subtitle2 as="h2" id={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className={type.subtitle2}>
         {title}
-      </Subtitle2>
+      </h2>
       {children}
     </section>
   );

@@ -1,4 +1,4 @@
-import { setLocale } from "../i18n";
+import { loadLocale, setLocale } from "../i18n";
 import type { FromWorker, ToWorker } from "../population/offThread";
 import { readPopulationJob } from "./populationRead";
 
@@ -10,8 +10,10 @@ import { readPopulationJob } from "./populationRead";
 export async function answer(message: ToWorker): Promise<FromWorker> {
   if (message?.type !== "read") return { type: "failed", detail: "" };
   // This worker has its own module instances: the pane's language is set here too.
-  setLocale(message.job.locale === "en" ? "en" : "sv");
   try {
+    const locale = message.job.locale === "en" ? "en" : "sv";
+    await loadLocale(locale);
+    setLocale(locale);
     return { type: "done", outcome: await readPopulationJob(message.job) };
   } catch (error) {
     return { type: "failed", detail: (error as Error)?.message ?? "" };

@@ -1,4 +1,5 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { token as tokens } from "./tokens";
 
 export const useStyles = makeStyles({
   root: {

@@ -9,6 +9,7 @@
  *   finsam budget-sie IN.xlsx --year YYYY --out FILE.se [--profile w1,…,w12] [--map FILE.xlsx]
  * Their exit codes are in sieCommands.ts (0 all placed, 1 some accounts or rows not placed, 2 cannot read).
  */
+import "../i18n/all"; // the command line has no first screen to keep small: both languages at hand
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkWorkbook } from "../checks";

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, Caption1, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Input, makeStyles, mergeClasses } from "@fluentui/react-components";
+import { token as tokens } from "../taskpane/tokens";
 import { columnLetter, parseAddress } from "../sheet/a1";
 import { LOOKS, type Look } from "../sheet/styles";
 import { displayValue } from "./format";

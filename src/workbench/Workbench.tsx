@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
+import { token as tokens } from "../taskpane/tokens";
 import { workbenchMessages } from "./messages";
 import { App } from "../taskpane/App";
 import { GridView } from "./GridView";

@@ -1,4 +1,5 @@
 import "./customFunctionsStub"; // must come first: see the file
+import "../i18n/all"; // a development tool: both languages at hand
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

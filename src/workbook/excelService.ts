@@ -1,9 +1,14 @@
 import type { SheetData } from "../sheet/sheetData";
 import type { TemplateId, TemplateOptions } from "../templates/spec";
 import { addr, range } from "../sheet/a1";
-import { insertTemplate, SHEET_PROTECTION, type InsertResult } from "./officeRenderer";
+import type { InsertResult } from "./officeRenderer";
 import type { WorkbookService } from "./service";
-import { toStored } from "./storedOptions";
+import { SHEET_PROTECTION } from "./sheetProtection";
+
+// What writes sheets and stores the options loads on first use, with the template builders: the first screen
+// needs neither (the same chunk as the templates).
+const renderer = () => import(/* webpackChunkName: "templates" */ "./officeRenderer");
+const stored = () => import(/* webpackChunkName: "templates" */ "./storedOptions");
 import type { ReadNote, WorkbookRead } from "./readNotes";
 
 const SETTINGS_KEY = "finsam.options";
@@ -12,7 +17,10 @@ const SETTINGS_KEY = "finsam.options";
 export const excelService: WorkbookService = {
   async insert(templates: TemplateId[], options: TemplateOptions, onProgress) {
     // The template builders load on first use: the first screen needs none of them.
-    const { TEMPLATES } = await import(/* webpackChunkName: "templates" */ "../templates");
+    const [{ TEMPLATES }, { insertTemplate }] = await Promise.all([
+      import(/* webpackChunkName: "templates" */ "../templates"),
+      renderer(),
+    ]);
     return Excel.run(async (context) => {
       const results: InsertResult[] = [];
       for (const id of templates) {
@@ -23,7 +31,8 @@ export const excelService: WorkbookService = {
     });
   },
 
-  insertSpec(spec) {
+  async insertSpec(spec) {
+    const { insertTemplate } = await renderer();
     return Excel.run((context) => insertTemplate(context, spec));
   },
 
@@ -85,7 +94,8 @@ export const excelService: WorkbookService = {
     return Office.context.document.settings.get(SETTINGS_KEY) as unknown; // checked by readStored()
   },
 
-  saveOptions(options: TemplateOptions) {
+  async saveOptions(options: TemplateOptions) {
+    const { toStored } = await stored();
     Office.context.document.settings.set(SETTINGS_KEY, toStored(options));
     return new Promise<void>((resolve, reject) =>
       Office.context.document.settings.saveAsync((result) =>

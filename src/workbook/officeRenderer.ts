@@ -20,14 +20,9 @@ import {
 
 export type { InsertResult } from "./placement";
 
-/** How a template's sheets are protected (no password): formats, sorting and filters stay open. */
-export const SHEET_PROTECTION = {
-  allowFormatCells: true,
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-  allowSort: true,
-};
+import { SHEET_PROTECTION } from "./sheetProtection";
+
+export { SHEET_PROTECTION } from "./sheetProtection";
 
 /** The name, scoped to each sheet an insert creates, whose comment says which insert made it. */
 export const INSERT_MARK = "FINSAM_Mall";

@@ -98,3 +98,25 @@ test("every message of both catalogues renders to words: each function, each cas
   }
   expect(rendered).toBeGreaterThan(250);
 });
+
+describe("catalogues loaded on first need", () => {
+  test("without src/i18n/all only Swedish is at hand; loadLocale brings English, and an unloaded locale is refused", async () => {
+    // A fresh module registry: the setup file's import of src/i18n/all is not seen here.
+    let i18n!: typeof import("../../src/i18n");
+    jest.isolateModules(() => {
+      i18n = require("../../src/i18n");
+    });
+    expect(i18n.isLoaded("sv")).toBe(true);
+    expect(i18n.isLoaded("en")).toBe(false);
+    expect(() => i18n.setLocale("en")).toThrow(/not loaded/);
+    expect(() => i18n.messages("en")).toThrow(/not loaded/);
+    expect(i18n.getLocale()).toBe("sv");
+    await i18n.loadLocale("en");
+    expect(i18n.isLoaded("en")).toBe(true);
+    i18n.setLocale("en");
+    expect(i18n.messages().pane.insertAll).toBe("Insert all");
+    await i18n.loadLocale("en"); // again: nothing to do
+    i18n.setLocale("sv");
+    expect(i18n.messages().pane.insertAll).toBe("Infoga alla");
+  });
+});

@@ -60,6 +60,8 @@ async function renderApp(service = fakeService(), locale: "sv" | "en" = "sv") {
     </FluentProvider>,
   );
   await waitFor(() => expect(service.loadOptions).toHaveBeenCalled());
+  // The form and the actions are a chunk of their own, loaded once the first screen is painted.
+  await screen.findByRole("button", { name: locale === "sv" ? "Infoga alla" : "Insert all" });
   return { service, view };
 }
 
@@ -230,12 +232,13 @@ describe("task pane", () => {
   test("switching language: English labels, and back", async () => {
     await renderApp();
     fireEvent.click(screen.getByRole("button", { name: "English – byt språk till engelska" }));
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM for Excel");
+    // English is a chunk of its own: the pane switches once it is loaded.
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM for Excel"));
     expect(screen.getByRole("button", { name: "Insert Budget" })).toBeTruthy();
     expect(screen.getByLabelText("State allotment (tkr)")).toBeTruthy();
     expect(document.title).toBe("FINSAM for Excel");
     fireEvent.click(screen.getByRole("button", { name: "Svenska – switch language to Swedish" }));
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel");
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel"));
   });
 
   test("English from the start when Office is in English: the pane, and the custom functions' messages", async () => {
@@ -244,10 +247,10 @@ describe("task pane", () => {
     const container = document.createElement("div");
     document.body.appendChild(container);
     const service = fakeService();
-    let root: ReturnType<typeof mountPane> | undefined;
+    let root: Awaited<ReturnType<typeof mountPane>> | undefined;
     try {
       await act(async () => {
-        root = mountPane(container, service, { host: "Excel" });
+        root = await mountPane(container, service, { host: "Excel" });
       });
       expect(await screen.findByRole("button", { name: "Insert all" })).toBeTruthy();
       expect(screen.queryByText(/outside Excel/)).toBeNull(); // inside Office: a host was reported
@@ -330,7 +333,7 @@ describe("task pane", () => {
     expect(list[1].textContent).toMatch(/^FINSAM\.AVGIFTSFÖRDELNING/);
     fireEvent.click(screen.getByRole("button", { name: "English – byt språk till engelska" }));
     expect(
-      within(screen.getByRole("region", { name: "Functions" })).getAllByRole("listitem")[1].textContent,
+      within(await screen.findByRole("region", { name: "Functions" })).getAllByRole("listitem")[1].textContent,
     ).toMatch(/^FINSAM\.FEESPLIT/);
   });
 

@@ -77,6 +77,7 @@ async function renderPane() {
 const nameOf = (el: Element | null) =>
   el?.getAttribute("aria-label") ||
   (el?.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) ||
+  (el instanceof HTMLInputElement && el.closest("label")?.textContent) ||
   el?.textContent?.trim() ||
   "";
 

@@ -63,7 +63,8 @@ test("the first screen loads what it shows: the population import, the checks an
     "commands.js",
   ]);
   const files = readdirSync(dir);
-  for (const chunk of ["population.js", "checks.js", "templates.js"]) expect(files).toContain(chunk);
+  for (const chunk of ["population.js", "checks.js", "templates.js", "pane.js", "functions-impl.js", "i18n-en.js"])
+    expect(files).toContain(chunk);
   const initial = scripts
     .slice(1)
     .map((f) => readFileSync(join(dir, f), "utf8"))
@@ -74,6 +75,17 @@ test("the first screen loads what it shows: the population import, the checks an
     expect(population).toMatch(marker);
     expect(initial).not.toMatch(marker);
   }
+  // One language on the first screen: English is its own chunk. Swedish is loaded once, in the shared chunk,
+  // and not copied into the chunks that use it (the pane's, the functions' implementation).
+  expect(initial).not.toMatch(/Insert all/);
+  expect(readFileSync(join(dir, "i18n-en.js"), "utf8")).toMatch(/Insert all/);
+  const swedish = files.filter(
+    (f) => f.endsWith(".js") && f !== "population-worker.js" && /Infoga alla/.test(readFileSync(join(dir, f), "utf8")),
+  );
+  expect(swedish).toEqual(["shared.js"]);
+  // Fluent's Radio, Spinner and Field, the form's components, are not on the first screen: the gallery is the
+  // browser's own radio buttons.
+  expect(initial).not.toMatch(/fui-Radio__indicator|fui-Spinner|fui-Field__validationMessage/);
 });
 
 test("the population worker is its own chunk, started by URL from the import's chunk: no eval, no blob", () => {

@@ -1,0 +1,10 @@
+import { en } from "./en";
+import { provideCatalogue } from "./index";
+
+/**
+ * Every catalogue at once, synchronously: for the command line, the workbench and the tests, which have no
+ * first screen to keep small. Import it for its effect.
+ */
+provideCatalogue("en", en);
+
+export {};
