@@ -35,19 +35,52 @@ export function costSplit(
   requireNonEmpty(amounts, "amounts");
   if (shares.length !== amounts.length)
     throw invalid("lengthMismatch", { what: "shares", expected: amounts.length, actual: shares.length });
-  const parts: [number, number, number] = [0, 0, 0];
-  amounts.forEach((amount, i) => {
-    requireFinite(amount, "amount", i);
-    const row = shares[i];
-    row.forEach((s) => requireInRange(s, 0, 1, "share", i));
-    const sum = row[0] + row[1] + row[2];
+  const flat: number[] = new Array(3 * shares.length);
+  for (let i = 0; i < shares.length; i++)
+    for (let k = 0; k < 3; k++) flat[3 * i + k] = shares[i][k];
+  return costSplitOf(amounts, flat, decimals, false);
+}
+
+/**
+ * costSplit over the lines as ranges give them: the amounts, and their keys three by three in one flat list
+ * (row by row, as a typed array holds a range). With `skipZero`, a line with no amount needs no key (a blank
+ * or unfinished key on it is no error) and lines are counted in messages among those with an amount; with
+ * none at all the split is [0, 0, 0]. One pass, no per-line allocation.
+ */
+export function costSplitOf(
+  amounts: ArrayLike<number>,
+  shares: ArrayLike<number>,
+  decimals: number | undefined,
+  skipZero: boolean,
+): [number, number, number] {
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let total = 0;
+  let count = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = amounts[i];
+    if (skipZero && amount === 0) continue;
+    const at = count++;
+    requireFinite(amount, "amount", at);
+    const s0 = shares[3 * i];
+    const s1 = shares[3 * i + 1];
+    const s2 = shares[3 * i + 2];
+    requireInRange(s0, 0, 1, "share", at);
+    requireInRange(s1, 0, 1, "share", at);
+    requireInRange(s2, 0, 1, "share", at);
+    const sum = s0 + s1 + s2;
     if (Math.abs(sum - 1) > ALLOCATION_TOLERANCE)
-      throw invalid("sharesNot100", { position: i + 1, percent: Math.round(sum * 1000) / 10 });
-    for (let k = 0; k < 3; k++) parts[k] += amount * row[k];
-  });
+      throw invalid("sharesNot100", { position: at + 1, percent: Math.round(sum * 1000) / 10 });
+    p0 += amount * s0;
+    p1 += amount * s1;
+    p2 += amount * s2;
+    total += amount;
+  }
+  if (count === 0) return [0, 0, 0];
+  const parts: [number, number, number] = [p0, p1, p2];
   if (!parts.every(Number.isFinite)) throw invalid("tooLarge", { what: "amounts", value: Number.MAX_VALUE });
   if (decimals === undefined) return parts;
-  const total = amounts.reduce((a, b) => a + b, 0);
   const scale = 10 ** decimals;
   const rounded = Math.round(total * scale) / scale;
   // Parts of one sign (all costs, or all income) split by their size; a mix has no honest rounding.

@@ -119,25 +119,35 @@ export const DEFAULT_MIN_RESPONSE_RATE = 0.5;
 export type GoalStatus = "reached" | "near" | "notReached" | "missing" | "lowResponse";
 
 export function goalStatus(goal: GoalInput): GoalStatus {
-  const tolerance = requireNonNegative(goal.tolerance ?? 0, "tolerance");
-  const minResponseRate = requireInRange(
+  return goalStatusOf(
+    goal.actual,
+    goal.target,
+    goal.tolerance ?? 0,
+    goal.responseRate ?? null,
     goal.minResponseRate ?? DEFAULT_MIN_RESPONSE_RATE,
-    0,
-    1,
-    "minResponseRate",
+    goal.lowerIsBetter ?? false,
   );
-  requireFinite(goal.target, "target");
-  if (goal.responseRate !== undefined && goal.responseRate !== null) {
-    requireInRange(goal.responseRate, 0, 1, "responseRate");
-  }
-  if (goal.actual === null) return "missing";
-  requireFinite(goal.actual, "actual");
-  if (goal.responseRate !== undefined && goal.responseRate !== null && goal.responseRate < minResponseRate) {
-    return "lowResponse";
-  }
+}
+
+/** goalStatus with its inputs one by one (what GOALMET calls per cell, with no object per call). */
+export function goalStatusOf(
+  actual: number | null,
+  target: number,
+  toleranceIn: number,
+  responseRate: number | null,
+  minResponseRateIn: number,
+  lowerIsBetter: boolean,
+): GoalStatus {
+  const tolerance = requireNonNegative(toleranceIn, "tolerance");
+  const minResponseRate = requireInRange(minResponseRateIn, 0, 1, "minResponseRate");
+  requireFinite(target, "target");
+  if (responseRate !== null) requireInRange(responseRate, 0, 1, "responseRate");
+  if (actual === null) return "missing";
+  requireFinite(actual, "actual");
+  if (responseRate !== null && responseRate < minResponseRate) return "lowResponse";
   // The epsilon keeps 0.7 measured as 7/10 (0.7000000000000001 or 0.6999999999999999) on target.
-  const epsilon = 1e-9 * Math.max(1, Math.abs(goal.target));
-  const gap = goal.lowerIsBetter ? goal.target - goal.actual : goal.actual - goal.target;
+  const epsilon = 1e-9 * Math.max(1, Math.abs(target));
+  const gap = lowerIsBetter ? target - actual : actual - target;
   if (gap >= -epsilon) return "reached";
   if (gap >= -tolerance - epsilon) return "near";
   return "notReached";

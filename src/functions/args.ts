@@ -181,7 +181,8 @@ export function compileArgs<S extends ArgSpec>(spec: S): ArgParser<S> {
 /**
  * The quick reading of a list of single values, compiled once from the declaration: per parameter, what a
  * cell must be to be taken as it is (a finite number, a boolean) and what an omitted argument stands for (its
- * default, or null). `read(raw)` gives the values in parameter order, or null as soon as one argument is
+ * default, or null). `read(raw)` gives the values in parameter order (in a buffer the next read reuses: use
+ * them before the next call), or null as soon as one argument is
  * anything else (a range, a text, an error, a blank where a value is
  * required), and the caller parses the whole list by the declared rules, with their messages. No object, no
  * closure per call: the per-call path of a column of =FINSAM.SOLIDITET(…) formulas.
@@ -217,10 +218,12 @@ export function compileScalars(spec: ArgSpec): ScalarPlan | null {
     } else return null;
   }
   const size = rules.length;
+  // One buffer per plan: what `read` gives is consumed by the function's scalar body at once (invoke), so
+  // a call allocates nothing here.
+  const into = new Array<unknown>(size);
   return {
     size,
     read(raw) {
-      const into = new Array<unknown>(size);
       for (let i = 0; i < size; i++) {
         const v = raw[i];
         if (v === null || v === undefined) {

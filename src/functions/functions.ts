@@ -14,13 +14,20 @@
 import type * as Registry from "./registry";
 
 type Id = keyof typeof Registry.REGISTRY;
-let registry: typeof Registry | undefined;
+type Entries = Record<Id, Registry.FunctionEntry>;
+// Plain references, taken once from the loaded module: a module namespace reads each export through a getter.
+let invoke: typeof Registry.invoke | undefined;
+let table: Entries | undefined;
 let loading: Promise<typeof Registry> | undefined;
 
 /** Loads the functions' implementation (once); resolves when every function answers synchronously. */
 export function loadFunctions(): Promise<typeof Registry> {
   loading ??= import(/* webpackChunkName: "functions-impl" */ "./registry").then(
-    (m) => (registry = m),
+    (m) => {
+      table = { ...(m.REGISTRY as unknown as Entries) };
+      invoke = m.invoke;
+      return m;
+    },
     (error) => {
       loading = undefined; // the next call tries again
       throw error;
@@ -30,15 +37,13 @@ export function loadFunctions(): Promise<typeof Registry> {
 }
 
 /**
- * One call of a function's declaration. Typed as its value: before the implementation is loaded it is a
- * promise of that value, which is what Excel's custom-function contract allows for any function.
+ * A call that comes before the implementation: a promise of its value, which is what Excel's custom-function
+ * contract allows for any function. Typed as the value, as the function is declared to Excel. Once loaded,
+ * each function calls its own entry directly (`table.X`: one property per call site, as fast as before the
+ * split).
  */
-function call<R>(id: Id, args: unknown[]): R {
-  const r = registry;
-  if (r) return r.invoke(r.REGISTRY[id] as unknown as Registry.FunctionEntry, args) as R;
-  return loadFunctions().then((m) =>
-    m.invoke(m.REGISTRY[id] as unknown as Registry.FunctionEntry, args),
-  ) as unknown as R;
+function later<R>(id: Id, args: unknown[]): R {
+  return loadFunctions().then(() => invoke!(table![id], args)) as unknown as R;
 }
 
 /**
@@ -60,7 +65,11 @@ export function impactIndex(
   area?: unknown,
   partialCredit?: unknown,
 ): number {
-  return call("IMPACTINDEX", [weights, attainment, areas, area, partialCredit]);
+  return (
+    invoke
+      ? invoke(table!.IMPACTINDEX, [weights, attainment, areas, area, partialCredit])
+      : later("IMPACTINDEX", [weights, attainment, areas, area, partialCredit])
+  ) as never;
 }
 
 /**
@@ -73,7 +82,11 @@ export function impactIndex(
  * @returns The parts, in the same shape as populations.
  */
 export function feeSplit(populations: unknown[][], total: unknown, decimals?: unknown): number[][] {
-  return call("FEESPLIT", [populations, total, decimals]);
+  return (
+    invoke
+      ? invoke(table!.FEESPLIT, [populations, total, decimals])
+      : later("FEESPLIT", [populations, total, decimals])
+  ) as never;
 }
 
 /**
@@ -86,7 +99,11 @@ export function feeSplit(populations: unknown[][], total: unknown, decimals?: un
  * @returns A column: the region's amount, then each municipality's fee in the order of populations.
  */
 export function financing(stateAllotment: unknown, populations: unknown[][], decimals?: unknown): number[][] {
-  return call("FINANCING", [stateAllotment, populations, decimals]);
+  return (
+    invoke
+      ? invoke(table!.FINANCING, [stateAllotment, populations, decimals])
+      : later("FINANCING", [stateAllotment, populations, decimals])
+  ) as never;
 }
 
 /**
@@ -99,7 +116,9 @@ export function financing(stateAllotment: unknown, populations: unknown[][], dec
  * @returns The recommended maximum equity, in the sheet's unit.
  */
 export function equityCap(base: unknown, unit?: unknown, steps?: unknown[][]): number {
-  return call("EQUITYCAP", [base, unit, steps]);
+  return (
+    invoke ? invoke(table!.EQUITYCAP, [base, unit, steps]) : later("EQUITYCAP", [base, unit, steps])
+  ) as never;
 }
 
 /**
@@ -120,7 +139,11 @@ export function weightCheck(
   areaPoints: unknown[][],
   tolerance?: unknown,
 ): string {
-  return call("WEIGHTCHECK", [areas, weights, areaNames, areaPoints, tolerance]);
+  return (
+    invoke
+      ? invoke(table!.WEIGHTCHECK, [areas, weights, areaNames, areaPoints, tolerance])
+      : later("WEIGHTCHECK", [areas, weights, areaNames, areaPoints, tolerance])
+  ) as never;
 }
 
 /**
@@ -132,7 +155,7 @@ export function weightCheck(
  * @returns The share 0–1 of the answers in the top alternatives.
  */
 export function topShare(counts: unknown[][], topN: unknown): number {
-  return call("TOPSHARE", [counts, topN]);
+  return (invoke ? invoke(table!.TOPSHARE, [counts, topN]) : later("TOPSHARE", [counts, topN])) as never;
 }
 
 /**
@@ -155,7 +178,11 @@ export function goalMet(
   minResponseRate?: unknown,
   lowerIsBetter?: unknown,
 ): boolean {
-  return call("GOALMET", [actual, target, tolerance, responseRate, minResponseRate, lowerIsBetter]);
+  return (
+    invoke
+      ? invoke(table!.GOALMET, [actual, target, tolerance, responseRate, minResponseRate, lowerIsBetter])
+      : later("GOALMET", [actual, target, tolerance, responseRate, minResponseRate, lowerIsBetter])
+  ) as never;
 }
 
 /**
@@ -168,7 +195,9 @@ export function goalMet(
  * @returns "OK", or a message with the computed sum and the difference.
  */
 export function checkSum(parts: unknown[][], total: unknown, rounding?: unknown): string {
-  return call("CHECKSUM", [parts, total, rounding]);
+  return (
+    invoke ? invoke(table!.CHECKSUM, [parts, total, rounding]) : later("CHECKSUM", [parts, total, rounding])
+  ) as never;
 }
 
 /**
@@ -181,7 +210,11 @@ export function checkSum(parts: unknown[][], total: unknown, rounding?: unknown)
  * @returns A row of three: administration, structural, individual.
  */
 export function costSplit(amounts: unknown[][], shares: unknown[][], decimals?: unknown): number[][] {
-  return call("COSTSPLIT", [amounts, shares, decimals]);
+  return (
+    invoke
+      ? invoke(table!.COSTSPLIT, [amounts, shares, decimals])
+      : later("COSTSPLIT", [amounts, shares, decimals])
+  ) as never;
 }
 
 /**
@@ -193,5 +226,7 @@ export function costSplit(amounts: unknown[][], shares: unknown[][], decimals?: 
  * @returns The ratio 0–1 (negative when equity is).
  */
 export function soliditet(equity: unknown, assets: unknown): number {
-  return call("SOLIDITET", [equity, assets]);
+  return (
+    invoke ? invoke(table!.SOLIDITET, [equity, assets]) : later("SOLIDITET", [equity, assets])
+  ) as never;
 }

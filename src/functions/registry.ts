@@ -1,13 +1,15 @@
 import {
   checkSum as checkSumRule,
+  clean,
   checkWeights,
   checkWeightsOf,
-  costSplit as costSplitRule,
+  costSplitOf,
   DEFAULT_MIN_RESPONSE_RATE,
   DEFAULT_SHARE_TOLERANCE,
   equityCeiling,
   equityRatio,
   goalMet as goalMetRule,
+  goalStatusOf,
   impactIndex as impactIndexRule,
   invalid,
   largestRemainderSplit,
@@ -286,6 +288,7 @@ const EQUITYCAP = define({
     unit: { kind: "number", optional: true, default: 1 },
     steps: { kind: "optionalNumbers", blank: "null" },
   },
+  fast: ([base, unit, steps]) => equityCapFast(base, unit, steps),
   run: (a) => {
     requirePositive(a.unit, "unit");
     let steps: CeilingStep[] | undefined;
@@ -303,6 +306,49 @@ const EQUITYCAP = define({
     return equityCeiling(a.base * a.unit, steps).ceiling / a.unit;
   },
 });
+
+/**
+ * EQUITYCAP over a range of steps in one pass over the cells as Excel gives them: no matrix, no step objects,
+ * the steps checked and the parts summed in the same loop, exactly as `validateSteps`, `equityCeiling` and
+ * `sum` do. Anything else than well-formed input (a text, a blank rate, a wrong shape, a rule broken, a base
+ * above the last step) is left to the full path, which says what is wrong: `undefined` here.
+ */
+function equityCapFast(base: unknown, unit: unknown, steps: unknown): number | undefined {
+  const u = unit === undefined || unit === null ? 1 : unit;
+  if (typeof base !== "number" || base - base !== 0 || typeof u !== "number" || !(u > 0) || u - u !== 0) return;
+  if (!Array.isArray(steps) || steps.length === 0) return;
+  const baseKr = base * u;
+  if (!(baseKr >= 0) || baseKr - baseKr !== 0) return;
+  let previous = 0;
+  let from = 0;
+  let open = false; // an open step has been read: any later step breaks the rule
+  let seen = 0;
+  let last: number | null = 0;
+  let total = 0;
+  let magnitude = 0;
+  for (let r = 0; r < steps.length; r++) {
+    const row = steps[r];
+    if (!Array.isArray(row) || row.length !== 2) return;
+    const upTo = row[0];
+    const rate = row[1];
+    if (upTo === null && rate === null) continue;
+    if (open || typeof rate !== "number" || !(rate >= 0 && rate <= 1)) return;
+    if (upTo !== null && (typeof upTo !== "number" || upTo - upTo !== 0 || !(upTo > 0) || upTo <= previous)) return;
+    seen++;
+    if (baseKr > from) {
+      const to = upTo === null ? baseKr : Math.min(baseKr, upTo);
+      const v = clean((to - from) * rate);
+      total += v;
+      magnitude = Math.max(magnitude, Math.abs(v), Math.abs(total));
+      from = upTo ?? baseKr;
+    }
+    if (upTo === null) open = true;
+    else previous = upTo;
+    last = upTo;
+  }
+  if (seen === 0 || (last !== null && baseKr > last)) return;
+  return clean(total, magnitude) / u;
+}
 
 const WEIGHTCHECK = define({
   id: "WEIGHTCHECK",
@@ -471,15 +517,17 @@ const GOALMET = define({
     minResponseRate: { kind: "number", optional: true, default: DEFAULT_MIN_RESPONSE_RATE },
     lowerIsBetter: { kind: "boolean", default: false },
   },
-  scalar: (v) =>
-    goalMetRule({
-      actual: v[0] as number | null,
-      target: v[1] as number,
-      tolerance: v[2] as number,
-      responseRate: v[3] as number | null,
-      minResponseRate: v[4] as number,
-      lowerIsBetter: v[5] as boolean,
-    }),
+  scalar: (v) => {
+    const status = goalStatusOf(
+      v[0] as number | null,
+      v[1] as number,
+      v[2] as number,
+      v[3] as number | null,
+      v[4] as number,
+      v[5] as boolean,
+    );
+    return status === "reached" || status === "near";
+  },
   run: (a) => goalMetRule(a),
 });
 
@@ -524,16 +572,7 @@ const COSTSPLIT = define({
         expected: `${lines.length}×3`,
       });
     // A line with no amount needs no key: a blank or unfinished key on it is no error.
-    const amounts: number[] = [];
-    const keys: [number, number, number][] = [];
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i] === 0) continue;
-      amounts.push(lines[i]);
-      const s = a.shares.values;
-      keys.push([s[3 * i], s[3 * i + 1], s[3 * i + 2]]);
-    }
-    if (amounts.length === 0) return [[0, 0, 0]];
-    return [costSplitRule(amounts, keys, a.decimals ?? undefined)];
+    return [costSplitOf(lines, a.shares.values, a.decimals ?? undefined, true)];
   },
 });
 

@@ -4,12 +4,15 @@
  * and blocks, no check). Each in its own process: the time of the work itself and the process's peak memory.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HEAD, streamedSheet, workbook, zip } from "./hostileFiles";
 
-const ROOT = join(__dirname, "..", "..");
+// The repository's root: this file runs from src/tools (tsx) and bundled from lib/ (npm run bench).
+const ROOT = [join(__dirname, "..", ".."), join(__dirname, "..")].find((d) =>
+  existsSync(join(d, "src", "tools", "cli.ts")),
+)!;
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 
 /** A statement: a header, 100 000 lines of Utfall and Budget, and a Summa row whose formulas say what it adds. */

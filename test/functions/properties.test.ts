@@ -93,3 +93,53 @@ describe("IMPACTINDEX's fast path (whole range) agrees with the general path (on
     );
   });
 });
+
+describe("EQUITYCAP's fast path (one pass over the steps) agrees with the general path", () => {
+  const { REGISTRY, invoke } = require("../../src/functions/registry") as typeof import("../../src/functions/registry");
+  const entry = REGISTRY.EQUITYCAP as unknown as import("../../src/functions/registry").FunctionEntry;
+  const outcome = (f: () => unknown) => {
+    try {
+      return { value: f() };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+  // Mostly well-formed staircases (rising limits, rates 0–1, maybe an open last step), with now and then a
+  // blank row, a text, a rate above 1, a falling limit or an open step in the middle.
+  const limit = fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 1, max: 30_000_000 }) },
+    { weight: 1, arbitrary: fc.constantFrom(null, 0, -5, "7000000", 1e308, Number.NaN) },
+  );
+  const rate = fc.oneof(
+    { weight: 8, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(null, 1.5, -0.1, "0,2", true) },
+  );
+  const steps = fc
+    .array(fc.tuple(limit, rate), { minLength: 0, maxLength: 8 })
+    .map((rows) => {
+      // Sort the numeric limits most of the time, so that many staircases are valid.
+      const sorted = [...rows].sort((a, b) =>
+        typeof a[0] === "number" && typeof b[0] === "number" ? a[0] - b[0] : 0,
+      );
+      return sorted.map(([l, r]) => [l, r]);
+    });
+  const base = fc.oneof(fc.integer({ min: 0, max: 40_000 }), fc.double({ min: -10, max: 40_000, noNaN: true }));
+  const unit = fc.constantFrom(undefined, null, 1, 1000, 0.5, 0, -1);
+
+  test("values and messages, 3 000 random staircases", () => {
+    fc.assert(
+      fc.property(base, unit, steps, (b, u, s) => {
+        const raw = [b, u, s];
+        const fast = outcome(() => invoke(entry, raw));
+        const general = outcome(() => invoke({ ...entry, fast: undefined, plan: null }, raw));
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 3_000, seed: 11 },
+    );
+  });
+
+  test("the published case: 2 087,45 tkr for a base of 11 583 tkr, by the default and by given steps", () => {
+    expect(invoke(entry, [11583, 1000, undefined])).toBeCloseTo(2087.45, 10);
+    expect(invoke(entry, [11583, 1000, [[7_000_000, 0.2], [15_000_000, 0.15]]])).toBeCloseTo(2087.45, 10);
+  });
+});
