@@ -47,6 +47,10 @@ import { blankOptions, EXAMPLE_OPTIONS } from "../../src/templates";
 import { toStored } from "../../src/workbook/storedOptions";
 import type { WorkbookService } from "../../src/workbook/service";
 
+// The pane below the gallery is a chunk loaded after the first paint: loaded (and transpiled) once here, so
+// that a slow machine under coverage does not outwait the tests' timeouts.
+beforeAll(() => import("../../src/taskpane/PaneBody"), 60_000);
+
 /** Text that is data, not words of the product: names, codes, numbers, bands, function names, symbols. */
 const DATA = [
   /^[\d\s.,:%+−–—()/-]*$/, // numbers, dates, punctuation

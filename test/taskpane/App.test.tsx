@@ -17,6 +17,10 @@ import { mountPane } from "../../src/taskpane/mount";
 import { getLocale, setLocale } from "../../src/i18n";
 import { impactIndex } from "../../src/functions/functions";
 
+// The pane below the gallery is a chunk loaded after the first paint: loaded (and transpiled) once here, so
+// that a slow machine under coverage does not outwait the tests' timeouts.
+beforeAll(() => import("../../src/taskpane/PaneBody"), 60_000);
+
 function fakeService(overrides: Partial<WorkbookService> = {}): jest.Mocked<WorkbookService> {
   return {
     insert: jest.fn(async (ids) =>

@@ -18,6 +18,10 @@ import { WORKER_THRESHOLD_BYTES, type ToWorker } from "../../src/population/offT
 import { answer as workerAnswer } from "../../src/taskpane/populationWorker";
 import type { FakeWorker } from "../helpers/fakeWorker";
 
+// The pane below the gallery is a chunk loaded after the first paint: loaded (and transpiled) once here, so
+// that a slow machine under coverage does not outwait the tests' timeouts.
+beforeAll(() => import("../../src/taskpane/PaneBody"), 60_000);
+
 // The module that names the worker's URL (import.meta, which CommonJS tests cannot load): the test's worker.
 const mockWorkers: FakeWorker[] = [];
 jest.mock("../../src/taskpane/spawnPopulationWorker", () => ({

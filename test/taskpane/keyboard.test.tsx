@@ -13,6 +13,10 @@ import type { WorkbookService } from "../../src/workbook/service";
 import type { InsertResult } from "../../src/workbook/placement";
 import { toStored } from "../../src/workbook/storedOptions";
 
+// The pane below the gallery is a chunk loaded after the first paint: loaded (and transpiled) once here, so
+// that a slow machine under coverage does not outwait the tests' timeouts.
+beforeAll(() => import("../../src/taskpane/PaneBody"), 60_000);
+
 /**
  * The pane by keyboard alone, with user-event: Tab order, arrow keys in the gallery, focus after insert.
  * Fluent's focus manager (tabster) moves focus only to elements it sees laid out; jsdom lays nothing out, so
