@@ -85,10 +85,11 @@ module.exports = async (env, options) => {
           defaultVendors: false,
           vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", priority: 20 },
           shared: { name: "shared", chunks: "initial", minChunks: 2, priority: 10, enforce: true },
-          // The catalogue of the product language is on the first screen and in the functions' chunk (their
-          // messages): in the shared chunk, loaded once, not copied into each. The worker keeps its own copy.
+          // The i18n module and the first screen's strings are used on the first screen, by the functions and
+          // by the lazy chunks: in the shared chunk, loaded once, not copied into each. The catalogues
+          // themselves are chunks of their own (i18n-sv, i18n-en). The worker keeps its own copies.
           catalogue: {
-            test: /[\\/]src[\\/]i18n[\\/](?!en\.ts)/,
+            test: /[\\/]src[\\/]i18n[\\/](?!en\.ts|sv\.ts)/,
             name: "shared",
             chunks: (chunk) => chunk.name !== "population-worker",
             priority: 15,

@@ -11,6 +11,7 @@
  * first. A call before it has arrived answers with a promise of the same value or error, which Excel accepts
  * from any custom function; every call after answers at once.
  */
+import { getLocale, loadLocale } from "../i18n";
 import type * as Registry from "./registry";
 
 type Id = keyof typeof Registry.REGISTRY;
@@ -22,8 +23,12 @@ let loading: Promise<typeof Registry> | undefined;
 
 /** Loads the functions' implementation (once); resolves when every function answers synchronously. */
 export function loadFunctions(): Promise<typeof Registry> {
-  loading ??= import(/* webpackChunkName: "functions-impl" */ "./registry").then(
-    (m) => {
+  // With the catalogue of the current language: the functions' messages come from it.
+  loading ??= Promise.all([
+    import(/* webpackChunkName: "functions-impl" */ "./registry"),
+    loadLocale(getLocale()),
+  ]).then(
+    ([m]) => {
       table = { ...(m.REGISTRY as unknown as Entries) };
       invoke = m.invoke;
       return m;

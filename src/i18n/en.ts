@@ -4,6 +4,7 @@ import { ageList, deviationText, type CoverageParams, type Messages, type Where 
 import type { ImportProblem as PopulationProblem } from "../population/import";
 import type { ErrorParams } from "../domain/errors";
 import { formatNumber as fmt, formatPercent as pct } from "./format";
+import { FIRST_SCREEN } from "./firstScreen";
 
 type P = ErrorParams;
 const mbEn = (bytes: number) => n(Math.round(bytes / 1024 / 1024));
@@ -334,38 +335,7 @@ Flags: --lang sv|en (language of messages), --help.`,
       `${file}: ${sheets} FINSAM sheets, ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
   },
   pane: {
-    templates: {
-      budget: {
-        name: "Budget",
-        description: "Three budget years with result, equity and ceiling, and outcome against budget.",
-      },
-      avgifter: {
-        name: "Member fees",
-        description: "The state, the region and the municipalities, split by working-age population.",
-      },
-      socialbudget: {
-        name: "Social budget",
-        description: "Goal areas, goals and indicators with weights checked against the points.",
-      },
-      impactindex: {
-        name: "Impactindex",
-        description: "Goal attainment per goal area and platform against the board's target of 70.",
-      },
-      arsbokslut: {
-        name: "Annual accounts",
-        description:
-          "Result statement, balance sheet, cash-flow statement and notes, with the checks between them.",
-      },
-      uppfoljning: {
-        name: "Follow-up",
-        description:
-          "Interim report: outcome for the period, full-year forecast against budget, equity against the ceiling, and the account map.",
-      },
-    },
-    loadingPane: "Loading the form and the checks …",
-    loadingLanguage: "Changing the language …",
-    galleryHeading: "Templates",
-    galleryLabel: "Choose a template",
+    ...FIRST_SCREEN.en.pane,
     insertOne: (name) => `Insert ${name}`,
     insertAll: "Insert all",
     optionsHeading: "Details for the templates",
@@ -435,8 +405,6 @@ Flags: --lang sv|en (language of messages), --help.`,
     findingsLabel: "Results of the check",
     showCell: (ref) => `Show ${ref}`,
     checkFailed: (message) => `Could not read the workbook: ${message}`,
-    otherLanguage: "Svenska",
-    otherLanguageLabel: "Svenska – switch language to Swedish",
     unknownError: "unknown error",
   },
   sie: {
@@ -593,11 +561,9 @@ Flags: --lang sv|en (language of messages), --help.`,
     noMatch: "No municipality by that name",
   },
   app: {
-    title: "FINSAM for Excel",
-    tagline: "Budget, member fees, social budget and Impactindex for coordination associations.",
+    ...FIRST_SCREEN.en.app,
     functionsHeading: "Functions",
     functionsIntro: "Type them in a cell, e.g. =FINSAM.IMPACTINDEX(B2:B24,C2:C24).",
-    outsideOffice: "This page is open outside Excel. Load manifest.xml into Excel to use the add-in.",
   },
   nextBudget: {
     heading: "Next budget round",

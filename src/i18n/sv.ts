@@ -5,6 +5,7 @@ import type { FindingCode } from "../checks/types";
 import type { NotReadReason } from "../checks/layout";
 import type { ImportProblem as PopulationProblem } from "../population/import";
 import { formatNumber as fmt, formatPercent as pct, type Locale } from "./format";
+import { FIRST_SCREEN } from "./firstScreen";
 
 type P = ErrorParams;
 type Template = (p: P) => string;
@@ -427,37 +428,7 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
       `${file}: ${sheets} FINSAM-blad, ${errors} fel, ${warnings} ${warnings === 1 ? "varning" : "varningar"}.`,
   },
   pane: {
-    templates: {
-      budget: {
-        name: "Budget",
-        description: "Tre budgetår med resultat, eget kapital och takbelopp, samt utfall mot budget.",
-      },
-      avgifter: {
-        name: "Avgiftsfördelning",
-        description: "Staten, regionen och kommunerna, fördelat efter befolkning i arbetsför ålder.",
-      },
-      socialbudget: {
-        name: "Social budget",
-        description: "Målområden, mål och indikatorer med vikter som kontrolleras mot poängen.",
-      },
-      impactindex: {
-        name: "Impactindex",
-        description: "Måluppfyllelse per målområde och plattform mot styrelsens mål 70.",
-      },
-      arsbokslut: {
-        name: "Årsbokslut",
-        description: "Resultaträkning, balansräkning, kassaflödesanalys och noter med kontroller mellan dem.",
-      },
-      uppfoljning: {
-        name: "Uppföljning",
-        description:
-          "Delårsrapport: utfall för perioden, helårsprognos mot budget, eget kapital mot taket, och kontoplanen.",
-      },
-    },
-    loadingPane: "Laddar formuläret och kontrollerna …",
-    loadingLanguage: "Byter språk …",
-    galleryHeading: "Mallar",
-    galleryLabel: "Välj mall",
+    ...FIRST_SCREEN.sv.pane,
     insertOne: (name: string) => `Infoga ${name}`,
     insertAll: "Infoga alla",
     optionsHeading: "Uppgifter till mallarna",
@@ -527,8 +498,6 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     findingsLabel: "Resultat av kontrollen",
     showCell: (ref: string) => `Visa ${ref}`,
     checkFailed: (message: string) => `Det gick inte att läsa arbetsboken: ${message}`,
-    otherLanguage: "English",
-    otherLanguageLabel: "English – byt språk till engelska",
     unknownError: "okänt fel",
   },
   sie: {
@@ -686,11 +655,9 @@ Flaggor: --lang sv|en (språk för meddelanden), --help.`,
     noMatch: "Ingen kommun med det namnet",
   },
   app: {
-    title: "FINSAM för Excel",
-    tagline: "Budget, avgiftsfördelning, social budget och Impactindex för samordningsförbund.",
+    ...FIRST_SCREEN.sv.app,
     functionsHeading: "Funktioner",
     functionsIntro: "Skriv dem i en cell, t.ex. =FINSAM.IMPACTINDEX(B2:B24;C2:C24).",
-    outsideOffice: "Sidan är öppnad utanför Excel. Läs in manifest.xml i Excel för att använda tillägget.",
   },
   nextBudget: {
     heading: "Ny budgetomgång",

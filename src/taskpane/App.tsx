@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { loadFunctions } from "../functions/functions";
-import { loadLocale, messages, setLocale as setFunctionLocale, type Locale } from "../i18n";
+import { firstScreen, loadLocale, setLocale as setFunctionLocale, type Locale } from "../i18n";
 import type { FetchOptions } from "../population/scb";
 import type { TemplateId } from "../templates/spec";
 import type { WorkbookService } from "../workbook/service";
@@ -17,8 +17,15 @@ export interface AppProps {
   fetchOptions?: FetchOptions;
 }
 
-/** The rest of the pane, as its own chunk (see PaneBody). */
-const PaneBody = React.lazy(() => import(/* webpackChunkName: "pane" */ "./PaneBody"));
+/**
+ * The rest of the pane (see PaneBody) as a chunk of its own, with the catalogue it speaks: both are loaded
+ * together once the first screen is painted.
+ */
+function lazyBody(locale: Locale) {
+  return React.lazy(() =>
+    Promise.all([import(/* webpackChunkName: "pane" */ "./PaneBody"), loadLocale(locale)]).then(([m]) => m),
+  );
+}
 
 /**
  * True from the frame after the first paint: a callback queued from requestAnimationFrame runs once that
@@ -39,18 +46,34 @@ function useAfterFirstPaint(): boolean {
   return painted;
 }
 
+/** What stands in for the pane's body when its chunk could not be loaded (the server is gone, say). */
+class LoadFailed extends React.Component<
+  { message: React.ReactNode; children: React.ReactNode },
+  { failed: boolean }
+> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.message : this.props.children;
+  }
+}
+
 /**
- * The task pane. Its first screen is the header and the template gallery; the options, insert, the check and
- * the functions (PaneBody) come as a chunk loaded once that screen is painted, behind a spinner that says so.
+ * The task pane. Its first screen is the header and the template gallery, with their own few strings; the
+ * options, insert, the check and the functions (PaneBody) come as a chunk, with the catalogue, once that
+ * screen is painted, behind a status line that says so.
  */
 export function App({ service, initialLocale, insideOffice, fetchOptions }: AppProps) {
   const styles = useStyles();
   const type = useTypography();
   const [locale, setLocale] = React.useState<Locale>(initialLocale);
   const [switching, setSwitching] = React.useState(false);
-  const t = messages(locale);
+  const t = firstScreen(locale);
   const [selected, setSelected] = React.useState<TemplateId>("budget");
   const painted = useAfterFirstPaint();
+  const [PaneBody] = React.useState(() => lazyBody(initialLocale));
   // The custom functions' implementation, too, once the first screen is up (or on the first call, if sooner).
   React.useEffect(() => {
     if (painted) loadFunctions().catch(() => undefined); // a failed load is retried by the first call
@@ -62,7 +85,7 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
     document.documentElement.lang = locale;
   }, [locale, t]);
 
-  // The other language's catalogue is a chunk of its own, loaded when the user first asks for it.
+  // The other language's catalogue is loaded when the user first asks for it.
   const switchLanguage = () => {
     const other: Locale = locale === "sv" ? "en" : "sv";
     setSwitching(true);
@@ -76,11 +99,12 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
   };
 
   // Plain text, not a Spinner: the first screen carries no component it does not need.
-  const loading = (
+  const status = (text: string) => (
     <span role="status" className={type.caption1}>
-      {t.pane.loadingPane}
+      {text}
     </span>
   );
+  const loading = status(t.pane.loadingPane);
   return (
     <main className={styles.root}>
       <header className={styles.header}>
@@ -97,23 +121,17 @@ export function App({ service, initialLocale, insideOffice, fetchOptions }: AppP
           </Button>
         </div>
         <span className={type.body1}>{t.app.tagline}</span>
-        {!insideOffice && (
-          <span role="status" className={type.caption1}>
-            {t.app.outsideOffice}
-          </span>
-        )}
-        {switching && (
-          <span role="status" className={type.caption1}>
-            {t.pane.loadingLanguage}
-          </span>
-        )}
+        {!insideOffice && status(t.app.outsideOffice)}
+        {switching && status(t.pane.loadingLanguage)}
       </header>
 
       <TemplateGallery t={t} selected={selected} onSelect={setSelected} />
       {painted ? (
-        <React.Suspense fallback={loading}>
-          <PaneBody t={t} locale={locale} service={service} selected={selected} fetchOptions={fetchOptions} />
-        </React.Suspense>
+        <LoadFailed message={status(t.pane.loadFailed)}>
+          <React.Suspense fallback={loading}>
+            <PaneBody locale={locale} service={service} selected={selected} fetchOptions={fetchOptions} />
+          </React.Suspense>
+        </LoadFailed>
       ) : (
         loading
       )}

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Caption1 } from "@fluentui/react-components";
 import { FUNCTION_IDS, FUNCTION_NAMESPACE } from "../functions/catalog";
 import { functionName } from "../functions/registry";
-import type { Locale, Messages } from "../i18n";
+import { messages, type Locale } from "../i18n";
 import type { FetchOptions } from "../population/scb";
 import { TEMPLATE_IDS } from "../templates/ids";
 import { blankOptions, EXAMPLE_OPTIONS } from "../templates/options";
@@ -20,7 +20,7 @@ import { useStyles } from "./styles";
 import { toForm, toTemplateOptions, validateOptions, type OptionsForm as Form } from "./validateOptions";
 
 export interface PaneBodyProps {
-  t: Messages;
+  /** Its catalogue is loaded with this chunk (App), and before any switch of language. */
   locale: Locale;
   service: WorkbookService;
   selected: TemplateId;
@@ -33,7 +33,8 @@ export interface PaneBodyProps {
  * first screen (header and gallery) is painted: the form, the checks and their Fluent components are not
  * needed to show it.
  */
-export default function PaneBody({ t, locale, service, selected, fetchOptions }: PaneBodyProps) {
+export default function PaneBody({ locale, service, selected, fetchOptions }: PaneBodyProps) {
+  const t = messages(locale);
   const styles = useStyles();
   const [form, setForm] = React.useState<Form>(() => toForm(blankOptions()));
   const insert = useInsert(service, t);

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles } from "@fluentui/react-components";
-import type { Messages } from "../i18n";
+import type { FirstScreenMessages } from "../i18n";
 import { TEMPLATE_IDS } from "../templates/ids";
 import type { TemplateId } from "../templates/spec";
 import { PaneSection } from "./PaneSection";
@@ -46,7 +46,7 @@ export function TemplateGallery({
   selected,
   onSelect,
 }: {
-  t: Messages;
+  t: FirstScreenMessages;
   selected: TemplateId;
   onSelect: (id: TemplateId) => void;
 }) {

@@ -29,7 +29,8 @@ function pseudo<T>(value: T): T {
 jest.mock("../../src/i18n", () => {
   const actual = jest.requireActual("../../src/i18n");
   const catalogue = pseudo(actual.messages("sv"));
-  return { ...actual, messages: () => catalogue };
+  const first = pseudo(actual.firstScreen("sv"));
+  return { ...actual, messages: () => catalogue, firstScreen: () => first };
 });
 
 jest.mock("../../src/workbench/messages", () => {

@@ -75,14 +75,16 @@ test("the first screen loads what it shows: the population import, the checks an
     expect(population).toMatch(marker);
     expect(initial).not.toMatch(marker);
   }
-  // One language on the first screen: English is its own chunk. Swedish is loaded once, in the shared chunk,
-  // and not copied into the chunks that use it (the pane's, the functions' implementation).
-  expect(initial).not.toMatch(/Insert all/);
+  // No catalogue on the first screen (its own few strings, in both languages, are): each language is a chunk
+  // of its own, loaded with the rest of the pane, and not copied into the chunks that use it.
+  expect(files).toContain("i18n-sv.js");
+  expect(initial).not.toMatch(/Insert all|Infoga alla/);
+  expect(initial).toMatch(/Välj mall/); // the gallery's label, in Swedish…
+  expect(initial).toMatch(/Choose a template/); // …and in English
+  expect(readFileSync(join(dir, "i18n-sv.js"), "utf8")).toMatch(/Infoga alla/);
   expect(readFileSync(join(dir, "i18n-en.js"), "utf8")).toMatch(/Insert all/);
-  const swedish = files.filter(
-    (f) => f.endsWith(".js") && f !== "population-worker.js" && /Infoga alla/.test(readFileSync(join(dir, f), "utf8")),
-  );
-  expect(swedish).toEqual(["shared.js"]);
+  for (const chunk of ["pane.js", "functions-impl.js", "templates.js"])
+    expect([chunk, /Infoga alla|Insert all/.test(readFileSync(join(dir, chunk), "utf8"))]).toEqual([chunk, false]);
   // Fluent's Radio, Spinner and Field, the form's components, are not on the first screen: the gallery is the
   // browser's own radio buttons.
   expect(initial).not.toMatch(/fui-Radio__indicator|fui-Spinner|fui-Field__validationMessage/);
