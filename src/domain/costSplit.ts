@@ -36,8 +36,7 @@ export function costSplit(
   if (shares.length !== amounts.length)
     throw invalid("lengthMismatch", { what: "shares", expected: amounts.length, actual: shares.length });
   const flat: number[] = new Array(3 * shares.length);
-  for (let i = 0; i < shares.length; i++)
-    for (let k = 0; k < 3; k++) flat[3 * i + k] = shares[i][k];
+  for (let i = 0; i < shares.length; i++) for (let k = 0; k < 3; k++) flat[3 * i + k] = shares[i][k];
   return costSplitOf(amounts, flat, decimals, false);
 }
 

@@ -315,7 +315,8 @@ const EQUITYCAP = define({
  */
 function equityCapFast(base: unknown, unit: unknown, steps: unknown): number | undefined {
   const u = unit === undefined || unit === null ? 1 : unit;
-  if (typeof base !== "number" || base - base !== 0 || typeof u !== "number" || !(u > 0) || u - u !== 0) return;
+  if (typeof base !== "number" || base - base !== 0 || typeof u !== "number" || !(u > 0) || u - u !== 0)
+    return;
   if (!Array.isArray(steps) || steps.length === 0) return;
   const baseKr = base * u;
   if (!(baseKr >= 0) || baseKr - baseKr !== 0) return;
@@ -333,7 +334,8 @@ function equityCapFast(base: unknown, unit: unknown, steps: unknown): number | u
     const rate = row[1];
     if (upTo === null && rate === null) continue;
     if (open || typeof rate !== "number" || !(rate >= 0 && rate <= 1)) return;
-    if (upTo !== null && (typeof upTo !== "number" || upTo - upTo !== 0 || !(upTo > 0) || upTo <= previous)) return;
+    if (upTo !== null && (typeof upTo !== "number" || upTo - upTo !== 0 || !(upTo > 0) || upTo <= previous))
+      return;
     seen++;
     if (baseKr > from) {
       const to = upTo === null ? baseKr : Math.min(baseKr, upTo);

@@ -123,7 +123,8 @@ async function load(context: BrowserContext, origin: string, folder: string): Pr
     return { fcp: paint, loaded: own.map((r) => new URL(r.name).pathname) };
   });
   await page.close();
-  if (argv.includes("--list")) console.log(`${folder}: ${fcp.toFixed(0)} ms, before the first paint: ${loaded.join(" ")}`);
+  if (argv.includes("--list"))
+    console.log(`${folder}: ${fcp.toFixed(0)} ms, before the first paint: ${loaded.join(" ")}`);
   const bytes = loaded.reduce((sum, path) => sum + gzipSize(join(folder, path)), 0);
   return { fcp, bytes, script: metric("ScriptDuration"), style: metric("RecalcStyleDuration") };
 }

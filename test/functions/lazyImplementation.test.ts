@@ -5,6 +5,7 @@
 test("before the implementation is loaded a call is a promise of the same answer; after, the answer itself", async () => {
   let functions!: typeof import("../../src/functions/functions");
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module registry, synchronously
     functions = require("../../src/functions/functions");
   });
   const early = functions.equityCap(11583, 1000) as unknown;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { feeSplit, impactIndex } from "../../src/functions/functions";
+import { invoke, REGISTRY, type FunctionEntry } from "../../src/functions/registry";
 
 /** The invariants of the two functions a board report leans on, at the level Excel calls them. */
 describe("properties of the custom functions", () => {
@@ -95,8 +96,7 @@ describe("IMPACTINDEX's fast path (whole range) agrees with the general path (on
 });
 
 describe("EQUITYCAP's fast path (one pass over the steps) agrees with the general path", () => {
-  const { REGISTRY, invoke } = require("../../src/functions/registry") as typeof import("../../src/functions/registry");
-  const entry = REGISTRY.EQUITYCAP as unknown as import("../../src/functions/registry").FunctionEntry;
+  const entry = REGISTRY.EQUITYCAP as unknown as FunctionEntry;
   const outcome = (f: () => unknown) => {
     try {
       return { value: f() };
@@ -114,16 +114,17 @@ describe("EQUITYCAP's fast path (one pass over the steps) agrees with the genera
     { weight: 8, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
     { weight: 1, arbitrary: fc.constantFrom(null, 1.5, -0.1, "0,2", true) },
   );
-  const steps = fc
-    .array(fc.tuple(limit, rate), { minLength: 0, maxLength: 8 })
-    .map((rows) => {
-      // Sort the numeric limits most of the time, so that many staircases are valid.
-      const sorted = [...rows].sort((a, b) =>
-        typeof a[0] === "number" && typeof b[0] === "number" ? a[0] - b[0] : 0,
-      );
-      return sorted.map(([l, r]) => [l, r]);
-    });
-  const base = fc.oneof(fc.integer({ min: 0, max: 40_000 }), fc.double({ min: -10, max: 40_000, noNaN: true }));
+  const steps = fc.array(fc.tuple(limit, rate), { minLength: 0, maxLength: 8 }).map((rows) => {
+    // Sort the numeric limits most of the time, so that many staircases are valid.
+    const sorted = [...rows].sort((a, b) =>
+      typeof a[0] === "number" && typeof b[0] === "number" ? a[0] - b[0] : 0,
+    );
+    return sorted.map(([l, r]) => [l, r]);
+  });
+  const base = fc.oneof(
+    fc.integer({ min: 0, max: 40_000 }),
+    fc.double({ min: -10, max: 40_000, noNaN: true }),
+  );
   const unit = fc.constantFrom(undefined, null, 1, 1000, 0.5, 0, -1);
 
   test("values and messages, 3 000 random staircases", () => {
@@ -140,6 +141,15 @@ describe("EQUITYCAP's fast path (one pass over the steps) agrees with the genera
 
   test("the published case: 2 087,45 tkr for a base of 11 583 tkr, by the default and by given steps", () => {
     expect(invoke(entry, [11583, 1000, undefined])).toBeCloseTo(2087.45, 10);
-    expect(invoke(entry, [11583, 1000, [[7_000_000, 0.2], [15_000_000, 0.15]]])).toBeCloseTo(2087.45, 10);
+    expect(
+      invoke(entry, [
+        11583,
+        1000,
+        [
+          [7_000_000, 0.2],
+          [15_000_000, 0.15],
+        ],
+      ]),
+    ).toBeCloseTo(2087.45, 10);
   });
 });

@@ -104,6 +104,7 @@ describe("catalogues loaded on first need", () => {
     // A fresh module registry: the setup file's import of src/i18n/all is not seen here.
     let i18n!: typeof import("../../src/i18n");
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module registry, synchronously
       i18n = require("../../src/i18n");
     });
     expect(i18n.isLoaded("sv")).toBe(false);

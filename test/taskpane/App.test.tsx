@@ -237,12 +237,16 @@ describe("task pane", () => {
     await renderApp();
     fireEvent.click(screen.getByRole("button", { name: "English – byt språk till engelska" }));
     // English is a chunk of its own: the pane switches once it is loaded.
-    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM for Excel"));
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM for Excel"),
+    );
     expect(screen.getByRole("button", { name: "Insert Budget" })).toBeTruthy();
     expect(screen.getByLabelText("State allotment (tkr)")).toBeTruthy();
     expect(document.title).toBe("FINSAM for Excel");
     fireEvent.click(screen.getByRole("button", { name: "Svenska – switch language to Swedish" }));
-    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel"));
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("FINSAM för Excel"),
+    );
   });
 
   test("English from the start when Office is in English: the pane, and the custom functions' messages", async () => {
@@ -337,7 +341,8 @@ describe("task pane", () => {
     expect(list[1].textContent).toMatch(/^FINSAM\.AVGIFTSFÖRDELNING/);
     fireEvent.click(screen.getByRole("button", { name: "English – byt språk till engelska" }));
     expect(
-      within(await screen.findByRole("region", { name: "Functions" })).getAllByRole("listitem")[1].textContent,
+      within(await screen.findByRole("region", { name: "Functions" })).getAllByRole("listitem")[1]
+        .textContent,
     ).toMatch(/^FINSAM\.FEESPLIT/);
   });
 

@@ -63,7 +63,14 @@ test("the first screen loads what it shows: the population import, the checks an
     "commands.js",
   ]);
   const files = readdirSync(dir);
-  for (const chunk of ["population.js", "checks.js", "templates.js", "pane.js", "functions-impl.js", "i18n-en.js"])
+  for (const chunk of [
+    "population.js",
+    "checks.js",
+    "templates.js",
+    "pane.js",
+    "functions-impl.js",
+    "i18n-en.js",
+  ])
     expect(files).toContain(chunk);
   const initial = scripts
     .slice(1)
@@ -84,7 +91,10 @@ test("the first screen loads what it shows: the population import, the checks an
   expect(readFileSync(join(dir, "i18n-sv.js"), "utf8")).toMatch(/Infoga alla/);
   expect(readFileSync(join(dir, "i18n-en.js"), "utf8")).toMatch(/Insert all/);
   for (const chunk of ["pane.js", "functions-impl.js", "templates.js"])
-    expect([chunk, /Infoga alla|Insert all/.test(readFileSync(join(dir, chunk), "utf8"))]).toEqual([chunk, false]);
+    expect([chunk, /Infoga alla|Insert all/.test(readFileSync(join(dir, chunk), "utf8"))]).toEqual([
+      chunk,
+      false,
+    ]);
   // Fluent's Radio, Spinner and Field, the form's components, are not on the first screen: the gallery is the
   // browser's own radio buttons.
   expect(initial).not.toMatch(/fui-Radio__indicator|fui-Spinner|fui-Field__validationMessage/);
