@@ -13,7 +13,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
   checkSum,
@@ -30,7 +30,7 @@ import {
 } from "../functions/functions";
 import { EXAMPLE_OPTIONS, TEMPLATE_IDS, TEMPLATES } from "../templates";
 import { HeadlessWorkbook } from "../workbook/headless/headlessWorkbook";
-import { benchCheck } from "./benchCheck";
+import { benchCheck, repositoryRoot } from "./benchCheck";
 
 type Grid = unknown[][];
 interface Case {
@@ -244,9 +244,7 @@ async function main(): Promise<void> {
       }
       return times.sort((a, b) => a - b)[3];
     };
-    // The repository's root, whether this runs from src/tools (tsx) or bundled from lib/.
-    let root = __dirname;
-    while (!existsSync(join(root, "package.json")) && root !== dirname(root)) root = dirname(root);
+    const root = repositoryRoot();
     const built = join(root, "lib", "finsam.cjs");
     if (!existsSync(built)) console.log("finsam --help: lib/finsam.cjs is not built (npm run build:cli)");
     else {

@@ -6,13 +6,16 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { HEAD, streamedSheet, workbook, zip } from "./hostileFiles";
 
-// The repository's root: this file runs from src/tools (tsx) and bundled from lib/ (npm run bench).
-const ROOT = [join(__dirname, "..", ".."), join(__dirname, "..")].find((d) =>
-  existsSync(join(d, "src", "tools", "cli.ts")),
-)!;
+/** The repository's root, whether this runs from src/tools (tsx) or bundled into lib/ (npm run bench). */
+export function repositoryRoot(): string {
+  let root = __dirname;
+  while (!existsSync(join(root, "package.json")) && root !== dirname(root)) root = dirname(root);
+  return root;
+}
+const ROOT = repositoryRoot();
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 
 /** A statement: a header, 100 000 lines of Utfall and Budget, and a Summa row whose formulas say what it adds. */
