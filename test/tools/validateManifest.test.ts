@@ -94,8 +94,8 @@ describe("validateManifest (offline)", () => {
     [
       "an http URL",
       breakIt(
-        'DefaultValue="https://localhost:3000/functions.js"',
-        'DefaultValue="http://localhost:3000/functions.js"',
+        'DefaultValue="https://localhost:3000/taskpane.js"',
+        'DefaultValue="http://localhost:3000/taskpane.js"',
       ),
       "https",
     ],
