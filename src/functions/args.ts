@@ -178,66 +178,6 @@ export function compileArgs<S extends ArgSpec>(spec: S): ArgParser<S> {
   };
 }
 
-/**
- * The quick reading of a list of single values, compiled once from the declaration: per parameter, what a
- * cell must be to be taken as it is (a finite number, a boolean) and what an omitted argument stands for (its
- * default, or null). `read(raw)` gives the values in parameter order (in a buffer the next read reuses: use
- * them before the next call), or null as soon as one argument is
- * anything else (a range, a text, an error, a blank where a value is
- * required), and the caller parses the whole list by the declared rules, with their messages. No object, no
- * closure per call: the per-call path of a column of =FINSAM.SOLIDITET(…) formulas.
- */
-export interface ScalarPlan {
-  size: number;
-  read(raw: readonly unknown[]): unknown[] | null;
-}
-
-const NUMBER = 0;
-const BOOLEAN = 1;
-
-/** The plan for a spec of single values, or null when any parameter is a range or a text. */
-export function compileScalars(spec: ArgSpec): ScalarPlan | null {
-  const rules = Object.values(spec);
-  const kinds = new Int8Array(rules.length);
-  const optional = new Uint8Array(rules.length);
-  const omitted: unknown[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i];
-    if (rule.kind === "number") {
-      kinds[i] = NUMBER;
-      optional[i] = rule.optional ? 1 : 0;
-      omitted.push(rule.optional ? rule.default : null);
-    } else if (rule.kind === "optionalNumber") {
-      kinds[i] = NUMBER;
-      optional[i] = 1;
-      omitted.push(null);
-    } else if (rule.kind === "boolean") {
-      kinds[i] = BOOLEAN;
-      optional[i] = 1;
-      omitted.push(rule.default);
-    } else return null;
-  }
-  const size = rules.length;
-  // One buffer per plan: what `read` gives is consumed by the function's scalar body at once (invoke), so
-  // a call allocates nothing here.
-  const into = new Array<unknown>(size);
-  return {
-    size,
-    read(raw) {
-      for (let i = 0; i < size; i++) {
-        const v = raw[i];
-        if (v === null || v === undefined) {
-          if (optional[i] === 0) return null;
-          into[i] = omitted[i];
-        } else if (kinds[i] === NUMBER ? typeof v === "number" && v - v === 0 : typeof v === "boolean")
-          into[i] = v;
-        else return null;
-      }
-      return into;
-    },
-  };
-}
-
 /** A range of numbers, cell by cell (no callback per cell); blanks by `blank`. */
 function numbersMatrix(value: unknown, what: string, blank: BlankPolicy): Matrix<number | null> {
   const g = gridOf(value, what);

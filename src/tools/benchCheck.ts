@@ -102,4 +102,6 @@ export async function benchCheck(): Promise<void> {
 }
 
 export const makeStatement = statementFile;
-if (require.main === module) void benchCheck();
+// Run on its own (tsx src/tools/benchCheck.ts); bundled into lib/bench.cjs, `module` is the bundle's, and
+// bench.ts runs it.
+if (require.main === module && /benchCheck\.ts$/.test(process.argv[1] ?? "")) void benchCheck();

@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { compileScalars, parsePositional } from "../../src/functions/args";
+import { parsePositional } from "../../src/functions/args";
 import { FUNCTION_IDS } from "../../src/functions/catalog";
 import { excelCall } from "../../src/functions/excelError";
 import { invoke, REGISTRY, type FunctionEntry } from "../../src/functions/registry";
 import { callExcel } from "../helpers/excel";
 
 /**
- * The per-call path (the parser compiled once per function, the quick reading of single values) against the
+ * The per-call path (the parser compiled once per function, each function's fast path) against the
  * declared rules read one argument at a time (`parsePositional`, the reference): for any argument list a
  * sheet can give, every function answers the same value or the same Excel error with the same message.
  */
@@ -64,20 +64,4 @@ describe.each(FUNCTION_IDS)("%s", (id) => {
       { numRuns: 2_000, seed: 5 },
     );
   });
-});
-
-test("the quick reading of single values: taken as they stand, the defaults for omitted ones, else null", () => {
-  const plan = compileScalars(REGISTRY.GOALMET.params)!;
-  expect(plan.read([0.7, 0.7])).toEqual([0.7, 0.7, 0, null, 0.5, false]);
-  expect(plan.read([0.7, 0.7, 0.05, 0.8, 0.6, true])).toEqual([0.7, 0.7, 0.05, 0.8, 0.6, true]);
-  // A required value missing, a text, a range, an error, a non-finite number: left to the declared rules.
-  for (const raw of [
-    [null, null],
-    [0.7, "0,7"],
-    [0.7, [[0.7]]],
-    [0.7, new Error("#N/A")],
-    [0.7, Infinity],
-  ])
-    expect(plan.read(raw)).toBeNull();
-  expect(compileScalars(REGISTRY.CHECKSUM.params)).toBeNull();
 });
