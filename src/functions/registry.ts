@@ -529,7 +529,14 @@ const GOALMET = define({
       typeof lowerIsBetter !== "boolean"
     )
       return undefined;
-    const status = goalStatusOf(actual ?? null, target, tolerance, responseRate, minResponseRate, lowerIsBetter);
+    const status = goalStatusOf(
+      actual ?? null,
+      target,
+      tolerance,
+      responseRate,
+      minResponseRate,
+      lowerIsBetter,
+    );
     return status === "reached" || status === "near";
   },
   run: (a) => goalMetRule(a),
