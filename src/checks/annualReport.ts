@@ -1,6 +1,6 @@
 import { headerYear, normalise } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
-import { roleAt, rowLabel, type StatementLayout } from "./layout";
+import { roleAt, rowLabel, rowText, type StatementLayout } from "./layout";
 import type { Finding } from "./types";
 
 /**
@@ -24,9 +24,22 @@ export interface AnnualStatement {
 const RR = /^årets resultat$/;
 const is = (pattern: RegExp) => (label: string) => pattern.test(normalise(label));
 
-/** What kind of annual-report statement a statement is, by its lines; null for other statements. */
+const KINDS = new WeakMap<StatementLayout, { g: Grid; kind: AnnualKind | null }>();
+
+/**
+ * What kind of annual-report statement a statement is, by its lines; null for other statements. Read once
+ * per statement of a grid (the check asks three times; each reading goes over all of its labels).
+ */
 export function annualKind(g: Grid, layout: StatementLayout): AnnualKind | null {
-  const labels = statementLabels(g, layout).map((l) => normalise(l.label));
+  const known = KINDS.get(layout);
+  if (known !== undefined && known.g === g) return known.kind;
+  const kind = kindByLines(g, layout);
+  KINDS.set(layout, { g, kind });
+  return kind;
+}
+
+function kindByLines(g: Grid, layout: StatementLayout): AnnualKind | null {
+  const labels = statementLabels(g, layout).map((l) => l.key);
   if (labels.some((l) => /^likvida medel vid (årets|periodens) (början|slut)/.test(l))) return "cashFlow";
   if (labels.some((l) => /^summa tillgångar$/.test(l))) return "balanceSheet";
   if (labels.some((l) => RR.test(l)) && labels.some((l) => /^verksamhetens (intäkter|kostnader)/.test(l)))
@@ -38,11 +51,11 @@ export function annualKind(g: Grid, layout: StatementLayout): AnnualKind | null 
   return null;
 }
 
-function statementLabels(g: Grid, s: StatementLayout): { row: number; label: string }[] {
-  const out: { row: number; label: string }[] = [];
+function statementLabels(g: Grid, s: StatementLayout): { row: number; label: string; key: string }[] {
+  const out: { row: number; label: string; key: string }[] = [];
   for (let r = s.firstRow; r <= Math.max(s.lastRow, lastFigureRow(g, s)); r++) {
-    const label = rowLabel(g, r, s.labelFrom, s.labelTo);
-    if (label) out.push({ row: r, label });
+    const { label, key } = rowText(g, r, s.labelFrom, s.labelTo);
+    if (label) out.push({ row: r, label, key });
   }
   return out;
 }

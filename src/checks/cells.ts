@@ -13,6 +13,8 @@ export type CellReading =
   | { kind: "text"; digits: boolean }; // words, or a mistyped figure when it has digits
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+/** A letter that no currency word below contains (ASCII s, e, k, u, d, r in either case). */
+const NOT_CURRENCY_LETTER = /[^\P{L}SEKUDRsekudr]/u;
 const SPACES = /[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006]/g;
 /** Whole part with thousands separated by a space or a point (Swedish) or a comma (English), or none. */
 const SV = /^(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?$/;
@@ -25,6 +27,14 @@ const EN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  */
 export function parseAmountText(text: string): number | null {
   if (text.length > 40) return null;
+  // A letter other than those of the currency words taken away below (SEK, USD, EUR, kr) leaves no amount:
+  // a label ("Konto 3010") is refused here, before the replaces.
+  if (NOT_CURRENCY_LETTER.test(text)) return null;
+  return parseAmountWords(text);
+}
+
+/** The reading itself (exported for the test that holds the shortcut above to it). */
+export function parseAmountWords(text: string): number | null {
   let t = text.replace(SPACES, " ").replace(DASHES, "-").trim();
   // A currency sign before or after the figure ("$ 8,407,756", "$ (548,000)", "1 234 kr").
   t = t

@@ -45,7 +45,7 @@ function checkKeys(
   const findings: Finding[] = [];
   for (let r = g.firstRow; r <= g.lastRow; r++) {
     for (let c = g.firstColumn; c + 2 < g.firstColumn + g.columns; c++) {
-      if (!CATEGORY.every((p, k) => p.test(normalise(g.text(r, c + k))))) continue;
+      if (!CATEGORY.every((p, k) => p.test(g.key(r, c + k)))) continue;
       const keyed = (row: number) => [0, 1, 2].some((k) => g.number(row, c + k) !== null);
       let last = 0;
       for (let row = r + 1; row <= g.lastRow; row++) if (keyed(row)) last = row;
@@ -107,7 +107,7 @@ function findTables(g: Grid): Table[] {
   const labelAt = (r: number) => {
     for (let c = g.firstColumn; c < g.firstColumn + Math.min(g.columns, 6); c++) {
       const t = g.text(r, c);
-      if (t && g.number(r, c) === null) return { text: normalise(t), column: c };
+      if (t && g.number(r, c) === null) return { text: g.key(r, c), column: c };
     }
     return null;
   };

@@ -1,5 +1,5 @@
 import { addr } from "../sheet/a1";
-import { normalise } from "../sheet/vocabulary";
+import { normalise, normaliseText } from "../sheet/vocabulary";
 import { isErrorValue, type SheetData } from "../sheet/sheetData";
 import { parseAmountText, readCell, type CellReading } from "./cells";
 
@@ -76,6 +76,20 @@ export class Grid {
     return typeof v === "string" ? v.trim() : "";
   }
 
+  /**
+   * A cell's text as the vocabulary compares it (`normalise`), "" for anything but text: read once per cell
+   * and kept with the grid (every stage of the check compares the same labels; a memo by text alone is a
+   * lookup in a table of every distinct label, 100 000 of them in a ledger).
+   */
+  key(row: number, column: number): string {
+    const v = this.at(row, column);
+    if (typeof v !== "string") return "";
+    const line = (this.keys[row - this.top] ??= []);
+    return (line[column - this.left] ??= normaliseText(v));
+  }
+
+  private readonly keys: (string | undefined)[][] = [];
+
   /** The first-column label of a row (leading spaces of indented rows removed). */
   label(row: number): string {
     return this.text(row, this.left);
@@ -101,7 +115,7 @@ export class Grid {
   rowsLabelled(text: string): number[] {
     const key = normalise(text);
     const out: number[] = [];
-    for (let r = this.top; r <= this.lastRow; r++) if (normalise(this.label(r)) === key) out.push(r);
+    for (let r = this.top; r <= this.lastRow; r++) if (this.key(r, this.left) === key) out.push(r);
     return out;
   }
 
@@ -112,7 +126,7 @@ export class Grid {
       const columns: number[] = [];
       let k = 0;
       for (let c = this.left; c < this.left + this.columns && k < keys.length; c++) {
-        if (normalise(this.text(r, c)) === keys[k]) {
+        if (this.key(r, c) === keys[k]) {
           columns.push(c);
           k++;
         }

@@ -4,9 +4,11 @@ import {
   columnKind,
   normalise,
   PERIOD_KINDS,
+  roleOfKey,
   rowRole,
   unitIn,
   type ColumnKind,
+  type RowRole,
   type Unit,
 } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
@@ -160,13 +162,13 @@ function layoutBelow(
   for (let r = headerRow + 1; r <= g.lastRow; r++) {
     if (r > headerRow + 1 && !anchors && startsNewTable(g, r)) break;
     if (anchors?.get(r) === "statement" && r > headerRow) break;
-    const label = rowLabel(g, r, labelFrom, labelTo);
+    const text = rowText(g, r, labelFrom, labelTo);
     const numbers = amountColumns.some((c) => g.number(r, c.column) !== null);
-    if (label) labels++;
+    if (text.label) labels++;
     if (!numbers) continue;
     lastRow = r;
-    const role = anchors ? (anchors.get(r) ?? null) : rowRole(label);
-    if (/^summa tillgångar$/.test(normalise(label))) balanceSheet = true;
+    const role = anchors ? (anchors.get(r) ?? null) : text.role;
+    if (text.key === "summa tillgångar") balanceSheet = true;
     if (role === "sum" || role === "result") sums++;
     // A balance sheet's "Årets resultat" is a line of its equity, and a cash-flow statement starts from it:
     // neither ends the statement.
@@ -211,9 +213,8 @@ function layoutBelow(
   // the sum of the lines right below it in every amount column (a driftsredovisning's nämnd over its units).
   if (
     sums === 0 &&
-    totalsAbove(figuresOf(g, layout), figureRows(g, layout), (r) =>
-      rowRole(rowLabel(g, r, labelFrom, labelTo)),
-    ).heads.size < 2
+    totalsAbove(figuresOf(g, layout), figureRows(g, layout), (r) => rowText(g, r, labelFrom, labelTo).role)
+      .heads.size < 2
   )
     return { reason: "noSumRows" };
   return { layout };
@@ -264,12 +265,46 @@ function startsNewTable(g: Grid, r: number): boolean {
 
 /** The first text of a row among the label columns (an amount typed as text is not a label). */
 export function rowLabel(g: Grid, r: number, from: number, to: number): string {
+  return rowText(g, r, from, to).label;
+}
+
+/** A row's label, its normalised key and its role by its words (rowRole), as the label columns give them. */
+export interface RowText {
+  label: string;
+  key: string;
+  role: RowRole | null;
+}
+
+/**
+ * Per grid and span of label columns: each row's text, read once. Every stage of the check (finding the
+ * statement, what kind it is, reading it, the distribution, the cell checks) goes over the same rows; a memo by
+ * label alone costs a hash lookup in a table of every distinct label each time (100 000 of them in a ledger).
+ */
+const ROW_TEXTS = new WeakMap<Grid, Map<number, (RowText | undefined)[]>>();
+
+export function rowText(g: Grid, r: number, from: number, to: number): RowText {
+  const i = r - g.firstRow;
+  if (i < 0 || r > g.lastRow) return readRowText(g, r, from, to);
+  let spans = ROW_TEXTS.get(g);
+  if (spans === undefined) ROW_TEXTS.set(g, (spans = new Map()));
+  const span = from * 0x10000 + to; // a sheet has at most 16 384 columns
+  let rows = spans.get(span);
+  if (rows === undefined) spans.set(span, (rows = []));
+  return (rows[i] ??= readRowText(g, r, from, to));
+}
+
+function readRowText(g: Grid, r: number, from: number, to: number): RowText {
   for (let c = from; c <= to; c++) {
     const v = g.at(r, c);
-    if (typeof v === "string" && v.trim() !== "" && g.number(r, c) === null) return v.trim();
+    if (typeof v === "string" && v.trim() !== "" && g.number(r, c) === null) {
+      const key = g.key(r, c);
+      return { label: v.trim(), key, role: roleOfKey(key) };
+    }
   }
-  return "";
+  return EMPTY_ROW;
 }
+
+const EMPTY_ROW: RowText = Object.freeze({ label: "", key: "", role: null });
 
 function unitAbove(g: Grid, headerRow: number): Unit | null {
   for (let r = headerRow; r >= Math.max(g.firstRow, headerRow - 8); r--) {

@@ -28,8 +28,8 @@ export interface SheetReading {
   reason?: NotReadReason;
 }
 
-export function readSheet(sheet: SheetData): SheetReading {
-  const g = new Grid(sheet);
+/** What a sheet is, read from `g` (a grid of the sheet; the check passes its own, so that it is read once). */
+export function readSheet(sheet: SheetData, g: Grid = new Grid(sheet)): SheetReading {
   if (isFollowUp(sheet)) return { kind: "followUp" };
   if (g.hasTitle(/^Avgiftsfördelning/) && g.findHeader(["Part", "Belopp (tkr)"])) return { kind: "fees" };
   if (g.hasTitle(/^Social budget/) && g.findHeader(["Målområde", "Mål", "Indikator", "Vikt"]))
@@ -72,9 +72,10 @@ export function checkWorkbook(sheets: SheetData[]): {
       findings.push(...followUp.findings);
       continue;
     }
-    const reading = readSheet(sheet);
-    // The cost distribution and its keys are read on every sheet, beside a statement or on their own.
+    // One grid per sheet: what it reads of a cell (a label, a figure) is read once for every check below.
     const grid = new Grid(sheet);
+    const reading = readSheet(sheet, grid);
+    // The cost distribution and its keys are read on every sheet, beside a statement or on their own.
     grids.push(grid);
     for (const layout of reading.layouts ?? []) {
       const kind = annualKind(grid, layout);

@@ -1,7 +1,7 @@
 import { checkSum } from "../domain/budget";
-import { isBreakdownLabel, isCostLabel, isIncomeLabel, normalise } from "../sheet/vocabulary";
+import { isBreakdownKey, isCostKey, isIncomeKey } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
-import { roleAt, rowLabel, stepAt, stepOf, type AmountColumn, type StatementLayout } from "./layout";
+import { roleAt, rowText, stepAt, stepOf, type AmountColumn, type StatementLayout } from "./layout";
 import {
   addsUp,
   addsUpIn,
@@ -94,11 +94,28 @@ export function readStatement(
   };
 }
 
+/**
+ * A map by row, as an array from the statement's first row (a Map of every row of a 100 000-line ledger
+ * spent a tenth of the reading growing its table); rows above it, if any are asked for, in a Map.
+ */
+class RowMap<V> {
+  private readonly byRow: (V | undefined)[] = [];
+  private readonly above = new Map<number, V>();
+  constructor(private readonly first: number) {}
+  get(row: number): V | undefined {
+    return row >= this.first ? this.byRow[row - this.first] : this.above.get(row);
+  }
+  set(row: number, value: V): void {
+    if (row >= this.first) this.byRow[row - this.first] = value;
+    else this.above.set(row, value);
+  }
+}
+
 class StatementReader {
   private findings: Finding[] = [];
   private corrected = new Map<number, number>(); // cellKey(row, column) → what the figure should be
   private alias = new Map<number, number>(); // a repeated sum's row → the row it repeats
-  private kinds = new Map<number, Kind>();
+  private kinds: RowMap<Kind>;
   private sumChecks: SumCheck[] = [];
   /** The totals of the final reading, with what each adds. */
   get totals(): SumCheck[] {
@@ -123,11 +140,12 @@ class StatementReader {
     private readonly g: Grid,
     private readonly layout: StatementLayout,
   ) {
+    this.kinds = new RowMap(layout.firstRow);
     this.downColumns = [...layout.periods, ...(layout.total ? [layout.total] : [])];
     this.numberColumns = [...this.downColumns, ...layout.deviations].map((c) => c.column);
     let balance = false;
     for (let r = layout.firstRow; r <= g.lastRow && !balance; r++)
-      balance = /^summa tillgångar$/.test(normalise(rowLabel(g, r, layout.labelFrom, layout.labelTo)));
+      balance = rowText(g, r, layout.labelFrom, layout.labelTo).key === "summa tillgångar";
     this.isBalanceSheet = balance;
     this.figures = {
       value: (r, c) => this.figure(r, c),
@@ -222,7 +240,7 @@ class StatementReader {
     this.corrected = corrected;
     this.alias = new Map();
     this.figureCache.clear();
-    this.kinds = new Map();
+    this.kinds = new RowMap(this.layout.firstRow);
     this.sumChecks = [];
     this.arithmetic.clear();
     this.unchecked.clear();
@@ -233,16 +251,16 @@ class StatementReader {
   private row(r: number): RowWords {
     let info = this.rowCache[r - this.layout.firstRow];
     if (info === undefined) {
-      const label = rowLabel(this.g, r, this.layout.labelFrom, this.layout.labelTo);
+      const { label, key, role } = rowText(this.g, r, this.layout.labelFrom, this.layout.labelTo);
       const numbers = this.numberColumns.some((c) => this.g.number(r, c) !== null);
       info = {
         label,
-        key: normalise(label),
-        role: roleAt(this.layout, r, label),
+        key,
+        role: this.layout.anchors ? (this.layout.anchors.get(r) ?? null) : role,
         numbers,
-        cost: isCostLabel(label),
-        income: isIncomeLabel(label),
-        breakdown: isBreakdownLabel(label),
+        cost: isCostKey(key),
+        income: isIncomeKey(key),
+        breakdown: isBreakdownKey(key),
       };
       if (r >= this.layout.firstRow && r <= this.layout.lastRow)
         this.rowCache[r - this.layout.firstRow] = info;

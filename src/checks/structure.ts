@@ -65,27 +65,55 @@ export function addsUpIn(
  */
 export const MAX_RUN = 40;
 
+/** The search's bound (RunningSum.lost) on or off: a test holds the search with it to the search without. */
+export const SEARCH = { bound: true };
+
 /**
  * A sum of a run of lines, column by column, grown one line at a time: cheap to ask "might it add up?" — as
  * printed, and with the lines a sign marks taken away.
  */
 class RunningSum {
-  private readonly totals: (number | null)[];
-  private readonly steps: number[];
-  private readonly sums: number[];
-  private readonly signedSums: number[];
-  private readonly nonZero: number[];
+  private readonly totals: (number | null)[] = [];
+  private readonly steps: number[] = [];
+  private readonly sums: number[] = [];
+  private readonly signedSums: number[] = [];
+  private readonly nonZero: number[] = [];
   count = 0;
 
-  constructor(
-    private readonly f: Figures,
-    row: number,
-  ) {
-    this.totals = f.columns.map((c) => f.value(row, c));
-    this.steps = f.columns.map((c, i) => (this.totals[i] === null ? 0 : f.step(c, row)));
-    this.sums = f.columns.map(() => 0);
-    this.signedSums = f.columns.map(() => 0);
-    this.nonZero = f.columns.map(() => 0);
+  /**
+   * Starts the run of `row`'s figures afresh, in this object's own arrays: each search keeps one (they do
+   * not nest), so a row costs no allocation.
+   */
+  start(f: Figures, row: number): this {
+    const n = f.columns.length;
+    if (this.totals.length !== n) {
+      this.totals.length = this.steps.length = this.sums.length = n;
+      this.signedSums.length = this.nonZero.length = n;
+    }
+    for (let i = 0; i < n; i++) {
+      const c = f.columns[i];
+      const total = f.value(row, c);
+      this.totals[i] = total;
+      this.steps[i] = total === null ? 0 : f.step(c, row);
+      this.sums[i] = 0;
+      this.signedSums[i] = 0;
+      this.nonZero[i] = 0;
+    }
+    this.count = 0;
+    return this;
+  }
+
+  /** How many columns the row has a figure in (a total to fit). */
+  get withTotal(): number {
+    let n = 0;
+    for (const t of this.totals) if (t !== null) n++;
+    return n;
+  }
+
+  /** Does the row have a figure that is not zero? */
+  get anyFigure(): boolean {
+    for (const t of this.totals) if (t !== null && t !== 0) return true;
+    return false;
   }
 
   /** A line's figures: `byColumn[k][at]` for each column k of `f.columns` (0 where it has none). */
@@ -114,6 +142,31 @@ class RunningSum {
     return columns > 0 && misfits === 0;
   }
 
+  /**
+   * How many columns with a total no longer run can fit, whatever lines it takes in next. The run may grow to at
+   * most `most` lines; `ups[k]` of the lines it may still take raise its sum in column k and `downs[k]` lower
+   * it. Where none can lower it and the sum is already past the total by more than checkSum's widest tolerance
+   * (at `most` lines), every longer run is further past (adding a figure that is not negative never lowers a
+   * floating sum either), and the column is lost for good; the same the other way. A bound, not a reading: it
+   * only lets the search stop where going on could find nothing.
+   */
+  lost(signed: boolean, ups: readonly number[], downs: readonly number[], most: number): number {
+    const sums = signed ? this.signedSums : this.sums;
+    let lost = 0;
+    for (let i = 0; i < this.totals.length; i++) {
+      const total = this.totals[i];
+      if (total === null) continue;
+      const sum = sums[i];
+      // The tolerance at `most` lines (fit's), with room for the last digits of the floating arithmetic.
+      const allowed =
+        ((this.steps[i] * (most + 1)) / 2) * (1 + 1e-9) + 1e-9 * (Math.abs(sum) + Math.abs(total) + 1);
+      const slack = 1e-6 * Math.max(1, Math.abs(total), Math.abs(sum));
+      if (downs[i] === 0 && sum - total - slack > allowed) lost++;
+      else if (ups[i] === 0 && total - sum - slack > allowed) lost++;
+    }
+    return lost;
+  }
+
   /** How many columns have a total, and how many of those the run may not add up to (stops past `most`). */
   fit(signed: boolean, most: number): { columns: number; misfits: number } {
     const sums = signed ? this.signedSums : this.sums;
@@ -131,6 +184,14 @@ class RunningSum {
   }
 }
 
+/** The runs and counts of subtotalRun and totalsAbove: one each, reused row after row (neither nests). */
+const SUBTOTAL = new RunningSum();
+const ABOVE = new RunningSum();
+const LEFT = {
+  left: { ups: [] as number[], downs: [] as number[] },
+  signedLeft: { ups: [] as number[], downs: [] as number[] },
+};
+
 /**
  * The figures and signs of the last MAX_RUN lines of a list that grows at its end, kept between calls: a line's
  * figure is read once when it joins the list, not once for every row after it (a list replaced by another —
@@ -142,10 +203,23 @@ interface Window {
   length: number;
   /** Index in the list of the window's first entry. */
   base: number;
+  /** Index in the arrays below of the window's first entry (older ones go in one splice, now and then). */
+  first: number;
   lines: number[];
   signs: number[];
   /** Per column: the figures of `lines` (0 where a line has none). */
   values: number[][];
+  /**
+   * Per column, for each entry: how many entries taken in so far, up to and including it, have a positive
+   * figure, a negative one, and the same with their signs (a running count, so that the counts of any stretch
+   * of the window are a difference: what the bound of subtotalRun asks, without going over the window).
+   */
+  ups: number[][];
+  downs: number[][];
+  signedUps: number[][];
+  signedDowns: number[][];
+  /** The running counts after the last entry taken in. */
+  counted: { ups: number[]; downs: number[]; signedUps: number[]; signedDowns: number[] };
 }
 
 const windows = new WeakMap<readonly number[], Window>();
@@ -156,26 +230,57 @@ function windowOf(f: Figures, lines: readonly number[], costSign?: (line: number
   // window's end is another row now.
   const stale = w !== undefined && w.length > 0 && lines[w.length - 1] !== w.lines[w.lines.length - 1];
   if (!w || w.f !== f || w.length > lines.length || stale) {
-    w = { f, length: 0, base: 0, lines: [], signs: [], values: f.columns.map(() => []) };
+    const perColumn = () => f.columns.map((): number[] => []);
+    const zeros = () => f.columns.map(() => 0);
+    w = {
+      f,
+      length: 0,
+      base: 0,
+      first: 0,
+      lines: [],
+      signs: [],
+      values: perColumn(),
+      ups: perColumn(),
+      downs: perColumn(),
+      signedUps: perColumn(),
+      signedDowns: perColumn(),
+      counted: { ups: zeros(), downs: zeros(), signedUps: zeros(), signedDowns: zeros() },
+    };
     windows.set(lines, w);
   }
   const from = Math.max(w.length, lines.length - MAX_RUN);
+  const counted = w.counted;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
+    const sign = costSign?.(line) ?? 1;
     w.lines.push(line);
-    w.signs.push(costSign?.(line) ?? 1);
-    f.columns.forEach((c, k) => w.values[k].push(f.value(line, c) ?? 0));
+    w.signs.push(sign);
+    for (let k = 0; k < f.columns.length; k++) {
+      const v = f.value(line, f.columns[k]) ?? 0;
+      w.values[k].push(v);
+      if (v > 0) counted.ups[k]++;
+      else if (v < 0) counted.downs[k]++;
+      if (sign * v > 0) counted.signedUps[k]++;
+      else if (sign * v < 0) counted.signedDowns[k]++;
+      w.ups[k].push(counted.ups[k]);
+      w.downs[k].push(counted.downs[k]);
+      w.signedUps[k].push(counted.signedUps[k]);
+      w.signedDowns[k].push(counted.signedDowns[k]);
+    }
   }
   w.length = lines.length;
   // Keep the last MAX_RUN entries (older ones are never asked for again; where the list grew by more than that
-  // since the last call, the entries read above are the last MAX_RUN and the older ones all go).
-  const extra = w.lines.length - MAX_RUN;
-  if (extra > 0) {
-    w.lines.splice(0, extra);
-    w.signs.splice(0, extra);
-    for (const v of w.values) v.splice(0, extra);
+  // since the last call, the entries read above are the last MAX_RUN and the older ones all go). The arrays
+  // drop them once MAX_RUN of them have gathered: one splice per MAX_RUN lines, not one per line.
+  w.first = Math.max(w.first, w.lines.length - MAX_RUN);
+  if (w.first >= MAX_RUN) {
+    const gone = w.first;
+    w.lines.splice(0, gone);
+    w.signs.splice(0, gone);
+    for (const v of [...w.values, ...w.ups, ...w.downs, ...w.signedUps, ...w.signedDowns]) v.splice(0, gone);
+    w.first = 0;
   }
-  w.base = lines.length - w.lines.length;
+  w.base = lines.length - (w.lines.length - w.first);
   return w;
 }
 
@@ -193,18 +298,43 @@ export function subtotalRun(
   costSign?: (line: number) => number,
 ): { parts: number[]; signs?: number[]; oneOff?: boolean } | null {
   if (lines.length < 2) return null;
-  if (!f.columns.some((c) => (f.value(row, c) ?? 0) !== 0)) return null;
+  const run = SUBTOTAL.start(f, row);
+  if (!run.anyFigure) return null;
   const w = windowOf(f, lines, costSign);
-  const run = new RunningSum(f, row);
+  const columns = run.withTotal;
+  // How many of the lines not yet taken in (the window's first j) raise or lower each column's sum, as printed
+  // and signed: the search stops where no longer run could fit (in a list of like lines, after a few).
+  const width = w.values.length;
+  const { left, signedLeft } = LEFT;
+  if (left.ups.length !== width)
+    left.ups.length = left.downs.length = signedLeft.ups.length = signedLeft.downs.length = width;
+  /** The count of the window's entries before `j` in a running count (the first entry's own taken away). */
+  const before = (cum: number[], j: number, first: number) => cum[j - 1] - cum[w.first] + first;
   let anyCost = false;
   let found: { parts: number[]; signs?: number[]; oneOff?: boolean } | null = null;
   let nearly: number[] | null = null;
-  for (let j = w.lines.length - 1; j >= 0; j--) {
+  const most = w.lines.length - w.first;
+  for (let j = w.lines.length - 1; j >= w.first; j--) {
     const sign = w.signs[j];
     if (sign < 0) anyCost = true;
     run.addFigures(w.values, j, sign);
-    if (run.count < 2 || !run.figures) continue;
-    const start = w.base + j;
+    let stop = false;
+    if (SEARCH.bound && j > w.first) {
+      for (let k = 0; k < width; k++) {
+        const v0 = w.values[k][w.first];
+        const s0 = w.signs[w.first] * v0;
+        left.ups[k] = before(w.ups[k], j, v0 > 0 ? 1 : 0);
+        left.downs[k] = before(w.downs[k], j, v0 < 0 ? 1 : 0);
+        signedLeft.ups[k] = before(w.signedUps[k], j, s0 > 0 ? 1 : 0);
+        signedLeft.downs[k] = before(w.signedDowns[k], j, s0 < 0 ? 1 : 0);
+      }
+      stop = hopeless(run, columns, costSign !== undefined, left, signedLeft, most);
+    }
+    if (run.count < 2 || !run.figures) {
+      if (stop) break;
+      continue;
+    }
+    const start = w.base + (j - w.first);
     // The longest run that adds up wins: a longer one found further up replaces a shorter one.
     if (run.mayAddUp()) {
       const parts = lines.slice(start);
@@ -223,14 +353,33 @@ export function subtotalRun(
     }
     // A run the row is the sum of in every column but one, where three columns or more have a figure: a
     // subtotal with one wrong figure (a typo), not a line — read as a line, the next total would add it in again.
-    const { columns, misfits } = run.fit(false, 1);
-    if (columns >= 3 && misfits === 1) {
+    const { columns: withTotal, misfits } = run.fit(false, 1);
+    if (withTotal >= 3 && misfits === 1) {
       const parts = lines.slice(start);
       const fitting = f.columns.filter((c) => f.value(row, c) !== null && addsUpIn(f, row, c, parts)).length;
-      if (fitting === columns - 1) nearly = parts;
+      if (fitting === withTotal - 1) nearly = parts;
     }
+    if (stop) break;
   }
   return found ?? (nearly ? { parts: nearly, oneOff: true } : null);
+}
+
+/**
+ * Can a longer run still be read (subtotalRun)? Not once every reading has a column lost for good: as printed
+ * (none may misfit), with the cost lines taken away (when there is a cost sign), and with one wrong figure
+ * (one column may misfit, where three or more have a total).
+ */
+function hopeless(
+  run: RunningSum,
+  columns: number,
+  signed: boolean,
+  left: { ups: readonly number[]; downs: readonly number[] },
+  signedLeft: { ups: readonly number[]; downs: readonly number[] },
+  most: number,
+): boolean {
+  const lost = run.lost(false, left.ups, left.downs, most);
+  if (lost === 0 || (columns >= 3 && lost <= 1)) return false;
+  return !signed || run.lost(true, signedLeft.ups, signedLeft.downs, most) > 0;
 }
 
 /**
@@ -308,21 +457,45 @@ export function totalsAbove(
   const figures = f.columns.map((c) => rows.map((r) => f.value(r, c) ?? 0));
   // The items below, as indices into `rows`, nearest last (a stack: taking in the nearest n is a pop).
   const items: number[] = [];
+  // Beside each item, per column: how many items up to and including it have a positive figure, and a negative
+  // one (running counts, cut with the stack), so that the bound below counts any stretch by a difference.
+  const ups = figures.map((): number[] => []);
+  const downs = figures.map((): number[] => []);
+  const left = { ups: figures.map(() => 0), downs: figures.map(() => 0) };
+  const countOf = (cum: number[], from: number, to: number) =>
+    (to < 0 ? 0 : cum[to]) - (from <= 0 ? 0 : cum[from - 1]);
   for (let i = rows.length - 1; i >= 0; i--) {
     const h = rows[i];
     const r = role(h);
     if (r === "sum" || r === "result" || r === "breakdown" || r === "repeat") {
       items.length = 0;
+      for (const cum of [...ups, ...downs]) cum.length = 0;
       continue; // a total by its words closes what is below it
     }
     let taken = 0;
-    const columns = figures.filter((v) => v[i] !== 0).length;
+    let columns = 0;
+    for (const v of figures) if (v[i] !== 0) columns++;
     if (columns > 0) {
-      const run = new RunningSum(f, h);
-      for (let n = 1; n <= items.length && n <= 40; n++) {
+      const run = ABOVE.start(f, h);
+      const most = Math.min(items.length, MAX_RUN);
+      for (let n = 1; n <= most; n++) {
         const item = items[items.length - n];
         run.addFigures(figures, item);
-        if (n === 1 && columns < 2) continue;
+        let stop = false;
+        if (SEARCH.bound && n < most) {
+          // The items a longer run may still take: the next nearest, down to the `most`-th.
+          const from = items.length - most;
+          const to = items.length - n - 1;
+          for (let k = 0; k < figures.length; k++) {
+            left.ups[k] = countOf(ups[k], from, to);
+            left.downs[k] = countOf(downs[k], from, to);
+          }
+          stop = run.lost(false, left.ups, left.downs, most) > 0;
+        }
+        if (n === 1 && columns < 2) {
+          if (stop) break;
+          continue;
+        }
         // A heading that repeats its one line repeats the same figure, rounded the same way: exactly, not
         // within a rounding step (two neighbouring lines that differ by 1 are not one the total of the other).
         const adds =
@@ -338,9 +511,11 @@ export function totalsAbove(
           taken = n;
           break;
         }
+        if (stop) break;
       }
     }
     if (taken > 0) {
+      for (const cum of [...ups, ...downs]) cum.length -= taken;
       const parts = items
         .splice(items.length - taken, taken)
         .reverse()
@@ -352,6 +527,12 @@ export function totalsAbove(
       }
     }
     items.push(i);
+    for (let k = 0; k < figures.length; k++) {
+      const v = figures[k][i];
+      const last = ups[k].length - 1;
+      ups[k].push((last < 0 ? 0 : ups[k][last]) + (v > 0 ? 1 : 0));
+      downs[k].push((last < 0 ? 0 : downs[k][last]) + (v < 0 ? 1 : 0));
+    }
   }
   // Descendants of a taken-in row are inside too.
   let grew = true;

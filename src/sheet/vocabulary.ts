@@ -111,7 +111,16 @@ function memoised<T>(work: (text: string) => T): (text: string) => T {
 
 export const normalise: (text: string) => string = memoised((text) => normaliseText(text));
 
-function normaliseText(text: string): string {
+/**
+ * A text the replaces below leave as it is: words between single spaces, no space at either end, no dash
+ * of another kind than "-", no bullet to take away. Most labels are; they only need lower case. (The words
+ * are delimited by the spaces, so the pattern runs in one pass.)
+ */
+const PLAIN = /^(?![-\u2013\u2022*]\s)(?:[^\s\u2010-\u2015\u2212]+ )*[^\s\u2010-\u2015\u2212]+$/;
+
+/** `normalise` without the memory: for a caller that reads each text once and keeps the key itself. */
+export function normaliseText(text: string): string {
+  if (PLAIN.test(text)) return text.toLowerCase();
   return text
     .trim()
     .replace(/^[-\u2013\u2022*]\s+/, "")
@@ -216,8 +225,15 @@ const EQUITY_START =
 const EQUITY_END =
   /^(eget kapital|utgående eget kapital)( vid| per)? (årets|periodens) (slut|utgång)|^utgående eget kapital$|^(closing equity|equity at (the )?end)/;
 
-export const rowRole: (label: string) => RowRole | null = memoised((label: string): RowRole | null => {
-  const key = normalise(label);
+export const rowRole: (label: string) => RowRole | null = memoised((label: string): RowRole | null =>
+  roleOfKey(normalise(label)),
+);
+
+/**
+ * A row's role by its words, from its label already normalised; not remembered (a caller that reads each row
+ * once keeps it itself: src/checks/layout.ts's rowText).
+ */
+export function roleOfKey(key: string): RowRole | null {
   if (key === "") return null;
   if (EQUITY_START.test(key)) return "equityStart";
   if (EQUITY_END.test(key)) return "equityEnd";
@@ -227,22 +243,29 @@ export const rowRole: (label: string) => RowRole | null = memoised((label: strin
   if (SUMMARY_SECTION.test(key)) return "summarySection";
   if (SUM.test(key)) return "sum";
   return null;
-});
+}
 
 /** A line that breaks down the line above it ("varav …", "därav …", "of which …"): not a part of a sum. */
 export function isBreakdownLabel(label: string): boolean {
-  return /^(varav|därav|of which)\b/.test(normalise(label));
+  return isBreakdownKey(normalise(label));
 }
+/** The same, from a label already normalised. */
+export const isBreakdownKey = (key: string): boolean => /^(varav|därav|of which)\b/.test(key);
 
 /** Is a row a cost by its own words ("Finansiella kostnader", "Summa kostnader", "Avskrivningar")? */
 export function isCostLabel(label: string): boolean {
-  return /kostnad|utgift|avskrivning|nedskrivning|\bcosts?\b|expense|depreciation/.test(normalise(label));
+  return isCostKey(normalise(label));
 }
+/** The same, from a label already normalised. */
+export const isCostKey = (key: string): boolean =>
+  /kostnad|utgift|avskrivning|nedskrivning|\bcosts?\b|expense|depreciation/.test(key);
 
 /** Is a row income by its own words? */
 export function isIncomeLabel(label: string): boolean {
-  return /intäkt|inkomst|\bincome\b|revenue/.test(normalise(label));
+  return isIncomeKey(normalise(label));
 }
+/** The same, from a label already normalised. */
+export const isIncomeKey = (key: string): boolean => /intäkt|inkomst|\bincome\b|revenue/.test(key);
 
 export type Unit = "kr" | "tkr" | "mkr";
 

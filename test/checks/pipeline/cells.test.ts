@@ -1,4 +1,5 @@
-import { parseAmountText, readCell } from "../../../src/checks/cells";
+import fc from "fast-check";
+import { parseAmountText, parseAmountWords, readCell } from "../../../src/checks/cells";
 import { isErrorValue } from "../../../src/sheet/sheetData";
 import { asTypedInSwedishExcel } from "../../helpers/swedishExcel";
 
@@ -71,4 +72,33 @@ describe("stage 1: amounts as printed", () => {
     expect(asTypedInSwedishExcel("– 429 783")).toBe("– 429 783");
     expect(asTypedInSwedishExcel("Kommunen 2019")).toBe("Kommunen 2019");
   });
+});
+
+/**
+ * A text with a letter no currency word has (a label, "12abc") is refused before the reading: for any text
+ * over figures, separators, signs, currency words and other letters, the reading itself refuses it too.
+ */
+test("a letter outside SEK, USD, EUR and kr: no amount, by the shortcut and by the reading", () => {
+  const piece = fc.constantFrom(
+    ..."0123456789 .,-+()\u2013\u00a0$€£".split(""),
+    "SEK",
+    "sek",
+    "USD",
+    "EUR",
+    "kr",
+    "Kr.",
+    ..."aoKtnzåöÅEé".split(""),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(piece, { maxLength: 10 }).map((a) => a.join("")),
+      (text) => {
+        if (/[^\P{L}SEKUDRsekudr]/u.test(text)) {
+          expect(parseAmountText(text)).toBeNull();
+          expect(parseAmountWords(text)).toBeNull();
+        } else expect(parseAmountText(text)).toBe(text.length > 40 ? null : parseAmountWords(text));
+      },
+    ),
+    { numRuns: 20_000, seed: 19 },
+  );
 });

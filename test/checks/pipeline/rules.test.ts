@@ -1,6 +1,7 @@
 import { checkWorkbook, type Finding } from "../../../src/checks";
 import { addedRows, shifted } from "../../../src/checks/rules/formulas";
-import { rowList, subtotalRun, totalsAbove } from "../../../src/checks/structure";
+import fc from "fast-check";
+import { rowList, SEARCH, subtotalRun, totalsAbove } from "../../../src/checks/structure";
 import { messages } from "../../../src/i18n";
 import type { SheetData } from "../../../src/sheet/sheetData";
 import { EXAMPLE_OPTIONS, TEMPLATES } from "../../../src/templates";
@@ -49,6 +50,72 @@ describe("stage 3: what a row adds, from arithmetic", () => {
     const { inside, heads } = totalsAbove(f, [1, 2, 3, 4, 5], () => null);
     expect(heads.get(1)).toEqual([2, 3]);
     expect([...inside].sort()).toEqual([2, 3]);
+  });
+
+  /**
+   * The search stops where no longer run could fit (a bound on what the lines left can add and take away). For
+   * random tables — figures of either sign, zeros, blanks, rounded and decimal columns, rows that are the sum of
+   * a run above them exactly, within a rounding step, or one figure off, with and without cost signs — both
+   * searches read the same structure.
+   */
+  test("the bounded search reads what the whole search reads", () => {
+    const figure = fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: -60, max: 60 }) },
+      { weight: 1, arbitrary: fc.constantFrom(0, null, 0.5, -1.25, 1e9, -1e9) },
+    );
+    const table = fc.record({
+      width: fc.integer({ min: 1, max: 4 }),
+      step: fc.constantFrom(1, 0.1, 1000),
+      lines: fc.array(fc.array(figure, { minLength: 4, maxLength: 4 }), { minLength: 2, maxLength: 100 }),
+      // The row under test: the sum of the last `take` lines, then nudged in some columns.
+      take: fc.integer({ min: 1, max: 45 }),
+      nudge: fc.array(fc.constantFrom(0, 0, 0, 1, -1, 0.5, 7), { minLength: 4, maxLength: 4 }),
+      signs: fc.array(fc.constantFrom(1, 1, -1), { minLength: 100, maxLength: 100 }),
+      signed: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(table, ({ width, step, lines, take, nudge, signs, signed }) => {
+        const rows: Record<number, (number | null)[]> = {};
+        lines.forEach((l, i) => (rows[i + 1] = l.slice(0, width)));
+        const row = lines.length + 1;
+        const last = lines.slice(-Math.min(take, lines.length));
+        rows[row] = Array.from({ length: width }, (_, c) =>
+          last.reduce<number>((sum, l) => sum + (l[c] ?? 0), nudge[c]),
+        );
+        const f = {
+          value: (r: number, c: number) => rows[r]?.[c] ?? null,
+          columns: Array.from({ length: width }, (_, c) => c),
+          step: () => step,
+        };
+        const order = lines.map((_, i) => i + 1);
+        const costSign = signed ? (line: number) => signs[line % signs.length] : undefined;
+        const both = <T>(read: () => T): [T, T] => {
+          const bounded = read();
+          SEARCH.bound = false;
+          try {
+            return [bounded, read()];
+          } finally {
+            SEARCH.bound = true;
+          }
+        };
+        const [run, wholeRun] = both(() => subtotalRun(f, row, [...order], costSign));
+        expect(run).toEqual(wholeRun);
+        // As the reading asks: one list growing line by line, its window kept between calls.
+        const growing: number[] = [];
+        for (const line of order) {
+          growing.push(line);
+          const [a, b] = both(() => subtotalRun(f, row, growing, costSign));
+          expect(a).toEqual(b);
+          // …and the window kept between calls reads as a list read afresh.
+          expect(a).toEqual(subtotalRun(f, row, [...growing], costSign));
+        }
+        const all = [...order, row];
+        const [above, wholeAbove] = both(() => totalsAbove(f, [...all].reverse(), () => null));
+        expect([...above.heads]).toEqual([...wholeAbove.heads]);
+        expect([...above.inside].sort()).toEqual([...wholeAbove.inside].sort());
+      }),
+      { numRuns: 800, seed: 20 },
+    );
   });
 
   test("rows as a person finds them", () => {
