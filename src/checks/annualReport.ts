@@ -38,16 +38,35 @@ export function annualKind(g: Grid, layout: StatementLayout): AnnualKind | null 
   return kind;
 }
 
+/** The lines each kind is known by (the first kind whose lines a statement has, in this order). */
+const CASH_FLOW = /^likvida medel vid (årets|periodens) (början|slut)/;
+const BALANCE = /^summa tillgångar$/;
+const OPERATING = /^verksamhetens (intäkter|kostnader)/;
+// The balanskravsutredning: the year's result, realised gains taken away, RUR, the balance-requirement result.
+const REQUIREMENT = /balanskravs(resultat|justering)|^årets resultat enligt resultaträkningen/;
+const NOTE = /^not \d+\b/;
+
 function kindByLines(g: Grid, layout: StatementLayout): AnnualKind | null {
-  const labels = statementLabels(g, layout).map((l) => l.key);
-  if (labels.some((l) => /^likvida medel vid (årets|periodens) (början|slut)/.test(l))) return "cashFlow";
-  if (labels.some((l) => /^summa tillgångar$/.test(l))) return "balanceSheet";
-  if (labels.some((l) => RR.test(l)) && labels.some((l) => /^verksamhetens (intäkter|kostnader)/.test(l)))
-    return "resultStatement";
-  // The balanskravsutredning: the year's result, realised gains taken away, RUR, the balance-requirement result.
-  if (labels.some((l) => /balanskravs(resultat|justering)|^årets resultat enligt resultaträkningen/.test(l)))
-    return "balanceRequirement";
-  if (labels.some((l) => /^not \d+\b/.test(l))) return "notes";
+  // One pass over the lines, each pattern tried until a line has it.
+  let cashFlow = false;
+  let balance = false;
+  let result = false;
+  let operating = false;
+  let requirement = false;
+  let note = false;
+  for (const { key } of statementLabels(g, layout)) {
+    if (!cashFlow && CASH_FLOW.test(key)) cashFlow = true;
+    if (!balance && BALANCE.test(key)) balance = true;
+    if (!result && RR.test(key)) result = true;
+    if (!operating && OPERATING.test(key)) operating = true;
+    if (!requirement && REQUIREMENT.test(key)) requirement = true;
+    if (!note && NOTE.test(key)) note = true;
+  }
+  if (cashFlow) return "cashFlow";
+  if (balance) return "balanceSheet";
+  if (result && operating) return "resultStatement";
+  if (requirement) return "balanceRequirement";
+  if (note) return "notes";
   return null;
 }
 

@@ -29,9 +29,12 @@ export function parseAmountText(text: string): number | null {
   if (text.length > 40) return null;
   // A letter other than those of the currency words taken away below (SEK, USD, EUR, kr) leaves no amount:
   // a label ("Konto 3010") is refused here, before the replaces.
-  if (NOT_CURRENCY_LETTER.test(text)) return null;
+  if (isWords(text)) return null;
   return parseAmountWords(text);
 }
+
+/** Does a text hold a letter no currency word has (so it is no amount: a label, "12abc")? */
+export const isWords = (text: string): boolean => NOT_CURRENCY_LETTER.test(text);
 
 /** The reading itself (exported for the test that holds the shortcut above to it). */
 export function parseAmountWords(text: string): number | null {

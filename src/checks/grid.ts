@@ -1,7 +1,7 @@
 import { addr } from "../sheet/a1";
 import { normalise, normaliseText } from "../sheet/vocabulary";
 import { isErrorValue, type SheetData } from "../sheet/sheetData";
-import { parseAmountText, readCell, type CellReading } from "./cells";
+import { isWords, parseAmountText, readCell, type CellReading } from "./cells";
 
 export { normalise };
 
@@ -31,6 +31,7 @@ export class Grid {
     const v = this.at(row, column);
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     if (typeof v !== "string") return null;
+    if (isWords(v)) return null; // a label: no amount, at once (and nothing kept for it)
     // Every stage asks for the same figures many times: a text is parsed once.
     const line = (this.parsed[row - this.top] ??= []);
     const cached = line[column - this.left];

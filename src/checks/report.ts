@@ -33,21 +33,30 @@ export function coverage(
 ): StatementCoverage {
   const columns = [...layout.periods, ...(layout.total ? [layout.total] : []), ...layout.deviations];
   const amount = new Set(columns.map((c) => c.column));
-  const inChecks = new Set<number>();
+  // The statement's rows a check took in (a mark by row: a total may add 100 000 lines).
+  const inChecks = new Uint8Array(Math.max(0, layout.lastRow - layout.firstRow + 1));
+  const mark = (r: number) => {
+    if (r >= layout.firstRow && r <= layout.lastRow) inChecks[r - layout.firstRow] = 1;
+  };
   for (const t of totals) {
-    inChecks.add(t.row);
-    for (const p of t.parts) inChecks.add(p);
+    mark(t.row);
+    for (const p of t.parts) mark(p);
   }
+  const deviation = new Set(layout.deviations.map((d) => d.column));
   let figures = 0;
   let checked = 0;
   const unreadable: string[] = [];
   for (let r = layout.firstRow; r <= layout.lastRow; r++)
     for (const { column } of columns) {
-      const v = g.reading(r, column);
-      if (v.kind === "number" || v.kind === "nil") {
+      const value = g.at(r, column);
+      // A number: a figure where it is finite (blank where not), with no reading to make.
+      const kind = typeof value === "number" ? (Number.isFinite(value) ? "number" : "blank") : null;
+      const v = kind === null ? g.reading(r, column) : null;
+      if (kind === "number" || v?.kind === "number" || v?.kind === "nil") {
         figures++;
-        if (inChecks.has(r) || layout.deviations.some((d) => d.column === column)) checked++;
-      } else if ((v.kind === "text" && v.digits) || v.kind === "error") unreadable.push(g.address(r, column));
+        if (inChecks[r - layout.firstRow] === 1 || deviation.has(column)) checked++;
+      } else if (v && ((v.kind === "text" && v.digits) || v.kind === "error"))
+        unreadable.push(g.address(r, column));
     }
   const skippedColumns: string[] = [];
   for (let c = layout.labelTo + 1; c < g.firstColumn + g.columns; c++) {

@@ -434,7 +434,7 @@ class StatementReader {
       }
       // A line whose figures are the sum of a run of the lines right above it is a subtotal, whatever its label.
       const allowed = this.allowArithmetic === "all" || this.allowArithmetic.has(r);
-      const run = allowed ? subtotalRun(this.figures, r, top, (p) => this.costSign(p)) : null;
+      const run = allowed ? subtotalRun(this.figures, r, top, this.costSignOf) : null;
       if (run) {
         // One figure of the subtotal is wrong: said on its cell, and further on it stands for its parts' sum.
         if (run.oneOff) this.checkParts(r, run.parts, "subtotalOneOff");
@@ -457,6 +457,9 @@ class StatementReader {
   }
 
   /** The signs a run of lines adds with when costs are printed as positive figures. */
+  /** costSign as a function to hand on (made once, not once per row). */
+  private readonly costSignOf = (p: number): number => this.costSign(p);
+
   private costSign(p: number): number {
     return this.kinds.get(p) === "cost" && this.row(p).cost ? -1 : 1;
   }

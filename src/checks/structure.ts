@@ -319,7 +319,8 @@ export function subtotalRun(
     if (sign < 0) anyCost = true;
     run.addFigures(w.values, j, sign);
     let stop = false;
-    if (SEARCH.bound && j > w.first) {
+    // (With one line taken in, the next is all but always needed: the bound is asked from two lines on.)
+    if (SEARCH.bound && j > w.first && run.count >= 2) {
       for (let k = 0; k < width; k++) {
         const v0 = w.values[k][w.first];
         const s0 = w.signs[w.first] * v0;

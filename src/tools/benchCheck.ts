@@ -51,6 +51,7 @@ const file = ${JSON.stringify(file)};
   const { readXlsxWorkbook } = require(${JSON.stringify(join(ROOT, "src/workbook/xlsx/xlsxReader.ts"))});
   const { main } = require(${JSON.stringify(join(ROOT, "src/tools/cli.ts"))});
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let detail = "";
   if (${JSON.stringify(what)} === "parse") {
     const { entries } = inspectDirectory(data);
@@ -66,16 +67,17 @@ const file = ${JSON.stringify(file)};
     detail = "exit " + code + ": " + out[out.length - 1].replace(/^.*: /, "");
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  console.log(JSON.stringify({ ms, mb: peak() / 1024, detail }));
+  const used = process.cpuUsage(cpuStart);
+  console.log(JSON.stringify({ ms, cpu: (used.user + used.system) / 1000, mb: peak() / 1024, detail }));
 })();`;
 
 function measure(file: string, what: "parse" | "read" | "check") {
   const r = spawnSync(process.execPath, ["-e", probe(file, what)], { cwd: ROOT, encoding: "utf8" });
   const line = (r.stdout ?? "").trim().split("\n").pop() ?? "";
   try {
-    return JSON.parse(line) as { ms: number; mb: number; detail: string };
+    return JSON.parse(line) as { ms: number; cpu: number; mb: number; detail: string };
   } catch {
-    return { ms: NaN, mb: NaN, detail: `failed: ${(r.stderr ?? "").slice(0, 200)}` };
+    return { ms: NaN, cpu: NaN, mb: NaN, detail: `failed: ${(r.stderr ?? "").slice(0, 200)}` };
   }
 }
 
@@ -99,7 +101,7 @@ export async function benchCheck(): Promise<void> {
     const middle = (list: ReturnType<typeof measure>[]) => {
       const ms = [...list].sort((a, b) => a.ms - b.ms)[list.length >> 1];
       const mb = [...list].sort((a, b) => a.mb - b.mb)[list.length >> 1].mb;
-      return { ms: ms.ms, mb, detail: ms.detail };
+      return { ms: ms.ms, cpu: ms.cpu, mb, detail: ms.detail };
     };
     const parse = middle(runs.parse);
     const read = middle(runs.read);
@@ -112,7 +114,9 @@ export async function benchCheck(): Promise<void> {
     console.log(`median of ${RUNS} runs each`);
     if (process.env.BENCH_ALL)
       for (const what of ["parse", "read", "check"] as const)
-        console.log(`${what}: ${runs[what].map((m) => m.ms.toFixed(0)).join(" ")} ms`);
+        console.log(
+          `${what}: ${runs[what].map((m) => m.ms.toFixed(0)).join(" ")} ms, CPU ${runs[what].map((m) => m.cpu.toFixed(0)).join(" ")} ms`,
+        );
     for (const [label, m] of rows)
       console.log(
         `${label.padEnd(52)} ${m.ms.toFixed(0).padStart(7)} ms ${m.mb.toFixed(0).padStart(6)} MB  ${(m.ms / parse.ms).toFixed(2)}× the parse  ${(m.ms / read.ms).toFixed(2)}× the reader  ${m.detail}`,

@@ -52,6 +52,12 @@ export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layou
     let numbers = 0;
     let texts = 0;
     for (let r = layout.firstRow; r <= lastRow; r++) {
+      const value = g.at(r, column);
+      // A number (most cells): a figure, or blank where it is not finite; no reading to make.
+      if (typeof value === "number") {
+        if (Number.isFinite(value)) numbers++;
+        continue;
+      }
       const v = g.reading(r, column);
       if (v.kind === "number" && v.text && excelWouldTake(g.text(r, column))) texts++;
       else if (v.kind === "number" && !v.text) numbers++;
@@ -61,6 +67,7 @@ export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layou
     // typographic minus) say nothing either way: they are text however the table came.
     const typed = numbers > 0 && numbers >= 2 * texts;
     for (let r = layout.firstRow; r <= lastRow; r++) {
+      if (typeof g.at(r, column) === "number") continue; // a figure typed as one: nothing to say
       const v = g.reading(r, column);
       const label = rowLabel(g, r, layout.labelFrom, layout.labelTo);
       const text = g.text(r, column);
