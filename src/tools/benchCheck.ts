@@ -4,6 +4,7 @@
  * and blocks, no check). Each in its own process: the time of the work itself and the process's peak memory.
  */
 import { spawnSync } from "node:child_process";
+import { buildSync } from "esbuild";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -59,7 +60,7 @@ function probeBundle(): string {
     ].join("\n"),
   );
   const outfile = join(dir, "probe.cjs");
-  (require("esbuild") as typeof import("esbuild")).buildSync({
+  buildSync({
     entryPoints: [entry],
     bundle: true,
     platform: "node",
