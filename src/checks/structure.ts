@@ -184,6 +184,12 @@ class RunningSum {
   }
 }
 
+/**
+ * How many entries from `from` up to (not including) `to` a running count counted: `cum[i]` is the count
+ * before entry i (the window of subtotalRun, the stack of totalsAbove).
+ */
+const counted = (cum: readonly number[], from: number, to: number): number => cum[to] - cum[from];
+
 /** The runs and counts of subtotalRun and totalsAbove: one each, reused row after row (neither nests). */
 const SUBTOTAL = new RunningSum();
 const ABOVE = new RunningSum();
@@ -210,16 +216,16 @@ interface Window {
   /** Per column: the figures of `lines` (0 where a line has none). */
   values: number[][];
   /**
-   * Per column, for each entry: how many entries taken in so far, up to and including it, have a positive
-   * figure, a negative one, and the same with their signs (a running count, so that the counts of any stretch
-   * of the window are a difference: what the bound of subtotalRun asks, without going over the window).
+   * Per column, for each entry: how many entries taken in before it have a positive figure, a negative one,
+   * and the same with their signs (a running count, so that the count of any stretch of the window is a
+   * difference, `counted`: what the bound of subtotalRun asks, without going over the window).
    */
   ups: number[][];
   downs: number[][];
   signedUps: number[][];
   signedDowns: number[][];
   /** The running counts after the last entry taken in. */
-  counted: { ups: number[]; downs: number[]; signedUps: number[]; signedDowns: number[] };
+  running: { ups: number[]; downs: number[]; signedUps: number[]; signedDowns: number[] };
 }
 
 const windows = new WeakMap<readonly number[], Window>();
@@ -244,12 +250,12 @@ function windowOf(f: Figures, lines: readonly number[], costSign?: (line: number
       downs: perColumn(),
       signedUps: perColumn(),
       signedDowns: perColumn(),
-      counted: { ups: zeros(), downs: zeros(), signedUps: zeros(), signedDowns: zeros() },
+      running: { ups: zeros(), downs: zeros(), signedUps: zeros(), signedDowns: zeros() },
     };
     windows.set(lines, w);
   }
   const from = Math.max(w.length, lines.length - MAX_RUN);
-  const counted = w.counted;
+  const running = w.running;
   for (let i = from; i < lines.length; i++) {
     const line = lines[i];
     const sign = costSign?.(line) ?? 1;
@@ -258,14 +264,14 @@ function windowOf(f: Figures, lines: readonly number[], costSign?: (line: number
     for (let k = 0; k < f.columns.length; k++) {
       const v = f.value(line, f.columns[k]) ?? 0;
       w.values[k].push(v);
-      if (v > 0) counted.ups[k]++;
-      else if (v < 0) counted.downs[k]++;
-      if (sign * v > 0) counted.signedUps[k]++;
-      else if (sign * v < 0) counted.signedDowns[k]++;
-      w.ups[k].push(counted.ups[k]);
-      w.downs[k].push(counted.downs[k]);
-      w.signedUps[k].push(counted.signedUps[k]);
-      w.signedDowns[k].push(counted.signedDowns[k]);
+      w.ups[k].push(running.ups[k]);
+      w.downs[k].push(running.downs[k]);
+      w.signedUps[k].push(running.signedUps[k]);
+      w.signedDowns[k].push(running.signedDowns[k]);
+      if (v > 0) running.ups[k]++;
+      else if (v < 0) running.downs[k]++;
+      if (sign * v > 0) running.signedUps[k]++;
+      else if (sign * v < 0) running.signedDowns[k]++;
     }
   }
   w.length = lines.length;
@@ -308,8 +314,6 @@ export function subtotalRun(
   const { left, signedLeft } = LEFT;
   if (left.ups.length !== width)
     left.ups.length = left.downs.length = signedLeft.ups.length = signedLeft.downs.length = width;
-  /** The count of the window's entries before `j` in a running count (the first entry's own taken away). */
-  const before = (cum: number[], j: number, first: number) => cum[j - 1] - cum[w.first] + first;
   let anyCost = false;
   let found: { parts: number[]; signs?: number[]; oneOff?: boolean } | null = null;
   let nearly: number[] | null = null;
@@ -321,13 +325,12 @@ export function subtotalRun(
     let stop = false;
     // (With one line taken in, the next is all but always needed: the bound is asked from two lines on.)
     if (SEARCH.bound && j > w.first && run.count >= 2) {
+      // The lines not yet taken in: the window's entries from its first up to j.
       for (let k = 0; k < width; k++) {
-        const v0 = w.values[k][w.first];
-        const s0 = w.signs[w.first] * v0;
-        left.ups[k] = before(w.ups[k], j, v0 > 0 ? 1 : 0);
-        left.downs[k] = before(w.downs[k], j, v0 < 0 ? 1 : 0);
-        signedLeft.ups[k] = before(w.signedUps[k], j, s0 > 0 ? 1 : 0);
-        signedLeft.downs[k] = before(w.signedDowns[k], j, s0 < 0 ? 1 : 0);
+        left.ups[k] = counted(w.ups[k], w.first, j);
+        left.downs[k] = counted(w.downs[k], w.first, j);
+        signedLeft.ups[k] = counted(w.signedUps[k], w.first, j);
+        signedLeft.downs[k] = counted(w.signedDowns[k], w.first, j);
       }
       stop = hopeless(run, columns, costSign !== undefined, left, signedLeft, most);
     }
@@ -458,19 +461,20 @@ export function totalsAbove(
   const figures = f.columns.map((c) => rows.map((r) => f.value(r, c) ?? 0));
   // The items below, as indices into `rows`, nearest last (a stack: taking in the nearest n is a pop).
   const items: number[] = [];
-  // Beside each item, per column: how many items up to and including it have a positive figure, and a negative
-  // one (running counts, cut with the stack), so that the bound below counts any stretch by a difference.
+  // Beside each item, per column: how many items below it on the stack have a positive figure, and a negative
+  // one (running counts, cut with the stack, `total` after the top), so that the bound counts by a difference.
   const ups = figures.map((): number[] => []);
   const downs = figures.map((): number[] => []);
+  const total = { ups: figures.map(() => 0), downs: figures.map(() => 0) };
   const left = { ups: figures.map(() => 0), downs: figures.map(() => 0) };
-  const countOf = (cum: number[], from: number, to: number) =>
-    (to < 0 ? 0 : cum[to]) - (from <= 0 ? 0 : cum[from - 1]);
   for (let i = rows.length - 1; i >= 0; i--) {
     const h = rows[i];
     const r = role(h);
     if (r === "sum" || r === "result" || r === "breakdown" || r === "repeat") {
       items.length = 0;
       for (const cum of [...ups, ...downs]) cum.length = 0;
+      total.ups.fill(0);
+      total.downs.fill(0);
       continue; // a total by its words closes what is below it
     }
     let taken = 0;
@@ -485,11 +489,9 @@ export function totalsAbove(
         let stop = false;
         if (SEARCH.bound && n < most) {
           // The items a longer run may still take: the next nearest, down to the `most`-th.
-          const from = items.length - most;
-          const to = items.length - n - 1;
           for (let k = 0; k < figures.length; k++) {
-            left.ups[k] = countOf(ups[k], from, to);
-            left.downs[k] = countOf(downs[k], from, to);
+            left.ups[k] = counted(ups[k], items.length - most, items.length - n);
+            left.downs[k] = counted(downs[k], items.length - most, items.length - n);
           }
           stop = run.lost(false, left.ups, left.downs, most) > 0;
         }
@@ -516,7 +518,12 @@ export function totalsAbove(
       }
     }
     if (taken > 0) {
-      for (const cum of [...ups, ...downs]) cum.length -= taken;
+      for (let k = 0; k < figures.length; k++) {
+        const at = items.length - taken;
+        total.ups[k] = ups[k][at];
+        total.downs[k] = downs[k][at];
+        ups[k].length = downs[k].length = at;
+      }
       const parts = items
         .splice(items.length - taken, taken)
         .reverse()
@@ -530,9 +537,10 @@ export function totalsAbove(
     items.push(i);
     for (let k = 0; k < figures.length; k++) {
       const v = figures[k][i];
-      const last = ups[k].length - 1;
-      ups[k].push((last < 0 ? 0 : ups[k][last]) + (v > 0 ? 1 : 0));
-      downs[k].push((last < 0 ? 0 : downs[k][last]) + (v < 0 ? 1 : 0));
+      ups[k].push(total.ups[k]);
+      downs[k].push(total.downs[k]);
+      if (v > 0) total.ups[k]++;
+      else if (v < 0) total.downs[k]++;
     }
   }
   // Descendants of a taken-in row are inside too.

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { parseAmountText, parseAmountWords, readCell } from "../../../src/checks/cells";
+import { isWords, parseAmountText, parseAmountWords, readCell } from "../../../src/checks/cells";
+import { textOf } from "../../helpers/random";
 import { isErrorValue } from "../../../src/sheet/sheetData";
 import { asTypedInSwedishExcel } from "../../helpers/swedishExcel";
 
@@ -79,26 +80,18 @@ describe("stage 1: amounts as printed", () => {
  * over figures, separators, signs, currency words and other letters, the reading itself refuses it too.
  */
 test("a letter outside SEK, USD, EUR and kr: no amount, by the shortcut and by the reading", () => {
-  const piece = fc.constantFrom(
+  const pieces = [
     ..."0123456789 .,-+()\u2013\u00a0$€£".split(""),
-    "SEK",
-    "sek",
-    "USD",
-    "EUR",
-    "kr",
-    "Kr.",
+    ...["SEK", "sek", "USD", "EUR", "kr", "Kr."],
     ..."aoKtnzåöÅEé".split(""),
-  );
+  ];
   fc.assert(
-    fc.property(
-      fc.array(piece, { maxLength: 10 }).map((a) => a.join("")),
-      (text) => {
-        if (/[^\P{L}SEKUDRsekudr]/u.test(text)) {
-          expect(parseAmountText(text)).toBeNull();
-          expect(parseAmountWords(text)).toBeNull();
-        } else expect(parseAmountText(text)).toBe(text.length > 40 ? null : parseAmountWords(text));
-      },
-    ),
+    fc.property(textOf(pieces, 10), (text) => {
+      if (isWords(text)) {
+        expect(parseAmountText(text)).toBeNull();
+        expect(parseAmountWords(text)).toBeNull();
+      } else expect(parseAmountText(text)).toBe(text.length > 40 ? null : parseAmountWords(text));
+    }),
     { numRuns: 20_000, seed: 19 },
   );
 });
