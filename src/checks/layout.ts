@@ -251,16 +251,33 @@ function startsNewTable(g: Grid, r: number): boolean {
   }
   if (strings < 2 && yearNumbers < 2) return false;
   let periods = 0;
-  let years = 0;
   let texts = 0;
+  let others = 0; // numbers that are no year
+  const years = new Set<number>();
   for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
     const v = g.at(r, c);
-    if (typeof v === "string" && v.trim() !== "" && columnKind(v) === null) texts++; // "Not" heads a column too
+    // "Not" heads a column too; a unit ("Belopp i mnkr", "Tkr") stands where a header row's label would.
+    if (typeof v === "string" && v.trim() !== "" && columnKind(v) === null && !isUnitHeading(v)) texts++;
     if (typeof v === "string" && PERIOD_KINDS.has(columnKind(v) ?? "note")) periods++;
-    if (typeof v === "number" && columnKind(v) === "year") years++;
+    if (typeof v === "number") {
+      if (columnKind(v) === "year") years.add(v);
+      else others++;
+    }
   }
-  // Two headers of periods; or two or more years as numbers on a row with no label (a budget's year row).
-  return periods >= 2 || (years >= 2 && texts === 0);
+  // Two headers of periods; or two or more different years as numbers, and no other figure, on a row with no
+  // label but the unit (a budget's year row; a balanskravsutredning's "Belopp i mnkr | 2016 | 2017 | 2018" as
+  // Excel stores years typed in cells).
+  return periods >= 2 || (years.size >= 2 && others === 0 && texts === 0);
+}
+
+/** A text that only says the unit of the figures ("Belopp i mnkr", "Tkr", "Miljoner kronor"). */
+function isUnitHeading(text: string): boolean {
+  return (
+    unitIn(text) !== null &&
+    /^(belopp( i)?|amounts?( in)?)?[\s,:]*(\(?(tkr|mkr|mnkr|kr|ksek|msek|sek|tusentals kronor|tusen kronor|miljoner kronor)\)?)?[\s.:]*$/i.test(
+      text.trim(),
+    )
+  );
 }
 
 /** The first text of a row among the label columns (an amount typed as text is not a label). */
