@@ -46,6 +46,9 @@ const OPERATING = /^verksamhetens (intäkter|kostnader)/;
 const REQUIREMENT = /balanskravs(resultat|justering)|^årets resultat enligt resultaträkningen/;
 const NOTE = /^not \d+\b/;
 
+/** A line that may have one of the patterns above (each begins with one of these words, or names the requirement). */
+const ANY_KIND = /^(likvida|summa|årets|verksamhetens|not)\b|balanskravs/;
+
 function kindByLines(g: Grid, layout: StatementLayout): AnnualKind | null {
   // One pass over the lines, each pattern tried until a line has it.
   let cashFlow = false;
@@ -55,6 +58,7 @@ function kindByLines(g: Grid, layout: StatementLayout): AnnualKind | null {
   let requirement = false;
   let note = false;
   for (const { key } of statementLabels(g, layout)) {
+    if (!ANY_KIND.test(key)) continue; // most lines name no kind: one test, not six
     if (!cashFlow && CASH_FLOW.test(key)) cashFlow = true;
     if (!balance && BALANCE.test(key)) balance = true;
     if (!result && RR.test(key)) result = true;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { en } from "../../src/i18n/en";
 import { sv } from "../../src/i18n/sv";
 import { localeFromLanguageTag, formatNumber, formatPercent } from "../../src/i18n";
@@ -45,6 +46,30 @@ describe("i18n", () => {
     expect(formatNumber(2087.45, "sv")).toBe("2 087,45");
     expect(formatPercent(0.416, "sv")).toBe("41,6 %");
     expect(formatNumber(2087.45, "en")).toBe("2,087.45");
+  });
+
+  test("whole numbers, grouped by hand, read exactly as Intl writes them", () => {
+    const intl = (v: number, locale: "sv" | "en") =>
+      new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", {
+        maximumFractionDigits: 4,
+        useGrouping: true,
+      })
+        .format(v)
+        .replace(/[\u00a0\u202f]/g, " ")
+        .replace(/\u2212/g, "-");
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer(),
+          fc.integer({ min: -(1e15 - 1), max: 1e15 - 1 }),
+          fc.constantFrom(0, -0, 999, 1000, -1000),
+        ),
+        (v) => {
+          expect(formatNumber(v, "sv")).toBe(intl(v, "sv"));
+          expect(formatNumber(v, "en")).toBe(intl(v, "en"));
+        },
+      ),
+    );
   });
 });
 
