@@ -159,24 +159,34 @@ function layoutBelow(
   let figures = 0;
   let sums = 0;
   let labels = 0;
+  let gap = false; // a row without figures since the last result
+  let sumAfterResult = 0;
   for (let r = headerRow + 1; r <= g.lastRow; r++) {
     if (r > headerRow + 1 && !anchors && startsNewTable(g, r)) break;
     if (anchors?.get(r) === "statement" && r > headerRow) break;
     const text = rowText(g, r, labelFrom, labelTo);
     const numbers = amountColumns.some((c) => g.number(r, c.column) !== null);
     if (text.label) labels++;
-    if (!numbers) continue;
+    if (!numbers) {
+      gap = true; // a heading or an empty row: what follows is another block
+      continue;
+    }
     lastRow = r;
     const role = anchors ? (anchors.get(r) ?? null) : text.role;
     if (text.key === "summa tillgångar") balanceSheet = true;
     if (role === "sum" || role === "result") sums++;
+    // A total right under the last result, in the same block (a balanskravsutredning's `Summa` of the result
+    // and the deficit carried from earlier years): the statement goes on to it.
+    if (role === "sum" && lastResult && !gap) sumAfterResult = r;
+    if (role === "result") gap = false;
     // A balance sheet's "Årets resultat" is a line of its equity, and a cash-flow statement starts from it:
     // neither ends the statement.
     if (role === "result" && !balanceSheet && figures > 0) lastResult = r;
     figures++;
   }
   if (labels < 2) return { reason: "noLabels" };
-  if (lastResult) lastRow = lastResult;
+  if (lastResult)
+    lastRow = carriesResult(g, amountColumns, lastResult, sumAfterResult) ? sumAfterResult : lastResult;
 
   // A second header row under the first, naming each period's year ("Utfall" over "2023"): part of the header.
   let firstRow = headerRow + 1;
@@ -193,6 +203,11 @@ function layoutBelow(
         c.name = `${c.name} ${String(below[i])}`;
     });
   }
+  // A column of percentages (`3,7 %` beside the change in kronor, under the same header) is a share, not
+  // amounts: never added up, and its figures are no unreadable amounts.
+  for (const c of cells)
+    if (c.kind !== "note" && c.kind !== "share" && percentColumn(g, c.column, firstRow, lastRow))
+      c.kind = "share";
   const layout: StatementLayout = {
     headerRow,
     labelFrom,
@@ -213,11 +228,53 @@ function layoutBelow(
   // the sum of the lines right below it in every amount column (a driftsredovisning's nämnd over its units).
   if (
     sums === 0 &&
-    totalsAbove(figuresOf(g, layout), figureRows(g, layout), (r) => rowText(g, r, labelFrom, labelTo).role)
-      .heads.size < 2
+    totalsAbove(
+      figuresOf(g, layout),
+      figureRows(g, layout),
+      (r) => rowText(g, r, labelFrom, labelTo).role,
+      layout.deviations.map((d) => d.column),
+    ).heads.size < 2
   )
     return { reason: "noSumRows" };
   return { layout };
+}
+
+/**
+ * Is the total under a result its sum with the lines between, in some column (a key figure under a five-year
+ * overview's result, `Summa tillgångar`, is not: it belongs to no sum of the table)?
+ */
+function carriesResult(g: Grid, columns: AmountColumn[], result: number, total: number): boolean {
+  if (total <= result) return false;
+  return columns.some(({ column }) => {
+    const printed = g.number(total, column);
+    if (printed === null || printed === 0) return false;
+    let sum = 0;
+    let parts = 0;
+    for (let r = result; r < total; r++) {
+      const v = g.number(r, column);
+      if (v !== null) {
+        sum += v;
+        parts++;
+      }
+    }
+    // Within rounding of whole units (the columns' printed steps are read once the table's rows are known).
+    return parts >= 2 && Math.abs(sum - printed) <= (parts + 1) / 2;
+  });
+}
+
+/** Are most of a column's filled cells in the table percentages as text (`3,7 %`, `-5,7%`)? */
+function percentColumn(g: Grid, column: number, firstRow: number, lastRow: number): boolean {
+  let percents = 0;
+  let filled = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const v = g.at(r, column);
+    if (typeof v === "number") filled++;
+    else if (typeof v === "string" && v.trim() !== "") {
+      filled++;
+      if (/\d\s*%$/.test(v.trim())) percents++;
+    }
+  }
+  return percents > 0 && percents * 2 > filled;
 }
 
 /** The figures of a statement's amount columns, as the arithmetic of structure.ts reads them. */

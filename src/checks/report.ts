@@ -30,6 +30,7 @@ export function coverage(
   kind: string,
   totals: SumCheck[],
   unchecked: number,
+  deviations: ReadonlySet<number> = new Set(layout.deviations.map((d) => d.column)),
 ): StatementCoverage {
   const columns = [...layout.periods, ...(layout.total ? [layout.total] : []), ...layout.deviations];
   const amount = new Set(columns.map((c) => c.column));
@@ -42,7 +43,8 @@ export function coverage(
     mark(t.row);
     for (const p of t.parts) mark(p);
   }
-  const deviation = new Set(layout.deviations.map((d) => d.column));
+  const deviation = deviations;
+  const isDeviation = new Set(layout.deviations.map((d) => d.column));
   let figures = 0;
   let checked = 0;
   const unreadable: string[] = [];
@@ -54,7 +56,8 @@ export function coverage(
       const v = kind === null ? g.reading(r, column) : null;
       if (kind === "number" || v?.kind === "number" || v?.kind === "nil") {
         figures++;
-        if (inChecks[r - layout.firstRow] === 1 || deviation.has(column)) checked++;
+        // A deviation is checked across (against its pair), a period's figure down (in a total).
+        if (isDeviation.has(column) ? deviation.has(column) : inChecks[r - layout.firstRow] === 1) checked++;
       } else if (v && ((v.kind === "text" && v.digits) || v.kind === "error"))
         unreadable.push(g.address(r, column));
     }
@@ -67,6 +70,10 @@ export function coverage(
     if (/^(administration|struktur|individ)/i.test(g.text(layout.headerRow, c))) continue;
     if (numbers >= 2) skippedColumns.push(g.text(layout.headerRow, c) || g.address(layout.headerRow, c));
   }
+  // A deviation or change column whose figures fit no pair of the table's periods (a change against a year
+  // it does not print) is read, not checked.
+  for (const d of layout.deviations)
+    if (!deviations.has(d.column)) skippedColumns.push(g.text(layout.headerRow, d.column) || d.name);
   const last = g.firstColumn + g.columns - 1;
   return {
     sheet: g.sheet.name,

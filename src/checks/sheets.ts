@@ -129,7 +129,7 @@ export function checkWorkbook(sheets: SheetData[]): {
       const kind =
         annualKind(g, l) ??
         (i === 0 ? reading.kind! : l.periods.some((p) => p.kind === "outcome") ? "outcome" : "budget");
-      statements.push(coverage(g, l, kind, reads[i].totals, reads[i].unchecked));
+      statements.push(coverage(g, l, kind, reads[i].totals, reads[i].unchecked, reads[i].deviations));
     });
     const byFormula = new Set(formulaFindings.filter((f) => f.severity === "error").map((f) => f.cell));
     const sumCodes = new Set(["sumMismatch", "resultMismatch", "sumAmbiguous"]);

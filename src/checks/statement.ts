@@ -32,6 +32,14 @@ interface RowWords {
  * copied once per total.
  */
 function removeRows(list: number[], rows: readonly number[]): void {
+  // Most often the rows are the list's end, in order (a total of the lines right above it): cut them off.
+  const from = list.length - rows.length;
+  let tail = from >= 0;
+  for (let i = 0; tail && i < rows.length; i++) tail = list[from + i] === rows[i];
+  if (tail) {
+    list.length = from;
+    return;
+  }
   const taken = new Set(rows);
   let cut = list.length;
   let met = 0;
@@ -83,6 +91,8 @@ export function readStatement(
   shouldBe: (row: number, column: number) => number;
   totals: SumCheck[];
   unchecked: number;
+  /** The deviation columns checked against a pair of periods (the others compare what the table does not show). */
+  deviations: ReadonlySet<number>;
 } {
   const reader = new StatementReader(g, layout);
   const findings = reader.run();
@@ -91,6 +101,7 @@ export function readStatement(
     shouldBe: (row, column) => reader.shouldBe(row, column),
     totals: reader.totals,
     unchecked: reader.unchecked.size,
+    deviations: reader.pairedDeviations,
   };
 }
 
@@ -165,15 +176,36 @@ class StatementReader {
     // Tables that print a section's total on its heading row, above its lines (`ANLÄGGNINGSTILLGÅNGAR 384 554`
     // over `Materiella anläggningstillgångar 372 416` over its own lines): read that way too, and the reading
     // with fewer figures unexplained is the table's.
-    const above = totalsAbove(this.figures, this.numberRows(), (r) => this.wordsRole(r));
+    const above = totalsAbove(
+      this.figures,
+      this.numberRows(),
+      (r) => this.wordsRole(r),
+      this.layout.deviations.map((d) => d.column),
+    );
     if (above.inside.size === 0) return best;
     const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error").length;
+    const bestTotals = this.sumChecks.length;
     this.inside = above.inside;
+    this.headings = above.heads;
+    this.nearly = above.nearly;
     const alternative = this.readWithSubtotals();
-    if (errors(alternative) < errors(best)) return alternative;
+    // Fewer figures unexplained; as many, and more totals understood (the headings' own). A heading's one wrong
+    // figure (nearly) is no figure the reading fails to explain: it is what the reading finds.
+    const own = alternative.filter(
+      (f) => f.severity === "error" && this.nearly.has(rowOfCell(f.cell)),
+    ).length;
+    const fewer = errors(alternative) - own - errors(best);
+    if (fewer < 0 || (fewer === 0 && this.sumChecks.length > bestTotals)) return alternative;
     this.inside = new Set();
+    this.headings = new Map();
+    this.nearly = new Map();
     return this.readWithSubtotals();
   }
+
+  /** Totals printed on their headings (totalsAbove): each heading → the rows it adds. */
+  private headings = new Map<number, number[]>();
+  /** Of those, headings with one wrong figure → its column. */
+  private nearly = new Map<number, number>();
 
   /** Rows with figures in the statement, top to bottom. */
   private numberRows(): number[] {
@@ -403,16 +435,18 @@ class StatementReader {
               : this.fitParts(r, sectionSums, sectionSums.map((_, i) => i).slice(1), true);
         // Other ways people print a total: of the section totals above, a running total carrying an earlier
         // total, a line between two sections (`Bidrag till statlig infrastruktur`) taken in.
-        const withBreakdowns = [...pending, ...breakdowns.filter((b) => b > (pending[0] ?? r))].sort(
-          (a, b) => a - b,
-        );
+        const inGroup = breakdowns.filter((b) => b > (pending[0] ?? r));
+        const withBreakdowns =
+          inGroup.length === 0 ? pending : [...pending, ...inGroup].sort((a, b) => a - b);
         // Used only before the lists change below (they are read, never kept).
-        const [topNow, sumsNow, pendingNow] = [top, sectionSums, pending];
+        const [topNow, sumsNow, pendingNow, resultNow] = [top, sectionSums, pending, lastResult];
         const alternatives = readings(
           () => suffixes(topNow),
           () => suffixes(sumsNow),
           () => suffixes(pendingNow),
           () => (withBreakdowns.length > pending.length ? [withBreakdowns] : []),
+          // A total carrying the result above it (`Summa` = balanskravsresultat + the deficit from earlier years).
+          () => (resultNow !== null ? [[resultNow, ...topNow]] : []),
         );
         const parts = this.choose(r, main, alternatives);
         if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
@@ -430,6 +464,15 @@ class StatementReader {
         splits = [];
         breakdowns = [];
         nilLines = 0;
+        continue;
+      }
+      // A total printed on its heading, over its lines: checked against them, and a line of what is above.
+      const heading = this.headings.get(r);
+      if (heading) {
+        if (this.nearly.has(r)) this.checkParts(r, heading, "subtotalOneOff");
+        this.sumChecks.push({ row: r, parts: heading });
+        pending.push(r);
+        top.push(r);
         continue;
       }
       // A line whose figures are the sum of a run of the lines right above it is a subtotal, whatever its label.
@@ -570,24 +613,28 @@ class StatementReader {
       // A part that cannot be read (an error value, a mistyped figure) is reported on its own cell: the total
       // is not checked in that column.
       // A column that prints only the totals (a group's figures beside the body's lines) has nothing to add.
-      const blankParts = parts.length > 0 && parts.every((p) => this.g.blank(this.alias.get(p) ?? p, column));
-      if (blankParts || parts.some((p) => this.unreadable(this.alias.get(p) ?? p, column))) {
+      // Against the parts as printed, and against the parts as corrected: a total that follows a wrong
+      // subtotal (a formula) and a total that is right despite it (a report) are both not new errors. One pass
+      // over the parts reads both (a total of a long ledger has a hundred thousand).
+      const asPrinted = new Array<number>(parts.length);
+      const asCorrected = new Array<number>(parts.length);
+      let blank = parts.length > 0;
+      let unreadable = false;
+      for (let i = 0; i < parts.length && !unreadable; i++) {
+        const p = this.alias.get(parts[i]) ?? parts[i];
+        blank &&= this.g.blank(p, column);
+        unreadable = this.unreadable(p, column);
+        const sign = signs?.[i] ?? 1;
+        asPrinted[i] = sign * (this.g.number(p, column) ?? 0);
+        asCorrected[i] = sign * this.value(parts[i], column);
+      }
+      if (blank || unreadable) {
         this.unchecked.add(cellKey(row, column));
         continue;
       }
-      const sign = (i: number) => signs?.[i] ?? 1;
-      // Against the parts as printed, and against the parts as corrected: a total that follows a wrong
-      // subtotal (a formula) and a total that is right despite it (a report) are both not new errors.
-      const printed = sumsTo(
-        parts.map((p, i) => sign(i) * (this.g.number(this.alias.get(p) ?? p, column) ?? 0)),
-        total,
-        stepAt(this.g, this.layout, row, column),
-      );
-      const check = sumsTo(
-        parts.map((p, i) => sign(i) * this.value(p, column)),
-        total,
-        stepAt(this.g, this.layout, row, column),
-      );
+      const step = stepAt(this.g, this.layout, row, column);
+      const printed = sumsTo(asPrinted, total, step);
+      const check = sumsTo(asCorrected, total, step);
       // A total that follows a wrong part is no new error, but further on it stands for what it should be.
       if (printed.ok && !check.ok) this.correct(row, column, check.sum);
       if (!printed.ok && !check.ok && code === "sumMismatch" && this.totalOfOneTotal(row, column, parts)) {
@@ -667,6 +714,8 @@ class StatementReader {
 
   /** A figure that cannot be read: an error value or a text that is no number. */
   private unreadable(r: number, c: number): boolean {
+    const v = this.g.at(r, c);
+    if (typeof v === "number" || v === null || v === undefined) return false; // a figure, NaN or none: read
     const kind = this.g.reading(r, c).kind;
     return kind === "error" || kind === "text";
   }
@@ -777,12 +826,17 @@ class StatementReader {
    * Avvikelse against its outcome and budget. Which two columns, and which way round on income and on cost
    * rows, is read from the rows themselves (most rows agree); every row is then held to that.
    */
+  /** The deviation columns whose pair of periods was found (checkDeviations). */
+  readonly pairedDeviations = new Set<number>();
+
   private checkDeviations(): void {
     const rows: number[] = [];
     for (let r = this.layout.firstRow; r <= this.layout.lastRow; r++) if (this.hasNumbers(r)) rows.push(r);
+    this.pairedDeviations.clear();
     for (const deviation of this.layout.deviations) {
       const pair = this.deviationPair(deviation, rows);
       if (!pair) continue;
+      this.pairedDeviations.add(deviation.column);
       const orientation = new Map<Kind, 1 | -1>();
       for (const kind of ["income", "cost"] as Kind[]) {
         const ofKind = rows.filter((r) => (this.kinds.get(r) ?? "income") === kind);
@@ -796,6 +850,9 @@ class StatementReader {
         const b = this.g.number(r, pair.b.column);
         if (a === null && b === null) continue;
         if (this.deviationFits(r, deviation, pair, sign)) continue;
+        // A blank deviation reads as nil where the pair is equal; beside a difference it is a figure not
+        // printed (a web page cut short, a cell left for later), not a wrong one.
+        if (this.g.blank(r, deviation.column)) continue;
         // A figure of the pair that cannot be read, or that is already called wrong and with which, as it
         // should be, the deviation fits: the finding is on that figure's cell, not again on the deviation.
         if (this.unreadable(r, pair.a.column) || this.unreadable(r, pair.b.column)) continue;
@@ -846,9 +903,13 @@ class StatementReader {
     let best: { a: AmountColumn; b: AmountColumn } | null = null;
     let bestScore = -1;
     for (const c of candidates) {
-      const fits = rows.filter(
+      // Rows where the pair and the deviation all print a figure: most of them must fit, or the column compares
+      // something the table does not show (a change against last year's outcome), and it is not checked.
+      const full = rows.filter((r) => [c.a, c.b, d].every((x) => this.g.number(r, x.column) !== null));
+      const fits = full.filter(
         (r) => this.deviationFits(r, d, c, 1) || this.deviationFits(r, d, c, -1),
       ).length;
+      if (fits * 2 <= full.length) continue;
       // Ties: the outcome before a forecast, then the columns nearest the deviation.
       const score =
         fits * 1000 -

@@ -454,7 +454,8 @@ export function totalsAbove(
   f: Figures,
   rows: readonly number[],
   role: (row: number) => string | null,
-): { inside: Set<number>; heads: Map<number, number[]> } {
+  evidence: readonly number[] = [],
+): { inside: Set<number>; heads: Map<number, number[]>; nearly: Map<number, number> } {
   const inside = new Set<number>();
   const heads = new Map<number, number[]>();
   // Each row's figures read once (the search below looks at each row up to 40 times).
@@ -543,6 +544,7 @@ export function totalsAbove(
       else if (v < 0) total.downs[k]++;
     }
   }
+  const nearly = nearlyAbove(f, rows, role, evidence, inside, heads);
   // Descendants of a taken-in row are inside too.
   let grew = true;
   while (grew) {
@@ -554,5 +556,77 @@ export function totalsAbove(
           grew = true;
         }
   }
-  return { inside, heads };
+  return { inside, heads, nearly };
+}
+
+/**
+ * In a table that prints totals on its headings, a heading whose figures are the sum of the items right below
+ * it in every column but one — with three columns or more to judge by, counting the columns that add up down
+ * without being periods (a deviation, a change: `evidence`) — is a total with one wrong figure, not a line: read
+ * as a line, the wrong figure would go unseen. Only where other headings add up (the table is read that way),
+ * and each heading at most MAX_RUN items deep. Takes the rows in (into `inside` and `heads`); returns each such
+ * heading with the column of its wrong figure.
+ */
+function nearlyAbove(
+  f: Figures,
+  rows: readonly number[],
+  role: (row: number) => string | null,
+  evidence: readonly number[],
+  inside: Set<number>,
+  heads: Map<number, number[]>,
+): Map<number, number> {
+  const nearly = new Map<number, number>();
+  if (heads.size === 0) return nearly;
+  const columns = [...f.columns, ...evidence];
+  const closes = (r: number) => {
+    const x = role(r);
+    return x === "sum" || x === "result" || x === "breakdown" || x === "repeat";
+  };
+  const free = rows.filter((r) => !inside.has(r));
+  const sums = columns.map(() => 0);
+  const nonZero = columns.map(() => 0);
+  const blanks = columns.map(() => 0);
+  for (let j = free.length - 1; j >= 0; j--) {
+    const h = free[j];
+    if (heads.has(h) || inside.has(h) || closes(h)) continue;
+    const totals = columns.map((c) => f.value(h, c));
+    if (totals.filter((t) => t !== null && t !== 0).length < 3) continue;
+    sums.fill(0);
+    nonZero.fill(0);
+    blanks.fill(0);
+    const most = Math.min(free.length - 1 - j, MAX_RUN);
+    for (let n = 1; n <= most; n++) {
+      const item = free[j + n];
+      if (inside.has(item) || closes(item)) break; // taken by a heading found above, or a total by its words
+      for (let k = 0; k < columns.length; k++) {
+        const v = f.value(item, columns[k]);
+        if (v === null) blanks[k]++;
+        else sums[k] += v;
+        if (v !== null && v !== 0) nonZero[k]++;
+      }
+      if (n < 2) continue;
+      let misfit = -1;
+      let misfits = 0;
+      let fitting = 0;
+      for (let k = 0; k < columns.length && misfits < 2; k++) {
+        const total = totals[k];
+        if (total === null) continue;
+        const allowed = (f.step(columns[k], h) * (n + 1)) / 2 + 1e-9 * Math.max(1, Math.abs(total));
+        if (Math.abs(sums[k] - total) <= allowed) {
+          if (total !== 0 && nonZero[k] >= 2) fitting++;
+        } else if (blanks[k] === 0) {
+          misfits++;
+          misfit = k;
+        } // a column that misses a line's figure (a page cut short) decides nothing here
+      }
+      if (misfits === 1 && fitting >= 2 && misfit < f.columns.length && totals[misfit] !== 0) {
+        const parts = free.slice(j + 1, j + 1 + n);
+        heads.set(h, parts);
+        for (const p of parts) inside.add(p);
+        nearly.set(h, f.columns[misfit]);
+        break;
+      }
+    }
+  }
+  return nearly;
 }

@@ -154,8 +154,16 @@ export const PERIOD_KINDS: ReadonlySet<ColumnKind> = new Set([
 
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const COLUMN_PATTERNS: [ColumnKind, RegExp][] = [
-  ["deviationShare", /^(avvikelse|avv\.?|diff|differens|variance|deviation)\b.*(%|procent|percent)/],
-  ["deviation", /^(avvikelse|avvikelser|avv\.?|diff\.?|differens|variance|deviation)(\b|$)/],
+  // A deviation against a budget or a forecast (`Avvikelse`, `Budgetavvikelse`, `Budget-avvikelse`), or a
+  // change against another period (`Förändring 2012/2013`, `Change`): what it compares is read from its figures.
+  [
+    "deviationShare",
+    /^((budget|prognos)-?)?(avvikelse|avv\.?|diff|differens|variance|deviation|förändring|change)\b.*(%|procent|percent)/,
+  ],
+  [
+    "deviation",
+    /^((budget|prognos)-?)?(avvikelse|avvikelser|avv\.?|diff\.?|differens|variance|deviation)(\b|$)|^(förändring|change)(?! (av|in|of|i)\b)(\b|$)/,
+  ],
   ["forecast", /^(prognos|helårsprognos|forecast)(\b|$)/],
   ["outcome", /^(utfall|bokslut|ack\.? utfall|ackumulerat utfall|redovisat|actual|actuals|outcome)(\b|$)/],
   ["budget", /^(budget|årsbudget|budgeted|reviderad budget|justerad budget)(\b|$)/],
@@ -193,7 +201,8 @@ export function columnKind(value: unknown): ColumnKind | null {
 }
 
 const textColumnKind = memoised((value: string): ColumnKind | null => {
-  const key = normalise(value);
+  // A year glued to its word (`Utfall2013`, `Budget2014`, as a header cell wraps on a web page) names both.
+  const key = normalise(value).replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, "$1 $2");
   if (key === "") return null;
   for (const [kind, pattern] of COLUMN_PATTERNS) if (pattern.test(key)) return kind;
   // A header of a few words with a year or a date in it; not a line's label ("Pensioner intjänade före 1998"

@@ -52,6 +52,29 @@ describe("stage 3: what a row adds, from arithmetic", () => {
     expect([...inside].sort()).toEqual([2, 3]);
   });
 
+  test("a heading over its lines with one wrong figure, where its other columns and the other headings add up", () => {
+    // Two headings (rows 1 and 4) over their lines; columns 0–1 periods, 2 a deviation (evidence only).
+    const table: Record<number, number[]> = {
+      1: [300, 400, -100],
+      2: [100, 100, 0],
+      3: [200, 300, -100],
+      4: [-250, 70, 20], // wrong in column 0: its lines add to 90
+      5: [40, 30, 10],
+      6: [50, 40, 10],
+      7: [0, 0, 300], // a line of its own
+    };
+    const f = { value: (r: number, c: number) => table[r]?.[c] ?? null, columns: [0, 1], step: () => 1 };
+    const { heads, nearly } = totalsAbove(f, [1, 2, 3, 4, 5, 6, 7], () => null, [2]);
+    expect(heads.get(1)).toEqual([2, 3]);
+    expect(heads.get(4)).toEqual([5, 6]);
+    expect([...nearly]).toEqual([[4, 0]]);
+    // No heading that adds up elsewhere in the table: a near miss alone is no reading.
+    const alone = totalsAbove(f, [4, 5, 6, 7], () => null, [2]);
+    expect(alone.nearly.size).toBe(0);
+    // Two columns only (no evidence column): one misfit out of two decides nothing.
+    expect(totalsAbove(f, [1, 2, 3, 4, 5, 6, 7], () => null).nearly.size).toBe(0);
+  });
+
   /**
    * The search stops where no longer run could fit (a bound on what the lines left can add and take away). For
    * random tables — figures of either sign, zeros, blanks, rounded and decimal columns, rows that are the sum of
@@ -278,5 +301,51 @@ describe("totals the words name but the sheet does not show how to figure (no fa
     // The sum above it is still checked: a wrong one is an error.
     const wrong = { ...sheet, values: sheet.values.map((r, i) => (i === 4 ? [r[0], "(91,921)", r[2]] : r)) };
     expect(errors([wrong])).toContain("error sumMismatch B5");
+  });
+});
+
+describe("columns as printed: a year glued to its word, deviations, changes, percentages", () => {
+  // A driftredovisning as pasted from a web page: nämnder over their units, a change against last year's
+  // outcome (not in the table) in kronor and in percent, and a budget deviation.
+  const drift = (): unknown[][] => [
+    ["Driftredovisning (tkr)", "", "", "", "", ""],
+    ["", "Utfall2024", "Förändring 2023/2024", "Förändring 2023/2024", "Budget 2024", "Budget-avvikelse"],
+    ["Kommunstyrelsen", "– 21 700", "– 900", "4,3 %", "– 22 000", "300"],
+    ["Kansli", "– 8 200", "– 300", "3,8 %", "– 8 500", "300"],
+    ["Ekonomi", "– 13 500", "– 600", "4,7 %", "– 13 500", "0"],
+    ["Bildningsnämnden", "– 95 000", "– 2 000", "2,2 %", "– 94 000", "– 1 000"],
+    ["Förskola", "– 35 000", "– 1 500", "4,5 %", "– 34 000", "– 1 000"],
+    ["Grundskola", "– 60 000", "– 500", "0,8 %", "– 60 000", ""],
+  ];
+  const sheet = (rows: unknown[][]): SheetData[] => [{ name: "Driftredovisning", values: rows }];
+
+  test("clean: no error; the headings are read as the totals of their units, the change column is not checked", () => {
+    const result = checkWorkbook(sheet(drift()));
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.recognised.map((r) => r.kind)).toEqual(["outcome"]);
+    const [statement] = result.statements;
+    // The percentages are no unreadable amounts; Utfall, Budget and the deviation are all checked, the change
+    // against 2023 (its six figures) is read and said not to be.
+    expect(statement.unreadable).toEqual([]);
+    expect(statement.checked).toBe(statement.figures - 6);
+    expect(statement.skippedColumns).toEqual(["Förändring 2023/2024"]);
+  });
+
+  test("a wrong figure on a heading is named on its cell, with the rows it was taken to add", () => {
+    const rows = drift();
+    rows[5][1] = "– 96 000";
+    const found = checkWorkbook(sheet(rows)).findings.filter((f) => f.severity === "error");
+    expect(found.map(brief)).toEqual(["error subtotalOneOff B6"]);
+    expect(found[0].params).toMatchObject({ rows: "7–8", sum: -95000 });
+  });
+
+  test("a wrong deviation is named; a change against a year the table does not show is never called wrong", () => {
+    const rows = drift();
+    rows[3][5] = "500";
+    expect(errors(sheet(rows))).toEqual(["error deviationMismatch F4"]);
+    const changed = drift();
+    changed[3][2] = "– 350";
+    changed[2][2] = "– 950";
+    expect(errors(sheet(changed))).toEqual([]);
   });
 });
