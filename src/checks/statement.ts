@@ -53,6 +53,7 @@ function removeRows(list: number[], rows: readonly number[]): void {
 const CELL_KEY_COLUMNS = 16385;
 const cellKey = (row: number, column: number) => row * CELL_KEY_COLUMNS + column;
 import type { Finding } from "./types";
+import { addedRows } from "./rules/formulas";
 
 /**
  * Checks a statement the way an auditor reads it: every sum against the rows above it (or, when it follows
@@ -426,6 +427,26 @@ class StatementReader {
           if (!top.includes(original)) top.push(original);
           continue;
         }
+        // A total by its words on the table's first line of figures, over the lines below it (a note that
+        // prints `Summa verksamhetens intäkter` first): it adds them, and is a line of nothing above.
+        const below =
+          role === "sum" &&
+          pending.length === 0 &&
+          top.length === 0 &&
+          sectionSums.length === 0 &&
+          lastResult === null &&
+          nilLines === 0
+            ? this.linesBelow(r)
+            : null;
+        if (below) {
+          this.checkParts(r, below, "sumMismatch");
+          this.sumChecks.push({ row: r, parts: below });
+          for (const p of below) this.inside.add(p);
+          top.push(r);
+          seen.set(key, r);
+          sectionSums.push(r);
+          continue;
+        }
         // A group whose lines are all nil adds up to nothing; a sum right after other sums adds those.
         const main =
           pending.length > 0
@@ -667,6 +688,12 @@ class StatementReader {
           (a) => a.length > 0 && !same(a) && addsUpIn(this.figures, row, column, a, signs) && otherFits(a),
         );
         this.correct(row, column, check.sum);
+        if (this.formulasDisagree(row, column)) {
+          // The row's formulas add different rows column by column: the figure is what its own formula gives,
+          // and which rows are the group is the formula rule's to say (src/checks/rules/formulas.ts).
+          this.unchecked.add(cellKey(row, column));
+          continue;
+        }
         if (other) {
           this.findings.push({
             sheet: "",
@@ -690,6 +717,50 @@ class StatementReader {
         });
       }
     }
+  }
+
+  /**
+   * The lines under a total printed first, down to the table's end, where they add up to it in every column
+   * but one at most (with two columns or more that add up, not nil): else null (no other total by words may
+   * follow, or which lines it adds would be a guess).
+   */
+  private linesBelow(row: number): number[] | null {
+    const lines: number[] = [];
+    for (let r = row + 1; r <= this.layout.lastRow; r++) {
+      if (!this.hasNumbers(r)) continue;
+      const { role, breakdown } = this.row(r);
+      if (role === "sum" || role === "result" || role === "repeat") return null;
+      if (!breakdown) lines.push(r);
+    }
+    if (lines.length < 2) return null;
+    let fits = 0;
+    let misfits = 0;
+    for (const { column } of this.downColumns) {
+      const total = this.g.number(row, column);
+      if (total === null) continue;
+      if (!addsUpIn(this.figures, row, column, lines)) misfits++;
+      else if (total !== 0) fits++;
+    }
+    return fits >= 2 && misfits <= 1 ? lines : null;
+  }
+
+  /**
+   * Is this total a SUM formula whose value is what it adds, in a row where another column's formula adds other
+   * rows (`=SUM(C15:C15)` beside `=SUM(D14:D15)`)?
+   */
+  private formulasDisagree(row: number, column: number): boolean {
+    const formula = this.g.formula(row, column);
+    const rows = formula ? addedRows(formula, column) : null;
+    const printed = this.g.number(row, column);
+    if (!rows || printed === null) return false;
+    const own = rows.map((r) => this.g.number(r, column) ?? 0);
+    if (!sumsTo(own, printed, stepAt(this.g, this.layout, row, column)).ok) return false;
+    const key = rows.join(",");
+    return this.downColumns.some(({ column: c }) => {
+      const f = c !== column ? this.g.formula(row, c) : null;
+      const theirs = f ? addedRows(f, c) : null;
+      return theirs !== null && theirs.join(",") !== key;
+    });
   }
 
   /** A result adds its parts; costs printed as positive figures are taken away. */

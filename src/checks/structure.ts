@@ -604,16 +604,17 @@ function nearlyAbove(
         else sums[k] += v;
         if (v !== null && v !== 0) nonZero[k]++;
       }
-      if (n < 2) continue;
       let misfit = -1;
       let misfits = 0;
       let fitting = 0;
       for (let k = 0; k < columns.length && misfits < 2; k++) {
         const total = totals[k];
         if (total === null) continue;
-        const allowed = (f.step(columns[k], h) * (n + 1)) / 2 + 1e-9 * Math.max(1, Math.abs(total));
+        // One line: its figure printed again, exactly (sumsTo); a run: within its rounding.
+        const allowed =
+          (n === 1 ? 0 : (f.step(columns[k], h) * (n + 1)) / 2) + 1e-9 * Math.max(1, Math.abs(total));
         if (Math.abs(sums[k] - total) <= allowed) {
-          if (total !== 0 && nonZero[k] >= 2) fitting++;
+          if (total !== 0 && nonZero[k] >= Math.min(n, 2)) fitting++;
         } else if (blanks[k] === 0) {
           misfits++;
           misfit = k;

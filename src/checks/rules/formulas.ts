@@ -97,25 +97,38 @@ export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck
             ).ok,
         ));
       const confirmed = (r: number) => siblings.has(r) || addsByFigures();
-      const missing = group.filter((r) => !added.has(r) && figure(r, column) && confirmed(r));
+      // The rows the row's other formulas add above it belong to its group too: the author's own structure,
+      // where the reading by figures may have followed the one formula that leaves a line out.
+      const widened = [...siblings].filter((r) => r !== total.row && !added.has(r));
+      const all = widened.length > 0 ? [...new Set([...group, ...widened])].sort((a, b) => a - b) : group;
+      const missing = all.filter((r) => !added.has(r) && figure(r, column) && confirmed(r));
+      // The group's span (above the total, or below it where the total stands on its heading).
       let first = Infinity;
-      for (const r of group) first = Math.min(first, r); // no spread: a group may have 100 000 rows
-      const covers = group.some((r) => added.has(r));
+      let last = -Infinity;
+      for (const r of all) {
+        first = Math.min(first, r); // no spread: a group may have 100 000 rows
+        last = Math.max(last, r);
+      }
+      const covers = all.some((r) => added.has(r));
       if (
         rows.length === 1 &&
-        group.length >= 2 &&
+        all.length >= 2 &&
         missing.length > 0 &&
-        group.filter((r) => figure(r, column)).length >= 2
+        all.filter((r) => figure(r, column)).length >= 2
       )
         out.push(
           at(g, total.row, column, "formulaSingle", {
             label: label(total.row),
             column: name,
             formula,
-            rows: rowList(group),
+            rows: rowList(all),
           }),
         );
-      else if (covers && missing.length > 0 && missing.every((r) => r >= first && r < total.row))
+      else if (
+        covers &&
+        missing.length > 0 &&
+        missing.every((r) => r >= first && r <= last && r !== total.row)
+      )
         out.push(
           at(g, total.row, column, "formulaOmits", {
             label: label(total.row),

@@ -201,6 +201,26 @@ describe("rules: cells, formulas, the fee sheet", () => {
     );
   });
 
+  test("a total after a total, whose SUM in one column leaves out the first: the formula is named, not its neighbour", () => {
+    // `Summa nettokostnader` = `Summa kostnader` + avskrivningar: the reading by figures alone could follow the
+    // formula that adds the last line only, and then call the other column's right total wrong.
+    const values: unknown[][] = [
+      ["", "Not", "2024", "2023"],
+      ["Kostnader", "", "", ""],
+      ["Driftskostnader", "", -57264, -52577],
+      ["Personalkostnader", "3", -60894, -56894],
+      ["Summa kostnader", "", -118158, -109471],
+      ["Avskrivningar", "5", -59334, -62165],
+      ["Summa nettokostnader", "", -59334, -171636],
+    ];
+    const formulas = values.map((r) => r.map(() => null as string | null));
+    formulas[4][2] = "=SUM(C3:C4)";
+    formulas[4][3] = "=SUM(D3:D4)";
+    formulas[6][2] = "=SUM(C6:C6)";
+    formulas[6][3] = "=SUM(D5:D6)";
+    expect(errors([{ name: "Resultaträkning", values, formulas }])).toEqual(["error formulaSingle C7"]);
+  });
+
   test("a total referring to one line only", () => {
     const formulas = none();
     formulas[5][1] = "=B5";
