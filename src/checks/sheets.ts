@@ -9,6 +9,7 @@ import { readStatement } from "./statement";
 import { annualKind, checkAnnualReport, dropExplained, type AnnualStatement } from "./annualReport";
 import { checkDistribution, hasDistribution } from "./distribution";
 import { errorValues, textsInAmounts } from "./rules/cellValues";
+import { carriedBalances } from "./rules/balances";
 import { checkFollowUp, isFollowUp } from "./followUp";
 import { checkFormulas, uncomputed } from "./rules/formulas";
 import { coverage, type StatementCoverage } from "./report";
@@ -142,6 +143,7 @@ export function checkWorkbook(sheets: SheetData[]): {
       ...errorValues(g),
       ...uncomputed(g),
       ...(reading.layouts ?? []).flatMap((l) => textsInAmounts(g, l)),
+      ...(reading.layouts ?? []).flatMap((l) => carriedBalances(g, l)),
     ];
     const taken = new Set(findings.filter((f) => f.sheet === sheet.name).map((f) => f.cell));
     for (const f of cells) {

@@ -45,6 +45,7 @@ export type FindingCode =
   | "populationTypedOver"
   | "sumAmbiguous"
   | "subtotalOneOff"
+  | "balanceCarried"
   | "errorValue"
   | "textFigure"
   | "notAFigure"

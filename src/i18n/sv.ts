@@ -234,6 +234,8 @@ const findings: Record<FindingCode, Template> = {
   reachedBelowTarget: (p) =>
     `"${p.indicator}" (${p.platform}) räknas som uppnådd, men utfallet ${n(p.outcome)} når inte målvärdet ${n(p.target)}.`,
   // The check as a pipeline (issue 19): what it could not read, decide or trust.
+  balanceCarried: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men ${p.start} och förändringarna däremellan ger ${n(p.expected)}.`,
   subtotalOneOff: (p) =>
     `${p.label || "Raden"} (${p.column}): raden är summan av rad ${p.rows} i de andra kolumnerna, men här ${n(p.printed)} mot delarnas ${n(p.sum)} (differens ${n(p.difference)}). Ett skrivfel, eller en rad som inte är en delsumma?`,
   sumAmbiguous: (p) =>

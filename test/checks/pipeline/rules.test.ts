@@ -369,3 +369,41 @@ describe("columns as printed: a year glued to its word, deviations, changes, per
     expect(errors(sheet(changed))).toEqual([]);
   });
 });
+
+describe("a balance carried through the period", () => {
+  const table = (): unknown[][] => [
+    ["Kassaflödesanalys (mnkr)", "", ""],
+    ["", "Kommunen 2024", "Koncernen 2024"],
+    ["Årets resultat", "120", "150"],
+    ["Justering för avskrivningar", "80", "95"],
+    ["Summa löpande verksamhet", "200", "245"],
+    ["Likvida medel vid årets början", "300", "410"],
+    ["Likvida medel vid årets slut", "500", "655"],
+    ["Räntebärande nettoskuld vid årets början", "-1 143", "-8 379"],
+    ["Ökning/minskning av räntebärande fordringar", "1 088", "121"],
+    ["Ökning/minskning av likvida medel", "200", "245"],
+    ["Ökning/minskning av räntebärande skulder", "-1 839", "-930"],
+    ["Räntebärande nettoskuld vid årets slut", "-1 694", "-8 943"],
+  ];
+  const check = (rows: unknown[][]) =>
+    checkWorkbook([{ name: "KFA", values: rows }]).findings.filter((f) => f.code === "balanceCarried");
+
+  test("the end is the start and the changes between; a wrong end is named where another column holds", () => {
+    expect(check(table())).toEqual([]);
+    const rows = table();
+    rows[11][1] = "-1 600";
+    expect(check(rows).map(brief)).toEqual(["error balanceCarried B12"]);
+    expect(check(rows)[0].params).toMatchObject({ expected: -1694, printed: -1600 });
+  });
+
+  test("not understood, not judged: wrong in every column, or a total by words between", () => {
+    const rows = table();
+    rows[11][1] = "-1 600";
+    rows[11][2] = "-9 000";
+    expect(check(rows)).toEqual([]);
+    const sections = table();
+    sections[9][0] = "Summa förändringar";
+    sections[11][1] = "-1 600";
+    expect(check(sections)).toEqual([]);
+  });
+});

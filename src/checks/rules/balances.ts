@@ -1,0 +1,103 @@
+import { checkSum } from "../../domain/budget";
+import type { Grid } from "../grid";
+import { rowText, stepAt, type StatementLayout } from "../layout";
+import type { Finding } from "../types";
+
+/**
+ * Rule: a balance carried through the period. A line that names a balance at the end of the year or period
+ * (`Räntebärande nettoskuld vid årets slut`, `Utgående balans`, `… at end of year`) under a line naming the
+ * same balance at its start is the start plus the lines between (`Ökning/minskning av …`). An error only where
+ * the table shows it understood that reading: the balance adds up that way in another column of the same row.
+ * A balance with a total by words between its start and end (a section, not a list of changes), or with no
+ * line between, is another structure and left to the rules that know it (the liquid funds of a cash-flow
+ * statement, equity in a budget).
+ */
+export const meta = {
+  id: "balances",
+  appliesTo: "statements",
+  severity: "error",
+  codes: ["balanceCarried"],
+  doc: "A balance at the end of a period against its start and the changes printed between them.",
+} as const;
+
+const START = [
+  /^(.+?),? (vid |per )?(årets|periodens|året|perioden) (början|ingång)$/,
+  /^ingående (.+)$/,
+  /^(.+?),? (at )?(the )?(beginning|start) of (the )?(year|period)$/,
+];
+const END = [
+  /^(.+?),? (vid |per )?(årets|periodens|året|perioden) (slut|utgång)$/,
+  /^utgående (.+)$/,
+  /^(.+?),? (at )?(the )?end of (the )?(year|period)$/,
+];
+
+/** The balance a label names and whether at the start or the end, or null. */
+function balanceOf(key: string): { stem: string; end: boolean } | null {
+  for (const [list, end] of [
+    [START, false],
+    [END, true],
+  ] as const)
+    for (const pattern of list) {
+      const m = pattern.exec(key);
+      if (m) return { stem: m[1].replace(/[\s,.:]+$/, ""), end };
+    }
+  return null;
+}
+
+/** Balances the other rules check on their own. */
+const ELSEWHERE = /^(likvida medel|eget kapital|cash|equity)\b/;
+
+export function carriedBalances(g: Grid, layout: StatementLayout): Finding[] {
+  const out: Finding[] = [];
+  const text = (r: number) => rowText(g, r, layout.labelFrom, layout.labelTo);
+  const columns = [...layout.periods, ...(layout.total ? [layout.total] : [])];
+  const hasFigure = (r: number) => columns.some(({ column }) => g.number(r, column) !== null);
+  // Each start, by its stem, until its end is met (a statement has a handful: a map, not a search per row).
+  const starts = new Map<string, number>();
+  for (let r = layout.firstRow; r <= layout.lastRow; r++) {
+    const key = text(r).key;
+    if (key === "" || !hasFigure(r)) continue;
+    const balance = balanceOf(key);
+    if (!balance || ELSEWHERE.test(balance.stem)) continue;
+    if (!balance.end) {
+      starts.set(balance.stem, r);
+      continue;
+    }
+    const start = starts.get(balance.stem);
+    if (start === undefined) continue;
+    starts.delete(balance.stem);
+    const lines: number[] = [];
+    let understood = true;
+    for (let l = start + 1; l < r; l++) {
+      if (!hasFigure(l)) continue;
+      const role = text(l).role;
+      if (role === "sum" || role === "result") understood = false;
+      lines.push(l);
+    }
+    if (!understood || lines.length === 0) continue;
+    const checks = columns.map(({ column, name }) => {
+      const printed = g.number(r, column);
+      if (printed === null || g.number(start, column) === null) return null;
+      const parts = [start, ...lines].map((p) => g.number(p, column) ?? 0);
+      return { column, name, printed, check: checkSum(parts, printed, stepAt(g, layout, r, column)) };
+    });
+    // The reading holds in some column: where it fails in another, the figure is wrong.
+    if (!checks.some((c) => c?.check.ok)) continue;
+    for (const c of checks)
+      if (c && !c.check.ok)
+        out.push({
+          sheet: g.sheet.name,
+          cell: g.address(r, c.column),
+          severity: "error",
+          code: "balanceCarried",
+          params: {
+            label: text(r).label,
+            column: c.name,
+            printed: c.printed,
+            expected: c.check.sum,
+            start: text(start).label,
+          },
+        });
+  }
+  return out;
+}
