@@ -237,7 +237,7 @@ export function checkAnnualReport(
 
       // 4. Liquid funds: start + the year's cash flow = end = cash and bank.
       const start = fig(kf, is(/^likvida medel vid (årets|periodens) början/), year);
-      const flow = fig(kf, is(/^(årets|periodens) kassaflöde$/), year);
+      const flow = fig(kf, is(/^(årets|periodens|total|totalt) kassaflöde$/), year);
       const end = fig(kf, is(/^likvida medel vid (årets|periodens) slut/), year);
       const cash = fig(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year);
       const cashBefore = fig(br, is(/^(kassa och bank|likvida medel|kassa, bank)$/), year - 1);
@@ -261,6 +261,22 @@ export function checkAnnualReport(
             push(flow, "cashFlowMismatch", { year, expected: end.value - start.value });
         } else if (endOk && !cashOk && cash && !reported(cash))
           push(cash, "cashMismatch", { year, expected: end.value });
+      }
+
+      // 4b. A line stating the change in liquid funds (`Förändring i kassa enligt BR`) is the end less the
+      // start; where the start and the flow give the end, it is the line that is wrong.
+      const change = fig(kf, is(/^(förändring|ökning\/minskning) (i|av) (kassa|likvida medel)\b/), year);
+      if (
+        start &&
+        end &&
+        change &&
+        change.row !== flow?.row &&
+        ![start, end, change].some(reported) &&
+        (!flow || agree(start.value + flow.value, end.value, end, 3)) &&
+        !agree(change.value, end.value - start.value, change, 3)
+      ) {
+        const label = rowLabel(kf!.g, change.row, kf!.layout.labelFrom, kf!.layout.labelTo);
+        push(change, "cashChangeMismatch", { year, label, expected: end.value - start.value });
       }
 
       // 5. The changes in receivables and short-term liabilities are the balance sheet's differences.

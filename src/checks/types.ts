@@ -34,6 +34,7 @@ export type FindingCode =
   | "cashEndMismatch"
   | "cashStartMismatch"
   | "cashFlowMismatch"
+  | "cashChangeMismatch"
   | "cashMismatch"
   | "changeMismatch"
   | "noteMismatch"

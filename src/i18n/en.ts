@@ -207,6 +207,8 @@ export const en: Messages = {
       `Liquid funds at the end of ${p.year}: ${n(p.printed)}, but cash and bank in the balance sheet are ${n(p.expected)}.`,
     cashStartMismatch: (p) =>
       `Liquid funds at the start of ${p.year}: ${n(p.printed)}, but last year's cash and bank were ${n(p.expected)}.`,
+    cashChangeMismatch: (p) =>
+      `${p.label} ${p.year}: ${n(p.printed)}, but liquid funds at the end less at the start of the year are ${n(p.expected)}.`,
     cashFlowMismatch: (p) =>
       `The year's cash flow ${p.year}: ${n(p.printed)}, but liquid funds changed by ${n(p.expected)}.`,
     cashMismatch: (p) =>

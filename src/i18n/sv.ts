@@ -217,6 +217,8 @@ const findings: Record<FindingCode, Template> = {
     `Likvida medel vid årets slut ${p.year}: ${n(p.printed)}, men kassa och bank i balansräkningen är ${n(p.expected)}.`,
   cashStartMismatch: (p) =>
     `Likvida medel vid årets början ${p.year}: ${n(p.printed)}, men föregående års kassa och bank är ${n(p.expected)}.`,
+  cashChangeMismatch: (p) =>
+    `${p.label} ${p.year}: ${n(p.printed)}, men likvida medel vid årets slut minus vid årets början är ${n(p.expected)}.`,
   cashFlowMismatch: (p) =>
     `Årets kassaflöde ${p.year}: ${n(p.printed)}, men likvida medel ändrades med ${n(p.expected)}.`,
   cashMismatch: (p) =>

@@ -407,3 +407,27 @@ describe("a balance carried through the period", () => {
     expect(check(sections)).toEqual([]);
   });
 });
+
+test("a line stating the change in liquid funds is the end less the start", () => {
+  const kfa = (change: string): unknown[][] => [
+    ["Kassaflödesanalys (tkr)", "", ""],
+    ["", "2019", "2018"],
+    ["Den löpande verksamheten", "", ""],
+    ["Årets resultat", "94 133", "-6 019"],
+    ["Justeringar för ej likviditetspåverkande poster", "128 342", "215 482"],
+    ["Kassaflöde från den löpande verksamheten", "222 475", "209 463"],
+    ["Investeringsverksamheten", "", ""],
+    ["Förvärv av materiella anläggningstillgångar", "-494 931", "-634 986"],
+    ["Kassaflöde från investeringsverksamheten", "-494 931", "-634 986"],
+    ["Finansieringsverksamheten", "", ""],
+    ["Förändring av nettolåneskuld", "312 294", "349 779"],
+    ["Kassaflöde från finansieringsverksamheten", "312 294", "349 779"],
+    ["Total kassaflöde", "39 838", "-75 744"],
+    ["Likvida medel vid årets början", "10 544", "86 288"],
+    ["Likvida medel vid årets slut", "50 382", "10 544"],
+    ["Förändring i kassa enligt BR", change, "-75 744"],
+  ];
+  const sheets = (change: string): SheetData[] => [{ name: "Kassaflöde", values: kfa(change) }];
+  expect(errors(sheets("39 838"))).toEqual([]);
+  expect(errors(sheets("40 838"))).toEqual(["error cashChangeMismatch B16"]);
+});
