@@ -47,6 +47,7 @@ export type FindingCode =
   | "sumAmbiguous"
   | "subtotalOneOff"
   | "balanceCarried"
+  | "balanceStart"
   | "errorValue"
   | "textFigure"
   | "notAFigure"

@@ -228,6 +228,8 @@ export const en: Messages = {
     // The check as a pipeline (issue 19): what it could not read, decide or trust.
     balanceCarried: (p) =>
       `${p.label} (${p.column}): ${n(p.printed)}, but ${p.start} and the changes between them give ${n(p.expected)}.`,
+    balanceStart: (p) =>
+      `${p.label} (${p.column}): ${n(p.printed)}, but ${p.end} the year before is ${n(p.expected)} (restated, or wrong?).`,
     subtotalOneOff: (p) =>
       `${p.label || "The row"} (${p.column}): the row is the sum of rows ${p.rows} in the other columns, but here ${n(p.printed)} against the parts' ${n(p.sum)} (difference ${n(p.difference)}). A typo, or a line that is no subtotal?`,
     sumAmbiguous: (p) =>

@@ -238,6 +238,8 @@ const findings: Record<FindingCode, Template> = {
   // The check as a pipeline (issue 19): what it could not read, decide or trust.
   balanceCarried: (p) =>
     `${p.label} (${p.column}): ${n(p.printed)}, men ${p.start} och förändringarna däremellan ger ${n(p.expected)}.`,
+  balanceStart: (p) =>
+    `${p.label} (${p.column}): ${n(p.printed)}, men ${p.end} året före är ${n(p.expected)} (omräknat, eller fel?).`,
   subtotalOneOff: (p) =>
     `${p.label || "Raden"} (${p.column}): raden är summan av rad ${p.rows} i de andra kolumnerna, men här ${n(p.printed)} mot delarnas ${n(p.sum)} (differens ${n(p.difference)}). Ett skrivfel, eller en rad som inte är en delsumma?`,
   sumAmbiguous: (p) =>

@@ -431,3 +431,18 @@ test("a line stating the change in liquid funds is the end less the start", () =
   expect(errors(sheets("39 838"))).toEqual([]);
   expect(errors(sheets("40 838"))).toEqual(["error cashChangeMismatch B16"]);
 });
+
+test("a balance's start against the end of the year before: a warning (an opening balance may be restated)", () => {
+  const rows = (start2016: string): unknown[][] => [
+    ["Kassaflödesanalys, mnkr", "", "", ""],
+    ["", "2016", "2015", "2014"],
+    ["Årets resultat", "321", "187", "242"],
+    ["Kassaflöde från den löpande verksamheten", "321", "187", "242"],
+    ["Nettolikviditet vid årets början", start2016, "675", "646"],
+    ["Nettolikviditet vid årets slut", "1 313", "303", "675"],
+  ];
+  const found = (start: string) =>
+    checkWorkbook([{ name: "KFA", values: rows(start) }]).findings.filter((f) => f.code === "balanceStart");
+  expect(found("303")).toEqual([]);
+  expect(found("340").map((f) => `${f.severity} ${f.cell}`)).toEqual(["warning B5"]);
+});
