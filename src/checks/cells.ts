@@ -15,6 +15,7 @@ export type CellReading =
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 /** A letter that no currency word below contains (ASCII s, e, k, u, d, r in either case). */
 const NOT_CURRENCY_LETTER = /[^\P{L}SEKUDRsekudr]/u;
+const UNIT_AFTER = /(?<=\d[\d\s\u00a0\u202f,.)-]*)\s*(tkr|mkr|mnkr|tsek|ksek|msek)\.?\s*$/i;
 const SPACES = /[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006]/g;
 /** Whole part with thousands separated by a space or a point (Swedish) or a comma (English), or none. */
 const SV = /^(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?$/;
@@ -27,14 +28,26 @@ const EN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  */
 export function parseAmountText(text: string): number | null {
   if (text.length > 40) return null;
+  // A unit of the table printed after each figure ("12 832 tkr", "1,5 mnkr"): the figure in that unit.
+  const t = withoutUnit(text);
   // A letter other than those of the currency words taken away below (SEK, USD, EUR, kr) leaves no amount:
   // a label ("Konto 3010") is refused here, before the replaces.
-  if (isWords(text)) return null;
-  return parseAmountWords(text);
+  if (isWords(t)) return null;
+  return parseAmountWords(t);
 }
 
 /** Does a text hold a letter no currency word has (so it is no amount: a label, "12abc")? */
-export const isWords = (text: string): boolean => NOT_CURRENCY_LETTER.test(text);
+export const isWords = (text: string): boolean => NOT_CURRENCY_LETTER.test(text) && !unitAfter(text);
+
+/** A text without the unit printed after its figure ("12 832 tkr" → "12 832"). */
+export const withoutUnit = (text: string): string => (unitAfter(text) ? text.replace(UNIT_AFTER, "") : text);
+
+/** Does a text end in a unit after a figure ("12 832 tkr")? A look at its last letter first (most labels end in another). */
+function unitAfter(text: string): boolean {
+  const last = text.trimEnd();
+  const c = last.charCodeAt(last.length - 1) | 0x20;
+  return (c === 0x72 || c === 0x6b || c === 0x2e) && UNIT_AFTER.test(text); // r, k, "."
+}
 
 /** The reading itself (exported for the test that holds the shortcut above to it). */
 export function parseAmountWords(text: string): number | null {
