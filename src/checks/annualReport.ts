@@ -57,8 +57,10 @@ function kindByLines(g: Grid, layout: StatementLayout): AnnualKind | null {
   let operating = false;
   let requirement = false;
   let note = false;
-  for (const { key } of statementLabels(g, layout)) {
-    if (!ANY_KIND.test(key)) continue; // most lines name no kind: one test, not six
+  const last = Math.max(layout.lastRow, lastFigureRow(g, layout));
+  for (let r = layout.firstRow; r <= last; r++) {
+    const { key } = rowText(g, r, layout.labelFrom, layout.labelTo);
+    if (key === "" || !ANY_KIND.test(key)) continue; // most lines name no kind: one test, not six
     if (!cashFlow && CASH_FLOW.test(key)) cashFlow = true;
     if (!balance && BALANCE.test(key)) balance = true;
     if (!result && RR.test(key)) result = true;

@@ -32,8 +32,12 @@ const END = [
   /^(.+?),? (at )?(the )?end of (the )?(year|period)$/,
 ];
 
+/** Every pattern above has one of these words: one test for the many lines that have none. */
+const ANY = /början|ingång|slut|utgång|ingående|utgående|beginning|start of|end of/;
+
 /** The balance a label names and whether at the start or the end, or null. */
 function balanceOf(key: string): { stem: string; end: boolean } | null {
+  if (!ANY.test(key)) return null;
   for (const [list, end] of [
     [START, false],
     [END, true],
@@ -57,8 +61,9 @@ export function carriedBalances(g: Grid, layout: StatementLayout): Finding[] {
   const starts = new Map<string, number>();
   for (let r = layout.firstRow; r <= layout.lastRow; r++) {
     const key = text(r).key;
-    if (key === "" || !hasFigure(r)) continue;
+    if (key === "") continue;
     const balance = balanceOf(key);
+    if (balance && !hasFigure(r)) continue;
     if (!balance) continue;
     if (!balance.end) {
       starts.set(balance.stem, r);
