@@ -125,7 +125,7 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
     if (kind) cells.push({ column: c, kind, name: String(g.at(r, c)).trim() });
   }
   const periods = cells.filter((a) => PERIOD_KINDS.has(a.kind));
-  if (periods.length === 0) return null;
+  if (periods.length === 0) return entityHeader(g, r);
   // One bare number in the year range is a figure (2 040 tkr), not a header; two or more years are a header.
   if (periods.length === 1 && typeof g.at(r, periods[0].column) === "number") return null;
   // A title ("Budget 2021–2023") is the row's first cell; a header has its labels' column to the left.
@@ -134,6 +134,36 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
     if (periods[0].column === g.firstColumn) return null;
   }
   return cells;
+}
+
+/**
+ * A header naming no period but the columns of entities or funds and, rightmost, their total
+ * (`Governmental Activities | Business-type Activities | Total`, `Kommunen | Bolagen | Totalt`): each column an
+ * amount column, the total added across. Only where the row below has a figure in each of them.
+ */
+function entityHeader(g: Grid, r: number): AmountColumn[] | null {
+  const texts: { column: number; name: string }[] = [];
+  for (let c = g.firstColumn; c < g.firstColumn + g.columns; c++) {
+    if (g.blank(r, c)) continue;
+    const v = g.at(r, c);
+    if (typeof v !== "string" || g.number(r, c) !== null) return null;
+    texts.push({ column: c, name: v.trim() });
+  }
+  if (texts.length < 3 || texts[0].column === g.firstColumn) return null;
+  const total = texts[texts.length - 1];
+  if (columnKind(total.name) !== "total") return null;
+  const entities = texts.slice(0, -1);
+  if (entities.some((e) => columnKind(e.name) !== null || e.name.length > 60)) return null;
+  // Figures under every column within the next few rows (a section heading may stand first).
+  for (const { column } of texts) {
+    let found = false;
+    for (let b = r + 1; b <= Math.min(g.lastRow, r + 4) && !found; b++) found = g.number(b, column) !== null;
+    if (!found) return null;
+  }
+  return [
+    ...entities.map((e) => ({ column: e.column, kind: "entity" as const, name: e.name })),
+    { column: total.column, kind: "total" as const, name: total.name },
+  ];
 }
 
 function layoutBelow(

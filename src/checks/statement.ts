@@ -811,6 +811,11 @@ class StatementReader {
   private across(r: number, total: AmountColumn, value: (r: number, c: number) => number) {
     const printed = this.g.number(r, total.column);
     if (printed === null || this.alias.has(r)) return null;
+    // A figure of the row that cannot be read is reported on its own cell; the row is not added across.
+    if (this.layout.periods.some((p) => this.unreadable(r, p.column))) {
+      this.unchecked.add(cellKey(r, total.column));
+      return null;
+    }
     return {
       printed,
       check: checkSum(

@@ -141,7 +141,9 @@ export type ColumnKind =
   | "total"
   | "note"
   | "comment"
-  | "share";
+  | "share"
+  /** A column of one entity or fund beside others and their total (`Governmental Activities | … | Total`). */
+  | "entity";
 
 /** Period columns hold amounts of one period each; they are added up down and, with a total column, across. */
 export const PERIOD_KINDS: ReadonlySet<ColumnKind> = new Set([
@@ -150,6 +152,7 @@ export const PERIOD_KINDS: ReadonlySet<ColumnKind> = new Set([
   "forecast",
   "plan",
   "year",
+  "entity",
 ]);
 
 const YEAR = String.raw`(?:19|20)\d{2}`;

@@ -446,3 +446,27 @@ test("a balance's start against the end of the year before: a warning (an openin
   expect(found("303")).toEqual([]);
   expect(found("340").map((f) => `${f.severity} ${f.cell}`)).toEqual(["warning B5"]);
 });
+
+test("columns of entities beside their total, under a header naming no period: each added down, the total across", () => {
+  const rows = (): unknown[][] => [
+    ["Statement of Net Assets, June 30, 2010", "", "", ""],
+    ["", "Governmental Activities", "Business-type Activities", "Total"],
+    ["Current assets", "", "", ""],
+    ["Cash and cash equivalents", "$ 152,238,503", "$ 32,077,526", "$ 184,316,029"],
+    ["Receivables", "22,405,666", "3,786,862", "26,192,528"],
+    ["Internal balances", "(5,542,961)", "5,542,961", "-"],
+    ["Total current assets", "169,101,208", "41,407,349", "210,508,557"],
+  ];
+  const sheets = (values: unknown[][]): SheetData[] => [{ name: "Net Assets", values }];
+  expect(errors(sheets(rows()))).toEqual([]);
+  const down = rows();
+  down[6][1] = "169,101,280";
+  expect(errors(sheets(down))).toEqual(["error sumMismatch B7"]);
+  const across = rows();
+  across[4][3] = "26,192,582";
+  expect(errors(sheets(across))).toEqual(["error acrossMismatch D5"]);
+  // An error value among the figures: named on its cell, and its row is not added across.
+  const broken = rows();
+  broken[3][1] = "#VALUE!";
+  expect(errors(sheets(broken))).toEqual(["error errorValue B4"]);
+});
