@@ -133,7 +133,29 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
     if (periods.length < 2) return null;
     if (periods[0].column === g.firstColumn) return null;
   }
-  return cells;
+  // Beside the periods, a column named by its money and a word (`Gross Expenditure £'000`, `Bruttokostnad
+  // tkr`) with figures under it: an amount column of the table, added down like the periods.
+  const taken = new Set(cells.map((c) => c.column));
+  for (let c = g.firstColumn + 1; c < g.firstColumn + g.columns; c++) {
+    const v = g.at(r, c);
+    if (taken.has(c) || typeof v !== "string" || !namesMoney(v) || !figuresBelow(g, r, c)) continue;
+    cells.push({ column: c, kind: "entity", name: v.trim() });
+  }
+  return cells.sort((a, b) => a.column - b.column);
+}
+
+/** A header naming an amount by its money and some other word (not a unit alone: `Tkr`, `Belopp i mnkr`). */
+function namesMoney(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 60 || isUnitHeading(t)) return false;
+  const money = /(£|\$|€)\s*'?0{3}|'000|\b(tkr|mkr|mnkr|ksek|msek|kr|sek)\b|\((tkr|mkr|mnkr|kr)\)|[£$€]/i;
+  return money.test(t) && /\p{L}{3,}/u.test(t.replace(money, ""));
+}
+
+/** A figure under a header cell within the next few rows (a section heading may stand first). */
+function figuresBelow(g: Grid, r: number, column: number): boolean {
+  for (let b = r + 1; b <= Math.min(g.lastRow, r + 4); b++) if (g.number(b, column) !== null) return true;
+  return false;
 }
 
 /**

@@ -470,3 +470,18 @@ test("columns of entities beside their total, under a header naming no period: e
   broken[3][1] = "#VALUE!";
   expect(errors(sheets(broken))).toEqual(["error errorValue B4"]);
 });
+
+test("a column named by its money beside the periods is an amount column of the table", () => {
+  const rows = (): unknown[][] => [
+    ["Belopp i tkr", "Bruttokostnad tkr", "Intäkter tkr", "Netto 2024", "Netto 2023"],
+    ["Kansli", "1 905", "-303", "1 602", "1 626"],
+    ["Fritid", "2 230", "-981", "1 249", "1 346"],
+    ["Kultur", "13 670", "-10 789", "2 881", "2 926"],
+    ["Summa", "17 805", "-12 073", "5 732", "5 898"],
+  ];
+  const sheets = (values: unknown[][]): SheetData[] => [{ name: "Nettobudget", values }];
+  expect(errors(sheets(rows()))).toEqual([]);
+  const wrong = rows();
+  wrong[4][1] = "17 850";
+  expect(errors(sheets(wrong))).toEqual(["error sumMismatch B5"]);
+});
