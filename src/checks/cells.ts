@@ -16,6 +16,7 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 /** A letter that no currency word below contains (ASCII s, e, k, u, d, r in either case). */
 const NOT_CURRENCY_LETTER = /[^\P{L}SEKUDRsekudr]/u;
 const UNIT_AFTER = /(?<=\d[\d\s\u00a0\u202f,.)-]*)\s*(tkr|mkr|mnkr|tsek|ksek|msek)\.?\s*$/i;
+const LEADERS = /^\s*\.{2,}\s*|\s*\.{2,}\s*$/g;
 const SPACES = /[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006]/g;
 /** Whole part with thousands separated by a space or a point (Swedish) or a comma (English), or none. */
 const SV = /^(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?$/;
@@ -51,7 +52,8 @@ function unitAfter(text: string): boolean {
 
 /** The reading itself (exported for the test that holds the shortcut above to it). */
 export function parseAmountWords(text: string): number | null {
-  let t = text.replace(SPACES, " ").replace(DASHES, "-").trim();
+  // Dot leaders of a printed page before or after the figure ("........ $18,239").
+  let t = text.replace(SPACES, " ").replace(LEADERS, "").replace(DASHES, "-").trim();
   // A currency sign before or after the figure ("$ 8,407,756", "$ (548,000)", "1 234 kr").
   t = t
     .replace(/^([-(]?)\s*(?:[$€£]|SEK|USD|EUR)\s*/i, "$1")

@@ -171,7 +171,9 @@ function entityHeader(g: Grid, r: number): AmountColumn[] | null {
     if (typeof v !== "string" || g.number(r, c) !== null) return null;
     texts.push({ column: c, name: v.trim() });
   }
-  if (texts.length < 3 || texts[0].column === g.firstColumn) return null;
+  // The label column may carry the first section's word (`Assets`): it is no entity.
+  if (texts.length > 0 && texts[0].column === g.firstColumn) texts.shift();
+  if (texts.length < 3) return null;
   const total = texts[texts.length - 1];
   if (columnKind(total.name) !== "total") return null;
   const entities = texts.slice(0, -1);

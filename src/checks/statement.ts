@@ -184,19 +184,29 @@ class StatementReader {
       this.layout.deviations.map((d) => d.column),
     );
     if (above.inside.size === 0) return best;
-    const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error").length;
-    const bestTotals = this.sumChecks.length;
+    // A figure the reading calls wrong or leaves unchecked (a "total of one total") is one it does not explain.
+    const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "error").length + this.unchecked.size;
+    // Totals of two lines or more the reading explains (a heading's one wrong figure is what it finds).
+    const explained = (fs: Finding[]) => {
+      const wrong = new Set(fs.filter((f) => f.severity === "error").map((f) => rowOfCell(f.cell)));
+      for (const key of this.unchecked) wrong.add(Math.floor(key / CELL_KEY_COLUMNS));
+      return this.sumChecks.filter(
+        (t) => t.parts.length >= 2 && (!wrong.has(t.row) || this.nearly.has(t.row)),
+      ).length;
+    };
+    const bestErrors = errors(best);
+    const bestTotals = explained(best);
     this.inside = above.inside;
     this.headings = above.heads;
     this.nearly = above.nearly;
     const alternative = this.readWithSubtotals();
     // Fewer figures unexplained; as many, and more totals understood (the headings' own). A heading's one wrong
     // figure (nearly) is no figure the reading fails to explain: it is what the reading finds.
-    const own = alternative.filter(
-      (f) => f.severity === "error" && this.nearly.has(rowOfCell(f.cell)),
-    ).length;
-    const fewer = errors(alternative) - own - errors(best);
-    if (fewer < 0 || (fewer === 0 && this.sumChecks.length > bestTotals)) return alternative;
+    const own =
+      alternative.filter((f) => f.severity === "error" && this.nearly.has(rowOfCell(f.cell))).length +
+      [...this.unchecked].filter((key) => this.nearly.has(Math.floor(key / CELL_KEY_COLUMNS))).length;
+    const fewer = errors(alternative) - own - bestErrors;
+    if (fewer < 0 || (fewer === 0 && explained(alternative) > bestTotals)) return alternative;
     this.inside = new Set();
     this.headings = new Map();
     this.nearly = new Map();
@@ -469,7 +479,9 @@ class StatementReader {
           // A total carrying the result above it (`Summa` = balanskravsresultat + the deficit from earlier years).
           () => (resultNow !== null ? [[resultNow, ...topNow]] : []),
         );
-        const parts = this.choose(r, main, alternatives);
+        // Formulas are the author's structure: where most of the row's SUMs add the same lines, those are its
+        // parts, whatever one wrong figure makes the arithmetic prefer.
+        const parts = this.formulaParts(r) ?? this.choose(r, main, alternatives);
         if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
         if (parts.length > 0) {
           this.checkParts(r, parts, "sumMismatch", undefined, alternatives);
@@ -745,6 +757,33 @@ class StatementReader {
   }
 
   /**
+   * The lines a total's formulas add, where two or more of its columns' SUMs and most of them add the same
+   * rows above it; of those, the lines with figures. Else null.
+   */
+  private formulaParts(row: number): number[] | null {
+    if (!this.g.hasFormulas) return null;
+    const counts = new Map<string, { rows: number[]; n: number }>();
+    let formulas = 0;
+    for (const { column } of this.downColumns) {
+      const f = this.g.formula(row, column);
+      const rows = f ? addedRows(f, column) : null;
+      if (!rows) continue;
+      formulas++;
+      const key = rows.join(",");
+      const entry = counts.get(key) ?? { rows, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+    let best: { rows: number[]; n: number } | null = null;
+    for (const e of counts.values()) if (!best || e.n > best.n) best = e;
+    if (!best || best.n < 2 || best.n * 2 <= formulas) return null;
+    if (best.rows.some((r) => r >= row || r < this.layout.firstRow)) return null;
+    // Every line it names, a "varav" line too: the formula says what it adds.
+    const lines = best.rows.filter((r) => this.hasNumbers(r));
+    return lines.length > 0 ? lines : null;
+  }
+
+  /**
    * Is this total a SUM formula whose value is what it adds, in a row where another column's formula adds other
    * rows (`=SUM(C15:C15)` beside `=SUM(D14:D15)`)?
    */
@@ -885,6 +924,8 @@ class StatementReader {
   private sumsAcross(total: AmountColumn): void {
     for (const { row: r } of this.sumChecks) {
       if (this.findings.some((f) => f.cell === this.g.address(r, total.column))) continue; // reported down
+      // A period figure not checked down (a part unreadable, formulas that disagree): across, it proves nothing.
+      if (this.layout.periods.some((p) => this.unchecked.has(cellKey(r, p.column)))) continue;
       const a = this.across(r, total, (row, c) => this.value(row, c));
       if (!a || a.check.ok) continue;
       this.push(r, total.column, "acrossMismatch", {

@@ -356,7 +356,7 @@ describe("real corpus", () => {
  * The issue's bar is precision ≥ 98 % and recall 100 % on the planted errors; what the check reaches today
  * is held here as a floor that may only rise (the table above names every miss and every false alarm).
  */
-const FLOOR = { precision: 0.99, recall: 0.93 };
+const FLOOR = { precision: 0.99, recall: 0.96 };
 const stats = { precision: 1, recall: 1 };
 afterAll(() => {
   expect(stats.precision).toBeGreaterThanOrEqual(FLOOR.precision);

@@ -24,6 +24,9 @@ export const meta = {
 
 const REF = /(?:'[^']*'|[A-Za-z0-9_]+)?!?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
 
+/** The most rows a formula is spelled out to (a SUM over a whole ledger is read from the figures instead). */
+const MAX_ROWS = 10_000;
+
 const columnNumber = (letters: string) => {
   let n = 0;
   for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
@@ -43,7 +46,9 @@ export function addedRows(formula: string, column: number): number[] | null {
     if (c1 !== column || c2 !== column) return null; // a row total across, or another column
     const r1 = Number(m[2]);
     const r2 = m[4] ? Number(m[4]) : r1;
-    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2) && rows.length < 10_000; r++) rows.push(r);
+    // A range longer than that is not spelled out (bounded); the formula is then not read, never read in part.
+    if (rows.length + Math.abs(r2 - r1) + 1 > MAX_ROWS) return null;
+    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) rows.push(r);
   }
   return rows.length > 0 ? rows : null;
 }
@@ -89,7 +94,8 @@ export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck
           (c) =>
             c.column !== column &&
             !g.formula(total.row, c.column) &&
-            g.number(total.row, c.column) !== null &&
+            // Zeros prove nothing: a column of nils "adds up" by any group.
+            (g.number(total.row, c.column) ?? 0) !== 0 &&
             checkSum(
               group.map((p) => g.number(p, c.column) ?? 0),
               g.number(total.row, c.column)!,
