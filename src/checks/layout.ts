@@ -178,12 +178,7 @@ function entityHeader(g: Grid, r: number): AmountColumn[] | null {
   if (columnKind(total.name) !== "total") return null;
   const entities = texts.slice(0, -1);
   if (entities.some((e) => columnKind(e.name) !== null || e.name.length > 60)) return null;
-  // Figures under every column within the next few rows (a section heading may stand first).
-  for (const { column } of texts) {
-    let found = false;
-    for (let b = r + 1; b <= Math.min(g.lastRow, r + 4) && !found; b++) found = g.number(b, column) !== null;
-    if (!found) return null;
-  }
+  if (!texts.every(({ column }) => figuresBelow(g, r, column))) return null;
   return [
     ...entities.map((e) => ({ column: e.column, kind: "entity" as const, name: e.name })),
     { column: total.column, kind: "total" as const, name: total.name },

@@ -450,6 +450,10 @@ function sameFigures(f: Figures, row: number, other: number): boolean {
  * is a total by its words (`Summa …`, a result) neither heads nor is taken in; one line alone is taken in
  * only where two columns or more agree. Returns the rows taken in (at any depth).
  */
+/** A row that is a total by its words (or a "varav" line) closes the run of items below it. */
+const closesBelow = (role: string | null) =>
+  role === "sum" || role === "result" || role === "breakdown" || role === "repeat";
+
 export function totalsAbove(
   f: Figures,
   rows: readonly number[],
@@ -471,7 +475,7 @@ export function totalsAbove(
   for (let i = rows.length - 1; i >= 0; i--) {
     const h = rows[i];
     const r = role(h);
-    if (r === "sum" || r === "result" || r === "breakdown" || r === "repeat") {
+    if (closesBelow(r)) {
       items.length = 0;
       for (const cum of [...ups, ...downs]) cum.length = 0;
       total.ups.fill(0);
@@ -578,10 +582,7 @@ function nearlyAbove(
   const nearly = new Map<number, number>();
   if (heads.size === 0) return nearly;
   const columns = [...f.columns, ...evidence];
-  const closes = (r: number) => {
-    const x = role(r);
-    return x === "sum" || x === "result" || x === "breakdown" || x === "repeat";
-  };
+  const closes = (r: number) => closesBelow(role(r));
   const free = rows.filter((r) => !inside.has(r));
   const sums = columns.map(() => 0);
   const nonZero = columns.map(() => 0);
