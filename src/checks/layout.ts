@@ -45,6 +45,8 @@ export interface StatementLayout {
   steps: Map<number, number>;
   /** The roles the template wrote beside its rows (a sheet the add-in made), or null: read the labels. */
   anchors: Map<number, AnchorRole> | null;
+  /** Columns of shares beside the amounts (`Ägarfördelning`, `Andel %`, `3,7 %`): never added as amounts. */
+  shares?: AmountColumn[];
 }
 
 /** A row's role: its anchor on a sheet the add-in wrote, else what its label says. */
@@ -142,6 +144,22 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
     cells.push({ column: c, kind: "entity", name: v.trim() });
   }
   return cells.sort((a, b) => a.column - b.column);
+}
+
+/** A header naming a share (of members, of the total): `Ägarfördelning`, `Andel %`, `Share`, `Percent`. */
+const SHARE = /andel|fördelning|procent|%|\bshare\b|percent|\bper ?cent\b/;
+
+/** The share columns right of the labels: those read as percentages, and those whose header names a share. */
+function sharesBeside(g: Grid, headerRow: number, labelTo: number, cells: AmountColumn[]): AmountColumn[] {
+  const shares = cells.filter((c) => c.kind === "share");
+  const taken = new Set(cells.map((c) => c.column));
+  for (let c = labelTo + 1; c < g.firstColumn + g.columns; c++) {
+    const name = g.text(headerRow, c).trim();
+    if (taken.has(c) || name.length > 60 || !SHARE.test(normalise(name)) || !figuresBelow(g, headerRow, c))
+      continue;
+    shares.push({ column: c, kind: "share", name });
+  }
+  return shares;
 }
 
 /** A header naming an amount by its money and some other word (not a unit alone: `Tkr`, `Belopp i mnkr`). */
@@ -270,6 +288,7 @@ function layoutBelow(
     step: 1,
     steps: new Map(),
     anchors,
+    shares: sharesBeside(g, headerRow, labelTo, cells),
   };
   layout.steps = printedSteps(g, layout);
   layout.step = layout.steps.size > 0 ? Math.max(...layout.steps.values()) : 1;

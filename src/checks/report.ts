@@ -1,5 +1,5 @@
 import type { Grid } from "./grid";
-import { rowLabel, type StatementLayout } from "./layout";
+import { rowLabel, type AmountColumn, type StatementLayout } from "./layout";
 import type { SumCheck } from "./statement";
 
 /**
@@ -31,8 +31,15 @@ export function coverage(
   totals: SumCheck[],
   unchecked: number,
   deviations: ReadonlySet<number> = new Set(layout.deviations.map((d) => d.column)),
+  /** Share columns whose lines make up the whole: checked like amounts (rules/shares.ts). */
+  shares: AmountColumn[] = [],
 ): StatementCoverage {
-  const columns = [...layout.periods, ...(layout.total ? [layout.total] : []), ...layout.deviations];
+  const columns = [
+    ...layout.periods,
+    ...(layout.total ? [layout.total] : []),
+    ...layout.deviations,
+    ...shares,
+  ];
   const amount = new Set(columns.map((c) => c.column));
   // The statement's rows a check took in (a mark by row: a total may add 100 000 lines).
   const inChecks = new Uint8Array(Math.max(0, layout.lastRow - layout.firstRow + 1));

@@ -12,6 +12,7 @@ import { errorValues, textsInAmounts } from "./rules/cellValues";
 import { carriedBalances } from "./rules/balances";
 import { checkFollowUp, isFollowUp } from "./followUp";
 import { checkFormulas, uncomputed } from "./rules/formulas";
+import { checkShares } from "./rules/shares";
 import { coverage, type StatementCoverage } from "./report";
 import type { Finding, SheetKind } from "./types";
 import type { SheetData } from "../sheet/sheetData";
@@ -125,12 +126,18 @@ export function checkWorkbook(sheets: SheetData[]): {
     const reads = (reading.layouts ?? []).map((l, i) =>
       i === 0 && statement ? statement : readStatement(g, l),
     );
-    const formulaFindings = (reading.layouts ?? []).flatMap((l, i) => checkFormulas(g, l, reads[i].totals));
+    // Share columns whose lines make up the whole are judged like amounts (rules/shares.ts).
+    const shares = (reading.layouts ?? []).map((l, i) => checkShares(g, l, reads[i].totals));
+    const formulaFindings = (reading.layouts ?? []).flatMap((l, i) =>
+      checkFormulas(g, l, reads[i].totals, shares[i].understood),
+    );
     (reading.layouts ?? []).forEach((l, i) => {
       const kind =
         annualKind(g, l) ??
         (i === 0 ? reading.kind! : l.periods.some((p) => p.kind === "outcome") ? "outcome" : "budget");
-      statements.push(coverage(g, l, kind, reads[i].totals, reads[i].unchecked, reads[i].deviations));
+      statements.push(
+        coverage(g, l, kind, reads[i].totals, reads[i].unchecked, reads[i].deviations, shares[i].understood),
+      );
     });
     const byFormula = new Set(formulaFindings.filter((f) => f.severity === "error").map((f) => f.cell));
     const sumCodes = new Set(["sumMismatch", "resultMismatch", "sumAmbiguous"]);
@@ -142,7 +149,11 @@ export function checkWorkbook(sheets: SheetData[]): {
       ...formulaFindings,
       ...errorValues(g),
       ...uncomputed(g),
-      ...(reading.layouts ?? []).flatMap((l) => textsInAmounts(g, l)),
+      ...shares.flatMap((s) => s.findings),
+      ...(reading.layouts ?? []).flatMap((l, i) => [
+        ...textsInAmounts(g, l),
+        ...textsInAmounts(g, l, l.lastRow, shares[i].understood),
+      ]),
       ...(reading.layouts ?? []).flatMap((l) => carriedBalances(g, l)),
     ];
     const taken = new Set(findings.filter((f) => f.sheet === sheet.name).map((f) => f.cell));

@@ -1,5 +1,5 @@
 import type { Grid } from "../grid";
-import { rowLabel, type StatementLayout } from "../layout";
+import { rowLabel, type AmountColumn, type StatementLayout } from "../layout";
 import type { Finding } from "../types";
 
 /**
@@ -46,9 +46,14 @@ export function errorValues(g: Grid): Finding[] {
 /** The amount columns of a statement, with their name. */
 const amountColumns = (l: StatementLayout) => [...l.periods, ...(l.total ? [l.total] : []), ...l.deviations];
 
-export function textsInAmounts(g: Grid, layout: StatementLayout, lastRow = layout.lastRow): Finding[] {
+export function textsInAmounts(
+  g: Grid,
+  layout: StatementLayout,
+  lastRow = layout.lastRow,
+  columns: AmountColumn[] = amountColumns(layout),
+): Finding[] {
   const out: Finding[] = [];
-  for (const { column, name } of amountColumns(layout)) {
+  for (const { column, name } of columns) {
     let numbers = 0;
     let texts = 0;
     for (let r = layout.firstRow; r <= lastRow; r++) {

@@ -1,7 +1,7 @@
 import { checkSum } from "../../domain/budget";
 import { columnLetter } from "../../sheet/a1";
 import type { Grid } from "../grid";
-import { rowLabel, stepAt, type StatementLayout } from "../layout";
+import { rowLabel, stepAt, type AmountColumn, type StatementLayout } from "../layout";
 import type { SumCheck } from "../statement";
 import { rowList } from "../structure";
 import type { Finding } from "../types";
@@ -62,10 +62,16 @@ export function shifted(formula: string, shift: number): string {
   );
 }
 
-export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck[]): Finding[] {
+/** `shares`: the share columns understood as parts of a whole, judged like amount columns (rules/shares.ts). */
+export function checkFormulas(
+  g: Grid,
+  layout: StatementLayout,
+  totals: SumCheck[],
+  shares: AmountColumn[] = [],
+): Finding[] {
   if (!g.hasFormulas) return [];
   const out: Finding[] = [];
-  const columns = [...layout.periods, ...(layout.total ? [layout.total] : [])];
+  const columns = [...layout.periods, ...(layout.total ? [layout.total] : []), ...shares];
   const label = (r: number) => rowLabel(g, r, layout.labelFrom, layout.labelTo);
   const figure = (r: number, c: number) => (g.number(r, c) ?? 0) !== 0;
   for (const total of totals) {
@@ -145,14 +151,14 @@ export function checkFormulas(g: Grid, layout: StatementLayout, totals: SumCheck
         );
     }
   }
-  out.push(...typedOver(g, layout, totals));
+  out.push(...typedOver(g, layout, totals, shares));
   return out;
 }
 
 /** A number typed in a total's row where the row's other amount cells are formulas of one shape. */
-function typedOver(g: Grid, layout: StatementLayout, totals: SumCheck[]): Finding[] {
+function typedOver(g: Grid, layout: StatementLayout, totals: SumCheck[], shares: AmountColumn[]): Finding[] {
   const out: Finding[] = [];
-  const columns = layout.periods.map((p) => p);
+  const columns = [...layout.periods, ...shares];
   for (const { row } of totals) {
     const shapes = new Map<string, number>();
     for (const { column } of columns) {

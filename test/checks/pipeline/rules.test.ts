@@ -485,3 +485,46 @@ test("a column named by its money beside the periods is an amount column of the 
   wrong[4][1] = "17 850";
   expect(errors(sheets(wrong))).toEqual(["error sumMismatch B5"]);
 });
+
+describe("a share column beside the amounts: judged only where its lines make up the whole", () => {
+  const fees = (
+    total: unknown,
+    shares: unknown[] = ["10,44", "8,23", "18,47", "14,27", "48,59"],
+  ): unknown[][] => [
+    ["Fördelning av medlemsavgiften", "", ""],
+    ["Medlemskommuner", "Medlemsbidrag 2021", "Ägarfördelning"],
+    ["Berg", "12 832", shares[0]],
+    ["Bräcke", "10 262", shares[1]],
+    ["Härjedalen", "22 222", shares[2]],
+    ["Krokom", "18 603", shares[3]],
+    ["Östersund", "42 136", shares[4]],
+    ["Totalt", "106 055", total],
+  ];
+  const sheet = (rows: unknown[][]): SheetData[] => [{ name: "Avgift", values: rows }];
+
+  test("clean: the shares add to 100 and the column counts as checked", () => {
+    const result = checkWorkbook(sheet(fees("100,00")));
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.statements[0].skippedColumns).toEqual([]);
+  });
+
+  test("a total that is not the whole its lines make up is named, with the rows", () => {
+    const found = checkWorkbook(sheet(fees("137,00"))).findings.filter((f) => f.severity === "error");
+    expect(found.map(brief)).toEqual(["error sumMismatch C8"]);
+    expect(found[0].params).toMatchObject({ printed: 137, sum: 100, rows: "3–7" });
+  });
+
+  test("shares of something else (lines not adding to 100) are never added: listed as not checked", () => {
+    const rows = fees(100, [40, 35, 50, 61, 70]);
+    const result = checkWorkbook(sheet(rows));
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.statements[0].skippedColumns).toEqual(["Ägarfördelning"]);
+  });
+
+  test("a share stored as text among numbers is named like an amount's", () => {
+    const rows = fees(100, [10.44, "8.23", 18.47, 14.27, 48.59]);
+    rows[1][1] = "Medlemsbidrag 2021";
+    const values = rows.map((r, i) => (i >= 2 ? [r[0], Number(String(r[1]).replace(/ /g, "")), r[2]] : r));
+    expect(errors(sheet(values))).toEqual(["error textFigure C4"]);
+  });
+});
