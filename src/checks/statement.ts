@@ -172,6 +172,47 @@ class StatementReader {
    * municipalities pay together equals their sum, yet it is a line: `Summa intäkter` adds it as one).
    */
   run(): Finding[] {
+    return this.understoodOnly(this.chooseReading());
+  }
+
+  /**
+   * A total the reading finds wrong in every column it could check (two or more) is one it has not
+   * understood: no single wrong figure makes every year wrong, a misread structure does (a key figure named
+   * `Total …` under a list of unrelated figures; headings read as lines and added twice). Its figures are
+   * left unchecked, with one warning that says so, never an error on a figure the author would defend.
+   */
+  private understoodOnly(findings: Finding[]): Finding[] {
+    const byRow = new Map<number, Finding[]>();
+    for (const f of findings)
+      if (f.severity === "error" && (f.code === "sumMismatch" || f.code === "resultMismatch")) {
+        const row = rowOfCell(f.cell);
+        byRow.set(row, [...(byRow.get(row) ?? []), f]);
+      }
+    const dropped = new Set<Finding>();
+    const notes: Finding[] = [];
+    for (const [row, wrong] of byRow) {
+      if (this.layout.anchors) continue; // a sheet the add-in made: its anchors say what each row adds
+      const checked = this.downColumns.filter(
+        ({ column }) => this.g.number(row, column) !== null && !this.unchecked.has(cellKey(row, column)),
+      );
+      if (checked.length < 2 || wrong.length < checked.length) continue;
+      for (const f of wrong) dropped.add(f);
+      for (const { column } of checked) this.unchecked.add(cellKey(row, column));
+      notes.push({
+        ...wrong[0],
+        severity: "warning",
+        code: "sumUnread",
+        params: {
+          label: this.label(row),
+          rows: String(wrong[0].params.rows ?? ""),
+          columns: checked.map((c) => c.name).join(", "),
+        },
+      });
+    }
+    return dropped.size === 0 ? findings : [...findings.filter((f) => !dropped.has(f)), ...notes];
+  }
+
+  private chooseReading(): Finding[] {
     if (this.layout.anchors) return this.runOnce(new Set());
     const best = this.readWithSubtotals();
     // Tables that print a section's total on its heading row, above its lines (`ANLÄGGNINGSTILLGÅNGAR 384 554`

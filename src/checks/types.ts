@@ -45,6 +45,7 @@ export type FindingCode =
   | "populationBandDiffers"
   | "populationTypedOver"
   | "sumAmbiguous"
+  | "sumUnread"
   | "subtotalOneOff"
   | "balanceCarried"
   | "balanceStart"

@@ -232,6 +232,8 @@ export const en: Messages = {
       `${p.label} (${p.column}): ${n(p.printed)}, but ${p.end} the year before is ${n(p.expected)} (restated, or wrong?).`,
     subtotalOneOff: (p) =>
       `${p.label || "The row"} (${p.column}): the row is the sum of rows ${p.rows} in the other columns, but here ${n(p.printed)} against the parts' ${n(p.sum)} (difference ${n(p.difference)}). A typo, or a line that is no subtotal?`,
+    sumUnread: (p) =>
+      `${p.label}: the rows above (rows ${p.rows}) give the total in none of the columns ${p.columns}; could not decide which rows it adds, so it is not checked.`,
     sumAmbiguous: (p) =>
       `${p.label} (${p.column}): could not decide which rows the total adds (rows ${p.rows} or rows ${p.other}).`,
     errorValue: (p) =>

@@ -242,6 +242,8 @@ const findings: Record<FindingCode, Template> = {
     `${p.label} (${p.column}): ${n(p.printed)}, men ${p.end} året före är ${n(p.expected)} (omräknat, eller fel?).`,
   subtotalOneOff: (p) =>
     `${p.label || "Raden"} (${p.column}): raden är summan av rad ${p.rows} i de andra kolumnerna, men här ${n(p.printed)} mot delarnas ${n(p.sum)} (differens ${n(p.difference)}). Ett skrivfel, eller en rad som inte är en delsumma?`,
+  sumUnread: (p) =>
+    `${p.label}: raderna ovan (rad ${p.rows}) ger inte summan i någon av kolumnerna ${p.columns}; kunde inte avgöra vilka rader summan avser, så den är inte kontrollerad.`,
   sumAmbiguous: (p) =>
     `${p.label} (${p.column}): kunde inte avgöra vilka rader summan avser (rad ${p.rows} eller rad ${p.other}).`,
   errorValue: (p) =>

@@ -35,7 +35,8 @@ interface RealFile {
   truth: { identities: Identity[]; publishedErrors: Cell[] };
 }
 
-const dir = join(__dirname, "..", "fixtures", "real");
+/** REAL_DIR: another folder of the same format (a fresh set of published tables, to measure on unseen material). */
+const dir = process.env.REAL_DIR ?? join(__dirname, "..", "fixtures", "real");
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
   .sort();
