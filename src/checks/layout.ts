@@ -124,10 +124,10 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
     if (g.blank(r, c)) continue;
     leftmost ??= c;
     const kind = columnKind(g.at(r, c));
-    if (kind) cells.push({ column: c, kind, name: String(g.at(r, c)).trim() });
+    if (kind) cells.push({ column: c, kind, name: String(g.at(r, c)).trim().replace(/\s+/g, " ") });
   }
   const periods = cells.filter((a) => PERIOD_KINDS.has(a.kind));
-  if (periods.length === 0) return entityHeader(g, r);
+  if (periods.length === 0) return entityHeader(g, r) ?? moneyHeader(g, r);
   // One bare number in the year range is a figure (2 040 tkr), not a header; two or more years are a header.
   if (periods.length === 1 && typeof g.at(r, periods[0].column) === "number") return null;
   // A title ("Budget 2021–2023") is the row's first cell; a header has its labels' column to the left.
@@ -160,6 +160,22 @@ function sharesBeside(g: Grid, headerRow: number, labelTo: number, cells: Amount
     shares.push({ column: c, kind: "share", name });
   }
   return shares;
+}
+
+/**
+ * A header naming no period but two or more amounts by their money, right of the labels (`Service | Gross
+ * Expenditure £'000 | Income £'000 | Net Expenditure £'000`), with figures under each: amount columns.
+ */
+function moneyHeader(g: Grid, r: number): AmountColumn[] | null {
+  const cells: AmountColumn[] = [];
+  for (let c = g.firstColumn + 1; c < g.firstColumn + g.columns; c++) {
+    const v = g.at(r, c);
+    if (typeof v === "string" && namesMoney(v) && figuresBelow(g, r, c))
+      cells.push({ column: c, kind: "entity", name: v.trim().replace(/\s+/g, " ") });
+  }
+  if (cells.length < 2 || (g.blank(r, g.firstColumn) === false && g.number(r, g.firstColumn) !== null))
+    return null;
+  return cells;
 }
 
 /** A header naming an amount by its money and some other word (not a unit alone: `Tkr`, `Belopp i mnkr`). */

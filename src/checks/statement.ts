@@ -845,12 +845,16 @@ class StatementReader {
 
   /** A result adds its parts; costs printed as positive figures are taken away. */
   private checkResult(row: number, main: number[], top: number[], lastResult: number | null): void {
+    // Costs printed positive are taken away — unless the figures add up as printed in every column (`Net Cost
+    // of Services` less grants is the `Council Tax Requirement`: a cost carried, not a cost taken away).
     const signsOf = (parts: number[]) => {
       const costs = parts.filter((p) => this.kinds.get(p) === "cost");
       const column = this.downColumns[0].column;
       const positive = costs.filter((p) => this.value(p, column) > 0).length;
       const negative = costs.filter((p) => this.value(p, column) < 0).length;
-      return positive > negative ? parts.map((p) => (this.kinds.get(p) === "cost" ? -1 : 1)) : undefined;
+      if (positive <= negative) return undefined;
+      const signs = parts.map((p) => (this.kinds.get(p) === "cost" ? -1 : 1));
+      return !addsUp(this.figures, row, parts, signs) && addsUp(this.figures, row, parts) ? undefined : signs;
     };
     // The result carries the one before it, or starts afresh (a table of its own), or adds the last lines.
     const lines = top.filter((t) => t !== lastResult);

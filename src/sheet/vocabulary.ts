@@ -161,15 +161,19 @@ const COLUMN_PATTERNS: [ColumnKind, RegExp][] = [
   // change against another period (`Förändring 2012/2013`, `Change`): what it compares is read from its figures.
   [
     "deviationShare",
-    /^((budget|prognos)-?)?(avvikelse|avv\.?|diff|differens|variance|deviation|förändring|change)\b.*(%|procent|percent)/,
+    /^((budget|prognos)-?)?(avvikelse|avv\.?|diff|differens|variance|deviation|förändring|change)\b.*(%|procent|percent)|^% ?(avvikelse|variance|change|förändring)\b/,
   ],
   [
     "deviation",
-    /^((budget|prognos)-?)?(avvikelse|avvikelser|avv\.?|diff\.?|differens|variance|deviation)(\b|$)|^(förändring|change)(?! (av|in|of|i)\b)(\b|$)/,
+    /^([$£€] ?)?((budget|prognos)-?)?(avvikelse|avvikelser|avv\.?|diff\.?|differens|variance|deviation)(\b|$)|^(förändring|change)(?! (av|in|of|i)\b)(\b|$)/,
   ],
   ["forecast", /^(prognos|helårsprognos|forecast)(\b|$)/],
   ["outcome", /^(utfall|bokslut|ack\.? utfall|ackumulerat utfall|redovisat|actual|actuals|outcome)(\b|$)/],
-  ["budget", /^(budget|årsbudget|budgeted|reviderad budget|justerad budget)(\b|$)/],
+  // A budget as adopted or changed (`Original Budget`, `Amended Budget`, `Final Budget`, `Reviderad budget`).
+  [
+    "budget",
+    /^((original|amended|revised|final|adopted|approved|proposed|current|modified|ursprunglig|fastställd|antagen|beslutad|reviderad|justerad|ny) )?(budget|årsbudget|budgeted)(\b|$)/,
+  ],
   ["plan", /^(plan|flerårsplan)(\b|$)/],
   ["total", /^(summa|totalt|total|s:a)(\b|$)/],
   ["note", /^(not|noter|note|notes)$/],
@@ -224,9 +228,9 @@ export type RowRole =
   "sum" | "result" | "incomeSection" | "costSection" | "summarySection" | "equityStart" | "equityEnd";
 
 const SUM =
-  /^(summa|s:a|totalt|total|totala|sum|sum of)(\b|$)|^[\p{L} ]+ (totalt|total|sammanlagt|summa)$|^(intäkter|kostnader|income|costs|expenses) (totalt|total)$|^kassaflöde från\b|^(årets|periodens) kassaflöde$|^cash flows? from\b|^net cash flow|^(verksamhetens )?nettokostnader$|^delsumma\b|^subtotal\b|^medel från (den löpande )?verksamheten före\b|^kassaflöde (från|för|i) (den )?(löpande|investerings|finansierings)|^förändring av likvida medel\b/u;
+  /^(summa|s:a|totalt|total|totala|sum|sum of)(\b|$)|^[\p{L} ]+ (totalt|total|sammanlagt|summa)$|^(intäkter|kostnader|income|costs|expenses) (totalt|total)$|^kassaflöde från\b|^(årets|periodens) kassaflöde$|^cash flows? from\b|^net cash flow|^(verksamhetens )?nettokostnader$|^net (cost|costs|expenditure) of (general fund |the )?services$|^net (operating )?(expenditure|budget)$|^delsumma\b|^subtotal\b|^medel från (den löpande )?verksamheten före\b|^kassaflöde (från|för|i) (den )?(löpande|investerings|finansierings)|^förändring av likvida medel\b/u;
 const RESULT =
-  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(årets |periodens )?resultat (före|efter) (skatt|skatter|finansnetto|finansiella|extraordinära|jämförelsestörande|balanskravsjusteringar)\b|^årets balanskravsresultat$|^balanskravsresultat$|^(net )?(result|surplus|deficit)( for the (year|period))?$|^net income( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$/;
+  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(årets |periodens )?resultat (före|efter) (skatt|skatter|finansnetto|finansiella|extraordinära|jämförelsestörande|balanskravsjusteringar)\b|^årets balanskravsresultat$|^balanskravsresultat$|^(net )?(result|surplus|deficit)( for the (year|period))?$|^net income( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$|^council tax requirement$/;
 const INCOME_SECTION =
   /^(verksamhetens )?(intäkter|income|revenue|revenues|inkomster)( \((tkr|kr|mkr)\))?:?$/;
 const COST_SECTION =

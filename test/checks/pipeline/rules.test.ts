@@ -528,3 +528,62 @@ describe("a share column beside the amounts: judged only where its lines make up
     expect(errors(sheet(values))).toEqual(["error textFigure C4"]);
   });
 });
+
+describe("a total wrong in every column is not understood: a warning, never an error per column", () => {
+  // Stockholm's key figures (2020): a national average named `Total …` under unrelated figures.
+  const rows = (): unknown[][] => [
+    ["Allmänt", 2018, 2019, 2020],
+    ["Folkmängd", 962154, 974073, 975551],
+    ["riksandel, procent", 9.4, 9.4, 9.4],
+    ["Arbetslöshetstal, procent", 5.4, 6.1, 8.0],
+    ["Stockholm", 29.98, 29.82, 29.82],
+    ["Total kommunal medelskattesats, riket, kr", 32.12, 32.19, 32.28],
+  ];
+  test("one warning naming the columns, no error; its figures counted as not checked", () => {
+    const result = checkWorkbook([{ name: "Nyckeltal", values: rows() }]);
+    expect(result.findings.map(brief)).toEqual(["warning sumUnread B6"]);
+    expect(result.findings[0].params.columns).toBe("2018, 2019, 2020");
+    expect(messages("sv").findings.sumUnread(result.findings[0].params)).toContain(
+      "kunde inte avgöra vilka rader summan avser",
+    );
+    expect(result.statements[0].uncheckedTotals).toBe(3);
+  });
+  test("wrong in one column of three: that figure is an error", () => {
+    const values = [
+      ["Kostnader", 2018, 2019, 2020],
+      ["Primärvård", 100, 110, 120],
+      ["Tandvård", 50, 55, 60],
+      ["Summa kostnader", 150, 165, 190],
+    ];
+    expect(errors([{ name: "K", values }])).toEqual(["error sumMismatch D4"]);
+  });
+});
+
+describe("English budget tables: qualified budgets, money headers, net cost of services", () => {
+  test("`Amended Budget | Actual | $ Variance` are read; a wrong total is named", () => {
+    const values = [
+      ["General Fund Revenues", "Amended\nBudget", "Actual", "$ Variance"],
+      ["Property Tax", 48397608, 48569008, 171400],
+      ["Sales Tax", 17348298, 18503316, 1155018],
+      ["Hotel Tax", 2900000, 2965630, 65630],
+      ["Total", 68645906, 70037954, 1392048],
+    ];
+    expect(errors([{ name: "R", values }])).toEqual([]);
+    values[4][1] = 68645916;
+    expect(errors([{ name: "R", values }])).toEqual(["error sumMismatch B5"]);
+  });
+  test("columns named by their money alone, `Net Cost of … Services` and `Council Tax Requirement`", () => {
+    const values: unknown[][] = [
+      ["Service", "Gross Expenditure £'000", "Income £'000", "Net Expenditure £'000"],
+      ["Leader", 2947, -285, 2662],
+      ["Neighbourhood Services", 10264, -3874, 6390],
+      ["Planning", 4361, -654, 3707],
+      ["Net Cost of General Fund Services", 17572, -4813, 12759],
+      ["Less: Government Grants", "", "", -2355],
+      ["Council Tax Requirement", "", "", 10404],
+    ];
+    expect(errors([{ name: "B", values }])).toEqual([]);
+    values[6][3] = 10504;
+    expect(errors([{ name: "B", values }])).toEqual(["error resultMismatch D7"]);
+  });
+});
