@@ -133,7 +133,9 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
   // A title ("Budget 2021–2023") is the row's first cell; a header has its labels' column to the left.
   if (periods[0].column === leftmost || periods[0].column === g.firstColumn) {
     if (periods.length < 2) return null;
-    if (periods[0].column === g.firstColumn) return null;
+    // Amounts left of the labels (`2017-18 Net | Portfolio | 2018-19 Net`): a header where a column of labels
+    // stands between its periods.
+    if (periods[0].column === g.firstColumn && labelsBetween(g, r, cells) === null) return null;
   }
   // Beside the periods, a column named by its money and a word (`Gross Expenditure £'000`, `Bruttokostnad
   // tkr`) with figures under it: an amount column of the table, added down like the periods.
@@ -144,6 +146,26 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
     cells.push({ column: c, kind: "entity", name: v.trim() });
   }
   return cells.sort((a, b) => a.column - b.column);
+}
+
+/**
+ * The column of labels between a header's periods, when the first period stands in the sheet's first column:
+ * the first column right of it, left of another period, not an amount column, whose rows below hold three
+ * labels or more and no figure. Else null.
+ */
+function labelsBetween(g: Grid, r: number, cells: AmountColumn[]): number | null {
+  const taken = new Set(cells.map((c) => c.column));
+  const last = Math.max(...cells.filter((c) => PERIOD_KINDS.has(c.kind)).map((c) => c.column));
+  for (let c = g.firstColumn + 1; c < last; c++) {
+    if (taken.has(c)) continue;
+    let labels = 0;
+    for (let b = r + 1; b <= Math.min(g.lastRow, r + 30); b++) {
+      if (g.number(b, c) !== null) return null;
+      if (/\p{L}{3,}/u.test(g.text(b, c))) labels++;
+    }
+    return labels >= 3 ? c : null;
+  }
+  return null;
 }
 
 /** A header naming a share (of members, of the total): `Ägarfördelning`, `Andel %`, `Share`, `Percent`. */
@@ -231,8 +253,10 @@ function layoutBelow(
   const amountColumns = cells.filter(
     (c) => PERIOD_KINDS.has(c.kind) || c.kind === "total" || c.kind === "deviation",
   );
-  const labelFrom = g.firstColumn;
-  const labelTo = firstAmount - 1;
+  // The labels stand left of the amounts, or (a year printed either side of them) between the periods.
+  const between = firstAmount === g.firstColumn ? labelsBetween(g, headerRow, cells) : null;
+  const labelFrom = between ?? g.firstColumn;
+  const labelTo = between ?? firstAmount - 1;
   if (labelTo < labelFrom) return { reason: "noLabels" };
 
   // The statement runs down to its last result row, or to the next header or the end of the figures.

@@ -587,3 +587,24 @@ describe("English budget tables: qualified budgets, money headers, net cost of s
     expect(errors([{ name: "B", values }])).toEqual(["error resultMismatch D7"]);
   });
 });
+
+describe("amounts either side of the labels (`2017-18 Net | Portfolio | 2018-19 Net`)", () => {
+  const values = (): unknown[][] => [
+    ["2018/19 Revenue budget", "", ""],
+    ["2017-18 Net (£000's)", "Portfolio", "2018-19 Net (£000's)"],
+    [58733, "Children's Services", 62512],
+    [9277, "Community Engagement", 9144],
+    [29671, "Education and Skills", 23877],
+    [97681, "Net Operating Budget", 95533],
+  ];
+  test("clean: read, every figure checked, no error", () => {
+    const result = checkWorkbook([{ name: "R", values: values() }]);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(result.statements[0]).toMatchObject({ figures: 8, checked: 8 });
+  });
+  test("a wrong total left of its label is named", () => {
+    const v = values();
+    v[5][0] = 97781;
+    expect(errors([{ name: "R", values: v }])).toEqual(["error sumMismatch A6"]);
+  });
+});
