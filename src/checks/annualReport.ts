@@ -214,7 +214,15 @@ export function checkAnnualReport(
         fig(bk, is(/^årets resultat( enligt resultaträkningen)?$/), year),
       ];
       const odd = oddOneOut(results, (a, b, f) => agree(a, b, f));
-      if (odd && !reported(odd.figure)) push(odd.figure, "crossResult", { year, expected: odd.expected });
+      // A cash-flow statement may start from the result before tax or before extraordinary items (a koncern
+      // whose row still says `Årets resultat`): where the result statement prints that figure, a warning.
+      const earlierResult =
+        odd && odd.figure === results[2]
+          ? fig(rr, is(/^resultat (efter finansiella poster|före skatt|före extraordinära poster)$/), year)
+          : null;
+      const explained = earlierResult !== null && agree(earlierResult.value, odd!.figure.value, odd!.figure);
+      if (odd && !reported(odd.figure))
+        push(odd.figure, "crossResult", { year, expected: odd.expected }, explained ? "warning" : undefined);
 
       // 2. Assets = equity + provisions + liabilities.
       const assets = fig(br, is(/^summa tillgångar$/), year);

@@ -127,7 +127,7 @@ function headerAt(g: Grid, r: number): AmountColumn[] | null {
     if (kind) cells.push({ column: c, kind, name: String(g.at(r, c)).trim().replace(/\s+/g, " ") });
   }
   const periods = cells.filter((a) => PERIOD_KINDS.has(a.kind));
-  if (periods.length === 0) return entityHeader(g, r) ?? moneyHeader(g, r);
+  if (periods.length === 0) return entityHeader(g, r) ?? moneyHeader(g, r) ?? unitHeader(g, r);
   // One bare number in the year range is a figure (2 040 tkr), not a header; two or more years are a header.
   if (periods.length === 1 && typeof g.at(r, periods[0].column) === "number") return null;
   // A title ("Budget 2021–2023") is the row's first cell; a header has its labels' column to the left.
@@ -199,6 +199,26 @@ function moneyHeader(g: Grid, r: number): AmountColumn[] | null {
     return null;
   return cells;
 }
+
+/**
+ * A header naming only the unit over one amount column, right of the labels (`Income | £000`, `Resultat |
+ * tkr`): the column's figures are read as one period's. A table of its own only where its totals say so.
+ */
+function unitHeader(g: Grid, r: number): AmountColumn[] | null {
+  if (!/\p{L}{3,}/u.test(g.text(r, g.firstColumn))) return null;
+  const cells: AmountColumn[] = [];
+  for (let c = g.firstColumn + 1; c < g.firstColumn + g.columns; c++) {
+    if (g.blank(r, c)) continue;
+    const v = g.at(r, c);
+    if (typeof v !== "string" || !UNIT_ONLY.test(v.trim()) || !figuresBelow(g, r, c)) return null;
+    cells.push({ column: c, kind: "entity", name: v.trim() });
+  }
+  return cells.length === 1 ? cells : null;
+}
+
+/** A unit alone: `£000`, `£'000`, `$000`, `£m`, `tkr`, `mnkr`, `Belopp tkr`, `(kr)`. */
+const UNIT_ONLY =
+  /^(belopp( i)?|amounts?( in)?)?\s*\(?([£$€]\s*'?(000|m|k|million|thousands?)?|'?000s?|tkr|mkr|mnkr|kr|ksek|msek|sek|tusental kronor|tusen kronor|miljoner kronor)\)?$/i;
 
 /** A header naming an amount by its money and some other word (not a unit alone: `Tkr`, `Belopp i mnkr`). */
 function namesMoney(text: string): boolean {
@@ -475,15 +495,25 @@ export function rowText(g: Grid, r: number, from: number, to: number): RowText {
   return (rows[i] ??= readRowText(g, r, from, to));
 }
 
+/**
+ * The first text of the label columns; but where a later one names the row a total and the first does not
+ * (levels printed side by side: `Town Departments | Registrars | Salaries` over `Town Departments | |
+ * Registrars Total`), the later one: the first is the group the row belongs to.
+ */
 function readRowText(g: Grid, r: number, from: number, to: number): RowText {
+  let first: RowText | null = null;
   for (let c = from; c <= to; c++) {
     const v = g.at(r, c);
     if (typeof v === "string" && v.trim() !== "" && g.number(r, c) === null) {
       const key = g.key(r, c);
-      return { label: v.trim(), key, role: roleOfKey(key) };
+      const role = roleOfKey(key);
+      if (first === null) {
+        first = { label: v.trim(), key, role };
+        if (role !== null) return first;
+      } else if (role === "sum" || role === "result") return { label: v.trim(), key, role };
     }
   }
-  return EMPTY_ROW;
+  return first ?? EMPTY_ROW;
 }
 
 const EMPTY_ROW: RowText = Object.freeze({ label: "", key: "", role: null });

@@ -141,6 +141,8 @@ class StatementReader {
   private readonly nextTotal = new Map<number, number>();
   /** Totals not checked in a column ("row,column"), because a part could not be read. */
   readonly unchecked = new Set<number>(); // cellKey(row, column)
+  /** Of those, totals whose own figure is unknown: a line of theirs is an error value or no number. */
+  private readonly unverified = new Set<number>(); // cellKey(row, column)
   private readonly figures: Figures;
   private readonly downColumns: AmountColumn[];
   /** Every column whose figure makes a row a row of figures. */
@@ -328,6 +330,7 @@ class StatementReader {
     this.sumChecks = [];
     this.arithmetic.clear();
     this.unchecked.clear();
+    this.unverified.clear();
     this.nextTotal.clear();
   }
 
@@ -704,6 +707,7 @@ class StatementReader {
       }
       if (blank || unreadable) {
         this.unchecked.add(cellKey(row, column));
+        if (unreadable) this.unverified.add(cellKey(row, column));
         continue;
       }
       const step = stepAt(this.g, this.layout, row, column);
@@ -711,6 +715,13 @@ class StatementReader {
       const check = sumsTo(asCorrected, total, step);
       // A total that follows a wrong part is no new error, but further on it stands for what it should be.
       if (printed.ok && !check.ok) this.correct(row, column, check.sum);
+      // A part that is itself a total left unchecked (one of its own lines could not be read) may be the
+      // wrong figure: which of the two is, the table does not say.
+      if (!printed.ok && !check.ok && parts.some((p) => this.unverified.has(cellKey(p, column)))) {
+        this.unchecked.add(cellKey(row, column));
+        this.unverified.add(cellKey(row, column));
+        continue;
+      }
       if (!printed.ok && !check.ok && code === "sumMismatch" && this.totalOfOneTotal(row, column, parts)) {
         // A "total" whose only part is itself a total adds nothing: it is figured some other way (a net budget
         // less its financing, a requirement carried from another table), which the sheet does not show. A

@@ -167,7 +167,7 @@ const COLUMN_PATTERNS: [ColumnKind, RegExp][] = [
     "deviation",
     /^([$£€] ?)?((budget|prognos)-?)?(avvikelse|avvikelser|avv\.?|diff\.?|differens|variance|deviation)(\b|$)|^(förändring|change)(?! (av|in|of|i)\b)(\b|$)/,
   ],
-  ["forecast", /^(prognos|helårsprognos|forecast)(\b|$)/],
+  ["forecast", /^(prognos|helårsprognos|forecast|estimated?|projected|projection)(\b|$)/],
   ["outcome", /^(utfall|bokslut|ack\.? utfall|ackumulerat utfall|redovisat|actual|actuals|outcome)(\b|$)/],
   // A budget as adopted or changed (`Original Budget`, `Amended Budget`, `Final Budget`, `Reviderad budget`).
   [
@@ -230,7 +230,7 @@ export type RowRole =
 const SUM =
   /^(summa|s:a|totalt|total|totala|sum|sum of)(\b|$)|^[\p{L} ]+ (totalt|total|sammanlagt|summa)$|^(intäkter|kostnader|income|costs|expenses) (totalt|total)$|^kassaflöde från\b|^(årets|periodens) kassaflöde$|^cash flows? from\b|^net cash flow|^(verksamhetens )?nettokostnader$|^net (cost|costs|expenditure) of (general fund |the )?services$|^net (operating )?(expenditure|budget)$|^delsumma\b|^subtotal\b|^medel från (den löpande )?verksamheten före\b|^kassaflöde (från|för|i) (den )?(löpande|investerings|finansierings)|^förändring av likvida medel\b/u;
 const RESULT =
-  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(årets |periodens )?resultat (före|efter) (skatt|skatter|finansnetto|finansiella|extraordinära|jämförelsestörande|balanskravsjusteringar)\b|^årets balanskravsresultat$|^balanskravsresultat$|^(net )?(result|surplus|deficit)( for the (year|period))?$|^net income( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$|^council tax requirement$/;
+  /^((årets|periodens|verksamhetens|budgeterat|prognostiserat) )?resultat( (före|efter) (finansiella|extraordinära) poster)?$|^(årets |periodens )?resultat (före|efter) (skatt|skatter|finansnetto|finansiella|extraordinära|jämförelsestörande|balanskravsjusteringar)\b|^årets balanskravsresultat$|^balanskravsresultat$|^(net )?(result|surplus|deficit)( for the (year|period))?$|^net income( for the (year|period))?$|^(operating|net) (result|income)$|^result (before|after) financial items$|^(överskott|underskott)$|^council tax requirement$|^excess( \(deficiency\))? of revenues?( and other (financing )?sources)? over( \(under\))? expenditures( and other (financing )?uses)?$|^net change in fund balances?$/;
 const INCOME_SECTION =
   /^(verksamhetens )?(intäkter|income|revenue|revenues|inkomster)( \((tkr|kr|mkr)\))?:?$/;
 const COST_SECTION =
@@ -274,7 +274,7 @@ export function isCostLabel(label: string): boolean {
 }
 /** The same, from a label already normalised. */
 export const isCostKey = (key: string): boolean =>
-  /kostnad|utgift|avskrivning|nedskrivning|\bcosts?\b|expense|depreciation/.test(key);
+  /kostnad|utgift|avskrivning|nedskrivning|\bcosts?\b|expense|expenditure|depreciation/.test(key);
 
 /** Is a row income by its own words? */
 export function isIncomeLabel(label: string): boolean {
