@@ -496,24 +496,34 @@ export function rowText(g: Grid, r: number, from: number, to: number): RowText {
 }
 
 /**
- * The first text of the label columns; but where a later one names the row a total and the first does not
- * (levels printed side by side: `Town Departments | Registrars | Salaries` over `Town Departments | |
- * Registrars Total`), the later one: the first is the group the row belongs to.
+ * A row's label among the label columns. Levels printed side by side (`Town Departments | Registrars |
+ * Salaries` over `Town Departments | | Registrars Total`): the last text with words is the row's own, the
+ * first the group it belongs to. A group's name repeated down its rows (`Total Other Expenses | Grants`)
+ * gives no row its role; a role of the row's own, anywhere among its texts, does.
  */
 function readRowText(g: Grid, r: number, from: number, to: number): RowText {
   let first: RowText | null = null;
+  let firstColumn = from;
+  let last: RowText | null = null;
   for (let c = from; c <= to; c++) {
     const v = g.at(r, c);
-    if (typeof v === "string" && v.trim() !== "" && g.number(r, c) === null) {
-      const key = g.key(r, c);
-      const role = roleOfKey(key);
-      if (first === null) {
-        first = { label: v.trim(), key, role };
-        if (role !== null) return first;
-      } else if (role === "sum" || role === "result") return { label: v.trim(), key, role };
-    }
+    if (typeof v !== "string" || v.trim() === "" || g.number(r, c) !== null) continue;
+    const key = g.key(r, c);
+    const text = { label: v.trim(), key, role: roleOfKey(key) };
+    if (first === null) {
+      first = text;
+      firstColumn = c;
+      if (c === to) return first;
+    } else if (/\p{L}{3,}/u.test(key)) last = text;
   }
-  return first ?? EMPTY_ROW;
+  if (first === null) return EMPTY_ROW;
+  if (last === null) return first;
+  if (last.role !== null) return last;
+  // The first text names the group where the rows around carry it too; else it is this row's words.
+  const key = first.key;
+  const repeated = (b: number) => b >= g.firstRow && b <= g.lastRow && g.key(b, firstColumn) === key;
+  if (first.role !== null && !repeated(r - 1) && !repeated(r + 1)) return first;
+  return { label: last.label, key: last.key, role: null };
 }
 
 const EMPTY_ROW: RowText = Object.freeze({ label: "", key: "", role: null });

@@ -197,7 +197,14 @@ class StatementReader {
       const checked = this.downColumns.filter(
         ({ column }) => this.g.number(row, column) !== null && !this.unchecked.has(cellKey(row, column)),
       );
-      if (checked.length < 2 || wrong.length < checked.length) continue;
+      if (checked.length < 2) continue;
+      // Where it fits, only zeros fit (`0 = 0` in every other year): nothing shows it is a total at all.
+      const wrongColumns = new Set(wrong.map((f) => f.cell));
+      const confirmed = checked.some(
+        ({ column }) =>
+          !wrongColumns.has(this.g.address(row, column)) && (this.g.number(row, column) ?? 0) !== 0,
+      );
+      if (wrong.length < checked.length && confirmed) continue;
       for (const f of wrong) dropped.add(f);
       for (const { column } of checked) this.unchecked.add(cellKey(row, column));
       notes.push({
@@ -339,7 +346,14 @@ class StatementReader {
     let info = this.rowCache[r - this.layout.firstRow];
     if (info === undefined) {
       const { label, key, role } = rowText(this.g, r, this.layout.labelFrom, this.layout.labelTo);
-      const numbers = this.numberColumns.some((c) => this.g.number(r, c) !== null);
+      // An amount cell showing an error value or a mistyped figure is a line's figure not read, not a heading.
+      const numbers = this.numberColumns.some((c) => {
+        if (this.g.number(r, c) !== null) return true;
+        const v = this.g.at(r, c);
+        if (typeof v !== "string" || v.trim() === "") return false;
+        const reading = this.g.reading(r, c);
+        return reading.kind === "error" || (reading.kind === "text" && reading.digits === true);
+      });
       info = {
         label,
         key,
@@ -349,6 +363,12 @@ class StatementReader {
         income: isIncomeKey(key),
         breakdown: isBreakdownKey(key),
       };
+      // A line right under a `Varav …` heading with no figures of its own (`Varav ägd andel` over `Kommunhuset
+      // i Värmdö AB 100 %`) is a breakdown of the line above the heading.
+      if (numbers && !info.breakdown && info.role === null && r - 1 >= this.layout.firstRow) {
+        const above = this.row(r - 1);
+        info.breakdown = above.breakdown && !above.numbers;
+      }
       if (r >= this.layout.firstRow && r <= this.layout.lastRow)
         this.rowCache[r - this.layout.firstRow] = info;
     }

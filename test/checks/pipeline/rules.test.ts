@@ -608,3 +608,55 @@ describe("amounts either side of the labels (`2017-18 Net | Portfolio | 2018-19 
     expect(errors([{ name: "R", values: v }])).toEqual(["error sumMismatch A6"]);
   });
 });
+
+describe("labels, breakdowns and rows as real tables print them", () => {
+  test("a note's `Bokfört värde` adds its lines; a line under a `Varav …` heading is inside the line above", () => {
+    const values = [
+      ["Tkr", "Kommunen 2019", "Kommunen 2018"],
+      ["Aktier", 63067, 63067],
+      ["Varav ägd andel", "", ""],
+      ["Kommunhuset i Värmdö AB 100%", 59536, 59536],
+      ["Andelar", 45761, 45761],
+      ["Utlämnade lån", 4679, 4623],
+      ["Bokfört värde", 113507, 113451],
+    ];
+    expect(errors([{ name: "Not 17", values }])).toEqual([]);
+    values[6][1] = 113607;
+    expect(errors([{ name: "Not 17", values }])).toEqual(["error sumMismatch B7"]);
+  });
+
+  test("levels side by side: the last label is the row's own, a group name repeated down gives no role", () => {
+    const values = [
+      ["LEVEL1", "LEVEL2", "2021", "2022", "2023"],
+      ["Total Other Expenses", "Revolving Funds", 2356214, 1867411, 3542786],
+      ["Total Other Expenses", "Grants", 156074, 146444, 149764],
+      ["Total Other Expenses", "Grants Total", 156074, 146444, 149764],
+      ["Total Other Expenses Total", "", 2512288, 2013855, 3692550],
+    ];
+    expect(errors([{ name: "E", values }])).toEqual([]);
+    values[4][2] = 2512388;
+    expect(errors([{ name: "E", values }])).toEqual(["error sumMismatch C5"]);
+  });
+
+  test("a 'total' that fits only where its figures are zeros is not understood: no error", () => {
+    const values = [
+      ["", "FY2021", "FY2022", "FY2023"],
+      ["Upfront Fibre Payment", 0, 0, 0],
+      ["Net Cash Flow for Other Financial Assets", 773, 0, 0],
+      ["CFI - Interest Income", 8400, 5933, 11103],
+      ["Net cash used in investing activities", 9173, 5933, 11103],
+    ];
+    expect(errors([{ name: "KF", values }])).toEqual([]);
+  });
+
+  test("a line whose figure is an error value is a line, not a heading: its total is not checked", () => {
+    const values = [
+      ["Expenditure", "£000", ""],
+      ["Staff costs", "#VALUE!", ""],
+      ["Other operating expenses", 232157, ""],
+      ["Depreciation", 32515, ""],
+      ["Total expenditure", 647010, ""],
+    ];
+    expect(errors([{ name: "IE", values }])).toEqual(["error errorValue B2"]);
+  });
+});
