@@ -35,12 +35,6 @@ interface RealFile {
   truth: { identities: Identity[]; publishedErrors: Cell[] };
 }
 
-/** REAL_DIR: another folder of the same format (a fresh set of published tables, to measure on unseen material). */
-const dir = process.env.REAL_DIR ?? join(__dirname, "..", "fixtures", "real");
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .sort();
-
 /** How an English Excel stores a typed text: "1,234.5", "(1,234)" and "-1,234" become numbers. */
 function asTypedInEnglishExcel(text: string): string | number {
   const t = text.trim().replace(/^\$\s*/, "");
@@ -283,99 +277,117 @@ interface Row {
   published?: number;
   publishedFound?: number;
 }
-const table: Row[] = [];
-const misses: string[] = [];
-const falseAlarms: string[] = [];
+function corpus(title: string, dir: string, floor: { precision: number; recall: number }): void {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  const stats = { precision: 1, recall: 1 };
+  const table: Row[] = [];
+  const misses: string[] = [];
+  const falseAlarms: string[] = [];
 
-describe("real corpus", () => {
-  test.each(files)("%s", (name) => {
-    const file = JSON.parse(readFileSync(join(dir, name), "utf8")) as RealFile;
-    const broken = truthHolds(file);
-    const row: Row = {
-      file: file.id ?? name,
-      recognised: "",
-      tables: file.sheets.length,
-      falseClean: 0,
-      planted: 0,
-      found: 0,
-      falsePlanted: 0,
-    };
-    table.push(row);
-    if (broken) {
-      row.skipped = `truth does not hold: ${broken}`;
-      return;
-    }
-    // An error the source itself prints may be named on its cell or on any cell of the identities it breaks.
-    const typedSheets = build(file, "typed");
-    const publishedAccept = file.truth.publishedErrors.map((c) => acceptable(file, typedSheets, c));
-    const published = new Set(publishedAccept.flatMap((a) => [...a]));
-    const clean = new Map<Mode, Set<string>>();
-    for (const mode of ["typed", "pasted"] as Mode[]) {
-      const sheets = build(file, mode);
-      const result = checkWorkbook(sheets);
-      const errors = result.findings.filter((f) => f.severity === "error");
-      if (mode === "typed") {
-        row.recognised = result.recognised.map((r) => r.kind).join("+") || "—";
-        row.published = publishedAccept.length;
-        row.publishedFound = publishedAccept.filter((a) => errors.some((f) => a.has(key(f)))).length;
+  describe(title, () => {
+    test.each(files)("%s", (name) => {
+      const file = JSON.parse(readFileSync(join(dir, name), "utf8")) as RealFile;
+      const broken = truthHolds(file);
+      const row: Row = {
+        file: file.id ?? name,
+        recognised: "",
+        tables: file.sheets.length,
+        falseClean: 0,
+        planted: 0,
+        found: 0,
+        falsePlanted: 0,
+      };
+      table.push(row);
+      if (broken) {
+        row.skipped = `truth does not hold: ${broken}`;
+        return;
       }
-      const wrong = errors.filter((f) => !published.has(key(f)));
-      row.falseClean += wrong.length;
-      for (const f of wrong) falseAlarms.push(`${name} (${mode}) ${key(f)} ${f.code}`);
-      clean.set(mode, new Set(errors.map(key)));
-    }
-    for (const p of plant(file, name.length)) {
-      const before = clean.get(p.mode)!;
-      const found = errorsOf(p.sheets).filter((f) => !before.has(key(f)));
-      const right = found.filter((f) => p.accept.has(key(f)));
-      if (p.accept.size > 0) {
-        row.planted++;
-        if (right.length > 0) row.found++;
-        else misses.push(`${name}: ${p.cls} (${p.mode}) at ${[...p.accept][0]} not found`);
+      // An error the source itself prints may be named on its cell or on any cell of the identities it breaks.
+      const typedSheets = build(file, "typed");
+      const publishedAccept = file.truth.publishedErrors.map((c) => acceptable(file, typedSheets, c));
+      const published = new Set(publishedAccept.flatMap((a) => [...a]));
+      const clean = new Map<Mode, Set<string>>();
+      for (const mode of ["typed", "pasted"] as Mode[]) {
+        const sheets = build(file, mode);
+        const result = checkWorkbook(sheets);
+        const errors = result.findings.filter((f) => f.severity === "error");
+        if (mode === "typed") {
+          row.recognised = result.recognised.map((r) => r.kind).join("+") || "—";
+          row.published = publishedAccept.length;
+          row.publishedFound = publishedAccept.filter((a) => errors.some((f) => a.has(key(f)))).length;
+        }
+        const wrong = errors.filter((f) => !published.has(key(f)));
+        row.falseClean += wrong.length;
+        for (const f of wrong) falseAlarms.push(`${name} (${mode}) ${key(f)} ${f.code}`);
+        clean.set(mode, new Set(errors.map(key)));
       }
-      const wrong = found.filter((f) => !p.accept.has(key(f)));
-      if (wrong.length > 0 && process.env.REAL_DEBUG === name)
-        console.log(p.cls, p.mode, JSON.stringify(errorsOf(p.sheets).map((f) => [key(f), f.code, f.params])));
-      row.falsePlanted += wrong.length;
-      for (const f of wrong) falseAlarms.push(`${name}: ${p.cls} (${p.mode}) ${key(f)} ${f.code}`);
-    }
-    expect(row.falseClean).toBe(0);
+      for (const p of plant(file, name.length)) {
+        const before = clean.get(p.mode)!;
+        const found = errorsOf(p.sheets).filter((f) => !before.has(key(f)));
+        const right = found.filter((f) => p.accept.has(key(f)));
+        if (p.accept.size > 0) {
+          row.planted++;
+          if (right.length > 0) row.found++;
+          else misses.push(`${name}: ${p.cls} (${p.mode}) at ${[...p.accept][0]} not found`);
+        }
+        const wrong = found.filter((f) => !p.accept.has(key(f)));
+        if (wrong.length > 0 && process.env.REAL_DEBUG === name)
+          console.log(
+            p.cls,
+            p.mode,
+            JSON.stringify(errorsOf(p.sheets).map((f) => [key(f), f.code, f.params])),
+          );
+        row.falsePlanted += wrong.length;
+        for (const f of wrong) falseAlarms.push(`${name}: ${p.cls} (${p.mode}) ${key(f)} ${f.code}`);
+      }
+      expect(row.falseClean).toBe(0);
+    });
+
+    afterAll(() => {
+      const sum = (k: "planted" | "found" | "falsePlanted" | "falseClean") =>
+        table.reduce((a, r) => a + r[k], 0);
+      const planted = sum("planted");
+      const found = sum("found");
+      const falsePlanted = sum("falsePlanted");
+      const precision = found + falsePlanted === 0 ? 1 : found / (found + falsePlanted);
+      const recall = planted === 0 ? 1 : found / planted;
+      const lines = table.map(
+        (r) =>
+          `${r.file.padEnd(58)} ${r.recognised.padEnd(28)} false ${r.falseClean}  planted ${r.planted} found ${r.found} false ${r.falsePlanted}${r.published ? `  published ${r.published} found ${r.publishedFound}` : ""}${r.skipped ? `  SKIPPED: ${r.skipped}` : ""}`,
+      );
+      console.log(
+        [
+          `${title}: ${table.length} files, ${table.reduce((a, r) => a + r.tables, 0)} tables; false errors on clean tables ${sum("falseClean")}`,
+          `planted ${planted}, found ${found}, false ${falsePlanted}: precision ${(100 * precision).toFixed(1)} %, recall ${(100 * recall).toFixed(1)} %`,
+          `errors the sources print: ${table.reduce((a, r) => a + (r.published ?? 0), 0)}, named ${table.reduce((a, r) => a + (r.publishedFound ?? 0), 0)}`,
+          ...lines,
+          ...(misses.length ? ["misses:", ...misses] : []),
+          ...(falseAlarms.length ? ["false alarms:", ...falseAlarms.slice(0, 200)] : []),
+        ].join("\n"),
+      );
+      stats.precision = precision;
+      stats.recall = recall;
+    });
   });
-
   afterAll(() => {
-    const sum = (k: "planted" | "found" | "falsePlanted" | "falseClean") =>
-      table.reduce((a, r) => a + r[k], 0);
-    const planted = sum("planted");
-    const found = sum("found");
-    const falsePlanted = sum("falsePlanted");
-    const precision = found + falsePlanted === 0 ? 1 : found / (found + falsePlanted);
-    const recall = planted === 0 ? 1 : found / planted;
-    const lines = table.map(
-      (r) =>
-        `${r.file.padEnd(58)} ${r.recognised.padEnd(28)} false ${r.falseClean}  planted ${r.planted} found ${r.found} false ${r.falsePlanted}${r.published ? `  published ${r.published} found ${r.publishedFound}` : ""}${r.skipped ? `  SKIPPED: ${r.skipped}` : ""}`,
-    );
-    console.log(
-      [
-        `real corpus: ${table.length} files, ${table.reduce((a, r) => a + r.tables, 0)} tables; false errors on clean tables ${sum("falseClean")}`,
-        `planted ${planted}, found ${found}, false ${falsePlanted}: precision ${(100 * precision).toFixed(1)} %, recall ${(100 * recall).toFixed(1)} %`,
-        `errors the sources print: ${table.reduce((a, r) => a + (r.published ?? 0), 0)}, named ${table.reduce((a, r) => a + (r.publishedFound ?? 0), 0)}`,
-        ...lines,
-        ...(misses.length ? ["misses:", ...misses] : []),
-        ...(falseAlarms.length ? ["false alarms:", ...falseAlarms.slice(0, 200)] : []),
-      ].join("\n"),
-    );
-    stats.precision = precision;
-    stats.recall = recall;
+    expect(stats.precision).toBeGreaterThanOrEqual(floor.precision);
+    expect(stats.recall).toBeGreaterThanOrEqual(floor.recall);
   });
-});
+}
 
 /**
- * The issue's bar is precision ≥ 98 % and recall 100 % on the planted errors; what the check reaches today
- * is held here as a floor that may only rise (the table above names every miss and every false alarm).
+ * The real corpus: the issue's bar is precision ≥ 98 % and recall 100 % on the planted errors; what the check
+ * reaches today is held as a floor that may only rise (the table names every miss and every false alarm).
+ * The foreign corpus (test/fixtures/foreign): published tables and real spreadsheets typed after the rules
+ * were written, measured first as material the check had never seen — no false error on a clean table (each
+ * test asserts it), and of what it reports on planted copies at least 95 % real; much of it is not read at
+ * all (recall is printed; its floor keeps what is reached). REAL_DIR: measure another folder instead.
  */
-const FLOOR = { precision: 0.99, recall: 0.95 };
-const stats = { precision: 1, recall: 1 };
-afterAll(() => {
-  expect(stats.precision).toBeGreaterThanOrEqual(FLOOR.precision);
-  expect(stats.recall).toBeGreaterThanOrEqual(FLOOR.recall);
-});
+const fixtures = (name: string) => join(__dirname, "..", "fixtures", name);
+if (process.env.REAL_DIR) corpus("corpus", process.env.REAL_DIR, { precision: 0, recall: 0 });
+else {
+  corpus("real corpus", fixtures("real"), { precision: 0.99, recall: 0.95 });
+  corpus("foreign corpus", fixtures("foreign"), { precision: 0.95, recall: 0.4 });
+}
