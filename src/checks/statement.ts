@@ -604,6 +604,14 @@ class StatementReader {
     return this.kinds.get(p) === "cost" && this.row(p).cost ? -1 : 1;
   }
 
+  /**
+   * Another total alone says nothing of a group's lines (`Total Liabilities and Fund Balances` equals `Total
+   * Assets` because the sheet balances): no reading of a group of two lines or more.
+   */
+  private anotherTotal(main: number[], a: number[]): boolean {
+    return main.length >= 2 && a.length === 1 && this.sumChecks.some((t) => t.row === a[0]);
+  }
+
   /** The reading of a total that explains its figures: the main one if it does, else the first that does. */
   private choose(
     row: number,
@@ -612,7 +620,11 @@ class StatementReader {
     signsOf?: (parts: number[]) => number[] | undefined,
   ): number[] {
     if (addsUp(this.figures, row, main, signsOf?.(main))) return main;
-    const all = firstReading(alternatives, (a) => a.length > 0 && addsUp(this.figures, row, a, signsOf?.(a)));
+    const oneTotal = (a: number[]) => this.anotherTotal(main, a);
+    const all = firstReading(
+      alternatives,
+      (a) => a.length > 0 && !oneTotal(a) && addsUp(this.figures, row, a, signsOf?.(a)),
+    );
     if (all) return all;
     // No reading explains every column (one figure is wrong): the one that explains the most figures.
     const score = (a: number[]) =>
@@ -620,7 +632,7 @@ class StatementReader {
     let best = main;
     let bestScore = score(main);
     for (const a of alternatives()) {
-      if (a.length === 0) continue;
+      if (a.length === 0 || oneTotal(a)) continue;
       const s = score(a);
       if (s > bestScore) {
         best = a;
@@ -769,7 +781,12 @@ class StatementReader {
         };
         const other = firstReading(
           alternatives,
-          (a) => a.length > 0 && !same(a) && addsUpIn(this.figures, row, column, a, signs) && otherFits(a),
+          (a) =>
+            a.length > 0 &&
+            !same(a) &&
+            !this.anotherTotal(parts, a) &&
+            addsUpIn(this.figures, row, column, a, signs) &&
+            otherFits(a),
         );
         this.correct(row, column, check.sum);
         if (this.formulasDisagree(row, column)) {

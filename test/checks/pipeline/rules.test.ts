@@ -660,3 +660,18 @@ describe("labels, breakdowns and rows as real tables print them", () => {
     expect(errors([{ name: "IE", values }])).toEqual(["error errorValue B2"]);
   });
 });
+
+describe("a total equal to another total is no reading of its own lines", () => {
+  test("`Total Liabilities and Fund Balances` off its two lines is named though it equals `Total Assets`", () => {
+    const values = [
+      ["($1,000s)", "9/30/90", "6/30/91"],
+      ["Investments", 251302, 257775],
+      ["Receivables and other assets", 4316, 2951],
+      ["Total Assets", 255618, 260726],
+      ["Liabilities", 3355, 953],
+      ["Fund Balances", 252263, 259733],
+      ["Total Liabilities and Fund Balances", 255618, 260726],
+    ];
+    expect(errors([{ name: "BS", values }])).toEqual(["error sumMismatch C7"]);
+  });
+});
