@@ -13,6 +13,7 @@ import { carriedBalances } from "./rules/balances";
 import { checkFollowUp, isFollowUp } from "./followUp";
 import { checkFormulas, uncomputed } from "./rules/formulas";
 import { checkShares } from "./rules/shares";
+import { checkKeyFigures } from "./rules/keyFigures";
 import { coverage, type StatementCoverage } from "./report";
 import type { Finding, SheetKind } from "./types";
 import type { SheetData } from "../sheet/sheetData";
@@ -95,6 +96,24 @@ export function checkWorkbook(sheets: SheetData[]): {
     );
     if (!reading.kind && (distribution.length > 0 || hasDistribution(grid))) reading.kind = "distribution";
     findings.push(...distribution);
+    // A five-year overview: the statements' figures by name, one column a year (rules/keyFigures.ts).
+    const keyFigures = checkKeyFigures(grid);
+    if (!reading.kind && keyFigures.judged > 0) {
+      recognised.push({ sheet: sheet.name, kind: "keyFigures" });
+      for (const t of keyFigures.tables)
+        statements.push({
+          sheet: sheet.name,
+          kind: "keyFigures",
+          range: t.range,
+          figures: t.figures,
+          checked: t.checked,
+          unreadable: [],
+          skippedColumns: [],
+          uncheckedTotals: 0,
+        });
+      findings.push(...keyFigures.findings, ...errorValues(grid));
+      continue;
+    }
     if (!reading.kind) {
       if (reading.reason) notRead.push({ sheet: sheet.name, reason: reading.reason });
       continue;
@@ -150,6 +169,7 @@ export function checkWorkbook(sheets: SheetData[]): {
       ...errorValues(g),
       ...uncomputed(g),
       ...shares.flatMap((s) => s.findings),
+      ...keyFigures.findings,
       ...(reading.layouts ?? []).flatMap((l, i) => [
         ...textsInAmounts(g, l),
         ...textsInAmounts(g, l, l.lastRow, shares[i].understood),

@@ -80,4 +80,5 @@ export type SheetKind =
   | "cashFlow"
   | "notes"
   | "followUp"
-  | "balanceRequirement";
+  | "balanceRequirement"
+  | "keyFigures";

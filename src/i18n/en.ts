@@ -88,6 +88,7 @@ const statementKinds: Record<string, string> = {
   cashFlow: "Cash-flow statement",
   notes: "Notes",
   balanceRequirement: "Balance-requirement statement",
+  keyFigures: "Five-year overview",
   budget: "Budget",
   outcome: "Outcome against budget",
 };

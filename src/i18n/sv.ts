@@ -358,6 +358,7 @@ const statementKinds: Record<string, string> = {
   cashFlow: "Kassaflödesanalys",
   notes: "Noter",
   balanceRequirement: "Balanskravsutredning",
+  keyFigures: "Fem år i sammandrag",
   budget: "Budget",
   outcome: "Utfall mot budget",
 };

@@ -158,7 +158,10 @@ function plant(file: RealFile, seed: number): Planted[] {
   }
 
   // A wrong cross-statement figure.
-  const cross = file.truth.identities.filter((i) => i.kind === "cross" && i.a && i.b);
+  // A cell the source already prints wrong is no place to plant one (it is named before and after).
+  const printedWrong = (c: Cell) =>
+    file.truth.publishedErrors.some((e) => e.sheet === c.sheet && e.row === c.row && e.column === c.column);
+  const cross = file.truth.identities.filter((i) => i.kind === "cross" && i.a && i.b && !printedWrong(i.b));
   if (cross.length > 0) {
     const id = pick(cross, 2);
     const sheets = clone(typed);

@@ -675,3 +675,38 @@ describe("a total equal to another total is no reading of its own lines", () => 
     expect(errors([{ name: "BS", values }])).toEqual(["error sumMismatch C7"]);
   });
 });
+
+describe("a five-year overview: the statements' figures by name hold year by year", () => {
+  const overview = (): unknown[][] => [
+    ["Fem år i sammandrag", "", "", ""],
+    ["Umeå kommun", 2017, 2016, 2015],
+    ["Folkmängd 31 december", 125080, 122892, 120777],
+    ["Verksamhetens nettokostnader (mnkr)", -6458, -6327, -6131],
+    ["Skatteintäkter och generella statsbidrag (mnkr)", 6719, 6405, 6044],
+    ["Verksamhetens nettokostnader (% av skatteintäkter)", 96, 99, 102],
+    ["Finansnetto (mnkr)", -3, 8, 46],
+    ["Årets resultat (mnkr)", 259, 85, -42],
+    ["Tillgångar totalt (mnkr)", 13977, 14834, 14122],
+    ["Tillgångar per invånare (kr)", 111744, 120708, 120396],
+    ["Skulder, avsättningar totalt (mnkr)", 9927, 11072, 10444],
+    ["Eget kapital totalt (mnkr)", 4050, 3762, 3678],
+  ];
+  test("clean: read as a five-year overview, no error, its figures counted", () => {
+    const result = checkWorkbook([{ name: "Fem år", values: overview() }]);
+    expect(result.recognised).toEqual([{ sheet: "Fem år", kind: "keyFigures" }]);
+    expect(result.findings).toEqual([]);
+    expect(result.statements[0]).toMatchObject({ figures: 30, checked: 21 });
+  });
+  test("assets that are not liabilities plus equity in one year: named, with the rows", () => {
+    const values = overview();
+    values[8][3] = 14541;
+    const found = checkWorkbook([{ name: "Fem år", values }]).findings;
+    expect(found.map(brief)).toEqual(["error sumMismatch D9"]);
+    expect(found[0].params).toMatchObject({ column: "2015", sum: 14122, rows: "11–12" });
+  });
+  test("names that hold in no year are not understood: nothing is said", () => {
+    const values = overview();
+    for (const c of [1, 2, 3]) values[7][c] = Number(values[7][c]) + 500;
+    expect(checkWorkbook([{ name: "Fem år", values }]).findings).toEqual([]);
+  });
+});
