@@ -214,6 +214,8 @@ const textColumnKind = memoised((value: string): ColumnKind | null => {
   for (const [kind, pattern] of COLUMN_PATTERNS) if (pattern.test(key)) return kind;
   // A header of a few words with a year or a date in it; not a line's label ("Pensioner intjänade före 1998"
   // is longer, and a label is never read as a header where it stands left of the figures).
+  // A figure typed as text (`1940.11`, `2 019,5`) is a figure, never a year.
+  if (/^[-+]?[\d\s\u00a0]+[.,]\d+$/.test(key)) return null;
   if (
     key.length <= 40 &&
     key.split(" ").length <= 5 &&

@@ -710,3 +710,17 @@ describe("a five-year overview: the statements' figures by name hold year by yea
     expect(checkWorkbook([{ name: "Fem år", values }]).findings).toEqual([]);
   });
 });
+
+describe("a figure typed as text in the year range is a figure, not a header", () => {
+  test("`1940.11` under `Amount` makes no period column", () => {
+    const values = [
+      ["Category", "Subcategory", "Amount"],
+      ["Income", "40100 Sales", "2522048.58"],
+      ["Expenses", "70525 Office Events", "1940.11"],
+      ["Expenses", "70530 Office Meals", "20183.44"],
+      ["Total Expenses", "", "22123.55"],
+      ["Net Income", "", "2499925.03"],
+    ];
+    expect(errors([{ name: "PL", values }])).toEqual([]);
+  });
+});
