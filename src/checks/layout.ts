@@ -12,7 +12,7 @@ import {
   type Unit,
 } from "../sheet/vocabulary";
 import type { Grid } from "./grid";
-import { totalsAbove, type Figures } from "./structure";
+import { subtotalRun, totalsAbove, type Figures } from "./structure";
 
 /**
  * Where a statement sits on a sheet and what its columns hold, found the way an accountant finds it: a
@@ -356,6 +356,7 @@ function layoutBelow(
   // the sum of the lines right below it in every amount column (a driftsredovisning's nämnd over its units).
   if (
     sums === 0 &&
+    !totalBelowLines(g, layout) &&
     totalsAbove(
       figuresOf(g, layout),
       figureRows(g, layout),
@@ -414,6 +415,27 @@ function figuresOf(g: Grid, layout: StatementLayout): Figures {
     step: (c, r) => (r === undefined ? stepOf(layout, c) : stepAt(g, layout, r, c)),
   };
 }
+
+/**
+ * A total its arithmetic shows below its lines, whatever its words (`TILLGÅNGAR` under the five kinds of
+ * assets): a row that is the sum of three or more lines right above it in each of two amount columns or more
+ * (in all but one of three or more).
+ * Looked for among the first rows only (a table with no total by words is rarely long).
+ */
+function totalBelowLines(g: Grid, layout: StatementLayout): boolean {
+  const f = figuresOf(g, layout);
+  if (f.columns.length < 2) return false;
+  const rows = figureRows(g, layout).slice(0, MAX_ARITHMETIC_ROWS);
+  for (let i = 3; i < rows.length; i++) {
+    const run = subtotalRun(f, rows[i], rows.slice(Math.max(0, i - 40), i));
+    // All columns but one (of three or more) show it as well: the one is a wrong figure to name.
+    const shown = run && (!run.oneOff || f.columns.length >= 3);
+    if (run && shown && !run.signs && run.parts.length >= 3) return true;
+  }
+  return false;
+}
+
+const MAX_ARITHMETIC_ROWS = 300;
 
 function figureRows(g: Grid, layout: StatementLayout): number[] {
   const columns = [...layout.periods, ...(layout.total ? [layout.total] : [])].map((c) => c.column);

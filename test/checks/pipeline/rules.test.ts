@@ -724,3 +724,19 @@ describe("a figure typed as text in the year range is a figure, not a header", (
     expect(errors([{ name: "PL", values }])).toEqual([]);
   });
 });
+
+describe("a table whose totals carry no word: its arithmetic shows them", () => {
+  test("`TILLGÅNGAR` under its lines in every year is a total; a wrong year is named", () => {
+    const values: unknown[][] = [
+      ["", 2019, 2020, 2021],
+      ["Materiella anläggningstillgångar", 572247, 617128, 666317],
+      ["Finansiella anläggningstillgångar", 291614, 304299, 311686],
+      ["Omsättningstillgångar", 252536, 277848, 312906],
+      ["TILLGÅNGAR", 1116397, 1199275, 1290909],
+    ];
+    expect(checkWorkbook([{ name: "BR", values }]).recognised).toHaveLength(1);
+    expect(errors([{ name: "BR", values }])).toEqual([]);
+    values[4][2] = 1199375;
+    expect(errors([{ name: "BR", values }])).toEqual(["error subtotalOneOff C5"]);
+  });
+});
