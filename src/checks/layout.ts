@@ -216,7 +216,10 @@ function unitHeader(g: Grid, r: number): AmountColumn[] | null {
   return cells.length === 1 ? cells : null;
 }
 
-/** A unit alone: `£000`, `£'000`, `$000`, `£m`, `tkr`, `mnkr`, `Belopp tkr`, `(kr)`. */
+/**
+ * A unit alone: `£000`, `£'000`, `$000`, `£m`, `tkr`, `mnkr`, `Belopp tkr`, `(kr)`. Not `Amount` alone: an
+ * export's `Category | Account | Amount` prints its totals by category far below, which one column cannot show.
+ */
 const UNIT_ONLY =
   /^(belopp( i)?|amounts?( in)?)?\s*\(?([£$€]\s*'?(000|m|k|million|thousands?)?|'?000s?|tkr|mkr|mnkr|kr|ksek|msek|sek|tusental kronor|tusen kronor|miljoner kronor)\)?$/i;
 

@@ -204,6 +204,27 @@ class StatementReader {
         ({ column }) =>
           !wrongColumns.has(this.g.address(row, column)) && (this.g.number(row, column) ?? 0) !== 0,
       );
+      const left = wrong.length >= 2 ? this.lineLeftOut(row, wrong, checked) : null;
+      if (left !== null) {
+        // The author leaves one line out of this total in every year it has a figure (a memo subtotal such as
+        // `Net income from continuing operations` among its own parts): which rows it adds is undecided.
+        for (const f of wrong) {
+          dropped.add(f);
+          this.unchecked.add(cellKey(row, columnOfCell(this.downColumns, this.g, row, f.cell)));
+        }
+        notes.push({
+          ...wrong[0],
+          severity: "warning",
+          code: "sumAmbiguous",
+          params: {
+            label: this.label(row),
+            column: wrong.map((f) => f.params.column).join(", "),
+            rows: String(wrong[0].params.rows ?? ""),
+            other: rowList(this.totalParts(row).filter((p) => p !== left)),
+          },
+        });
+        continue;
+      }
       if (wrong.length < checked.length && confirmed) continue;
       for (const f of wrong) dropped.add(f);
       for (const { column } of checked) this.unchecked.add(cellKey(row, column));
@@ -219,6 +240,36 @@ class StatementReader {
       });
     }
     return dropped.size === 0 ? findings : [...findings.filter((f) => !dropped.has(f)), ...notes];
+  }
+
+  /** The rows the reading took a total to add. */
+  private totalParts(row: number): number[] {
+    return this.sumChecks.find((t) => t.row === row)?.parts ?? [];
+  }
+
+  /**
+   * The one line the total leaves out wherever that line has a figure: without it the total adds up in every
+   * column it is wrong in, and every column it is right in has the line nil. Else null.
+   */
+  private lineLeftOut(
+    row: number,
+    wrong: Finding[],
+    checked: { column: number }[],
+  ): number | null {
+    const wrongCells = new Set(wrong.map((f) => f.cell));
+    const parts = this.totalParts(row);
+    if (parts.length < 3) return null;
+    for (const line of parts) {
+      const fits = checked.every(({ column }) => {
+        const v = this.value(line, column);
+        if (!wrongCells.has(this.g.address(row, column))) return v === 0;
+        const f = wrong.find((w) => w.cell === this.g.address(row, column))!;
+        const without = Number(f.params.sum) - v;
+        return v !== 0 && Math.abs(without - Number(f.params.printed)) <= Number(f.params.allowed) + 1e-9;
+      });
+      if (fits) return line;
+    }
+    return null;
   }
 
   private chooseReading(): Finding[] {
@@ -1144,3 +1195,7 @@ class StatementReader {
 }
 
 const rowOfCell = (cell: string) => Number(/\d+$/.exec(cell)?.[0] ?? 0);
+
+/** The amount column a finding's cell stands in. */
+const columnOfCell = (columns: { column: number }[], g: Grid, row: number, cell: string) =>
+  columns.find(({ column }) => g.address(row, column) === cell)?.column ?? 0;

@@ -740,3 +740,21 @@ describe("a table whose totals carry no word: its arithmetic shows them", () => 
     expect(errors([{ name: "BR", values }])).toEqual(["error subtotalOneOff C5"]);
   });
 });
+
+describe("a line the author leaves out of a total in every year it has a figure", () => {
+  test("`Net income from continuing operations` among its own parts: a warning, not an error per year", () => {
+    const values: unknown[][] = [
+      ["Metric", "FY2013", "FY2014", "FY2015", "FY2016"],
+      ["Consolidated net income", 8626, 7124, 7366, 6550],
+      ["Depreciation and amortization", 1977, 1976, 1970, 1787],
+      ["(Income) Loss from discontinued operations", "", "", 0, 0],
+      ["Net income from continuing operations", "", "", 7366, 6550],
+      ["Net change in operating assets and liabilities", -932, -439, -157, -221],
+      ["Net cash provided by operating activities", 9671, 8661, 9179, 8116],
+    ];
+    const found = checkWorkbook([{ name: "CF", values }]).findings;
+    expect(found.filter((f) => f.severity === "error")).toEqual([]);
+    expect(found.map(brief)).toEqual(["warning sumAmbiguous D7"]);
+    expect(found[0].params).toMatchObject({ column: "FY2015, FY2016", other: "2–4, 6" });
+  });
+});
