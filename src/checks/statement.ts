@@ -251,11 +251,7 @@ class StatementReader {
    * The one line the total leaves out wherever that line has a figure: without it the total adds up in every
    * column it is wrong in, and every column it is right in has the line nil. Else null.
    */
-  private lineLeftOut(
-    row: number,
-    wrong: Finding[],
-    checked: { column: number }[],
-  ): number | null {
+  private lineLeftOut(row: number, wrong: Finding[], checked: { column: number }[]): number | null {
     const wrongCells = new Set(wrong.map((f) => f.cell));
     const parts = this.totalParts(row);
     if (parts.length < 3) return null;
