@@ -111,7 +111,11 @@ export function checkWorkbook(sheets: SheetData[]): {
           skippedColumns: [],
           uncheckedTotals: 0,
         });
-      findings.push(...keyFigures.findings, ...errorValues(grid));
+      findings.push(
+        ...keyFigures.findings,
+        ...errorValues(grid),
+        ...keyFigures.tables.flatMap((t) => textsInAmounts(grid, t.layout)),
+      );
       continue;
     }
     if (!reading.kind) {

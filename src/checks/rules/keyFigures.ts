@@ -1,7 +1,7 @@
 import { checkSum } from "../../domain/budget";
 import { columnKind, normalise } from "../../sheet/vocabulary";
 import type { Grid } from "../grid";
-import { decimalsOf } from "../layout";
+import { decimalsOf, type StatementLayout } from "../layout";
 import { rowList } from "../structure";
 import type { Finding } from "../types";
 
@@ -66,6 +66,8 @@ export interface KeyFigureTable {
   range: string;
   figures: number;
   checked: number;
+  /** The table as a statement's layout: its header of years, its label column and its rows. */
+  layout: StatementLayout;
 }
 
 /**
@@ -118,7 +120,26 @@ export function checkKeyFigures(g: Grid): { findings: Finding[]; judged: number;
             if (taken.has(b)) checked++;
           }
       const last = years[years.length - 1].column;
-      read.push({ range: `${g.address(r, g.firstColumn)}:${g.address(end, last)}`, figures, checked });
+      const layout: StatementLayout = {
+        headerRow: r,
+        labelFrom: g.firstColumn,
+        labelTo: g.firstColumn,
+        periods: years.map(({ column, name }) => ({ column, kind: "year" as const, name })),
+        total: null,
+        deviations: [],
+        firstRow: r + 1,
+        lastRow: end,
+        unit: null,
+        step: 1,
+        steps: new Map(),
+        anchors: null,
+      };
+      read.push({
+        range: `${g.address(r, g.firstColumn)}:${g.address(end, last)}`,
+        figures,
+        checked,
+        layout,
+      });
     }
     r = end;
   }
