@@ -1,6 +1,6 @@
 import { checkSum } from "../../domain/budget";
 import type { Grid } from "../grid";
-import { headerYear } from "../../sheet/vocabulary";
+import { headerYear, normalise } from "../../sheet/vocabulary";
 import { rowText, stepAt, type StatementLayout } from "../layout";
 import type { Finding } from "../types";
 
@@ -31,6 +31,9 @@ const END = [
   /^utgående (.+)$/,
   /^(.+?),? (at )?(the )?end of (the )?(year|period)$/,
 ];
+
+/** A balance of cash: counted at the turn of the year, not restated. */
+const CASH = /likvid|kassa och bank|^kassa\b|cash( and cash equivalents)?\b/;
 
 /** Every pattern above has one of these words: one test for the many lines that have none. */
 const ANY = /början|ingång|slut|utgång|ingående|utgående|beginning|start of|end of/;
@@ -114,7 +117,8 @@ export function carriedBalances(g: Grid, layout: StatementLayout): Finding[] {
  * year's column of the same group (the n-th column naming that year), where another pair of years in the table
  * holds; said on the later year's start. A warning: an opening balance restated (a changed principle, a
  * correction; Ängelholm's koncern starts 2021 at 336,1 after ending 2020 at 335,9) is a reading the author
- * defends.
+ * defends. Not so cash (`Likvida medel`, `Nettolikviditet`, `Cash and cash equivalents`): what the bank holds
+ * at the turn of the year is counted, never re-estimated, so there it is an error.
  */
 function carriedOver(g: Grid, layout: StatementLayout, start: number, end: number): Finding[] {
   const byYear = new Map<number, { column: number; name: string }[]>();
@@ -143,7 +147,7 @@ function carriedOver(g: Grid, layout: StatementLayout, start: number, end: numbe
     .map((p) => ({
       sheet: g.sheet.name,
       cell: g.address(start, p.column),
-      severity: "warning" as const,
+      severity: CASH.test(normalise(label)) ? ("error" as const) : ("warning" as const),
       code: "balanceStart" as const,
       params: { label, column: p.name, printed: p.printed, expected: p.expected, end: endLabel },
     }));

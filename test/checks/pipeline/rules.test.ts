@@ -432,19 +432,24 @@ test("a line stating the change in liquid funds is the end less the start", () =
   expect(errors(sheets("40 838"))).toEqual(["error cashChangeMismatch B16"]);
 });
 
-test("a balance's start against the end of the year before: a warning (an opening balance may be restated)", () => {
-  const rows = (start2016: string): unknown[][] => [
+test("a balance's start against the end of the year before: a warning (restated), but an error for cash", () => {
+  const rows = (start2016: string, what = "Nettolikviditet"): unknown[][] => [
     ["Kassaflödesanalys, mnkr", "", "", ""],
     ["", "2016", "2015", "2014"],
     ["Årets resultat", "321", "187", "242"],
     ["Kassaflöde från den löpande verksamheten", "321", "187", "242"],
-    ["Nettolikviditet vid årets början", start2016, "675", "646"],
-    ["Nettolikviditet vid årets slut", "1 313", "303", "675"],
+    [`${what} vid årets början`, start2016, "675", "646"],
+    [`${what} vid årets slut`, "1 313", "303", "675"],
   ];
-  const found = (start: string) =>
-    checkWorkbook([{ name: "KFA", values: rows(start) }]).findings.filter((f) => f.code === "balanceStart");
+  const found = (start: string, what?: string) =>
+    checkWorkbook([{ name: "KFA", values: rows(start, what) }])
+      .findings.filter((f) => f.code === "balanceStart")
+      .map((f) => `${f.severity} ${f.cell}`);
   expect(found("303")).toEqual([]);
-  expect(found("340").map((f) => `${f.severity} ${f.cell}`)).toEqual(["warning B5"]);
+  // What the bank holds at the turn of the year is counted, never restated.
+  expect(found("340")).toEqual(["error B5"]);
+  // A balance that is an estimate (a provision) may be restated: the author's to explain.
+  expect(found("340", "Avsättning för pensioner")).toEqual(["warning B5"]);
 });
 
 test("columns of entities beside their total, under a header naming no period: each added down, the total across", () => {
