@@ -258,8 +258,18 @@ function entityHeader(g: Grid, r: number): AmountColumn[] | null {
   const entities = texts.slice(0, -1);
   if (entities.some((e) => columnKind(e.name) !== null || e.name.length > 60)) return null;
   if (!texts.every(({ column }) => figuresBelow(g, r, column))) return null;
+  // A group's name spans its columns (`Governmental Fund Types` over `General | Special Revenue | Capital
+  // Projects`): a column left blank under it, with figures below, is one of the group's, named by the row below.
+  const spanned: { column: number; name: string }[] = [];
+  for (let c = entities[0].column + 1; c < total.column; c++) {
+    if (!g.blank(r, c) || !figuresBelow(g, r, c)) continue;
+    const owner = [...entities].reverse().find((e) => e.column < c)!;
+    spanned.push({ column: c, name: g.text(r + 1, c).replace(/\s+/g, " ") || owner.name });
+  }
   return [
-    ...entities.map((e) => ({ column: e.column, kind: "entity" as const, name: e.name })),
+    ...[...entities, ...spanned]
+      .sort((a, b) => a.column - b.column)
+      .map((e) => ({ column: e.column, kind: "entity" as const, name: e.name })),
     { column: total.column, kind: "total" as const, name: total.name },
   ];
 }
