@@ -175,7 +175,7 @@ const COLUMN_PATTERNS: [ColumnKind, RegExp][] = [
     /^((original|amended|revised|final|adopted|approved|proposed|current|modified|ursprunglig|fastställd|antagen|beslutad|reviderad|justerad|ny) )?(budget|årsbudget|budgeted)(\b|$)/,
   ],
   ["plan", /^(plan|flerårsplan)(\b|$)/],
-  ["total", /^(summa|totalt|total|s:a)(\b|$)/],
+  ["total", /^(summa|totalt|total|s:a)(\b|$)|^(summary|combined) (all|of all|total)\b|^all funds$/],
   ["note", /^(not|noter|note|notes)$/],
   ["comment", /^(kommentar|kommentarer|anmärkning|förklaring|comment|comments|remarks?)(\b|$)/],
   ["share", /^(andel|share)(\b|$)/],
