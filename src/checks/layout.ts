@@ -114,7 +114,51 @@ export function findStatement(
     reason ??= layout.reason;
   }
   if (reason) return { reason };
-  return fromRow === g.firstRow && looksLikeStatement(g) ? { reason: "noPeriodHeader" } : null;
+  if (fromRow !== g.firstRow || !looksLikeStatement(g)) return null;
+  // No header at all (a table pasted without its column heads): its columns of figures are read unnamed,
+  // where its totals by words are two or more and every such column holds most rows' figures.
+  const unnamed = unnamedColumns(g);
+  if (unnamed) {
+    const layout = layoutBelow(g, g.firstRow - 1, unnamed);
+    if ("layout" in layout) return layout;
+  }
+  return { reason: "noPeriodHeader" };
+}
+
+/**
+ * The columns of figures of a table printed with no header: right of a label column, each with figures on
+ * most of the rows that have any (percentages are shares, comments are words), named by their letter. Only
+ * where the table has two totals by words or more and two such columns or more; else null.
+ */
+function unnamedColumns(g: Grid): AmountColumn[] | null {
+  const last = Math.min(g.lastRow, g.firstRow + MAX_HEADER_SCAN);
+  let sums = 0;
+  let rows = 0;
+  const counts = new Map<number, number>();
+  for (let r = g.firstRow; r <= last; r++) {
+    const role = rowRole(g.text(r, g.firstColumn));
+    let any = false;
+    for (let c = g.firstColumn + 1; c < g.firstColumn + g.columns; c++)
+      if (g.number(r, c) !== null || /^[-\u2010-\u2015\u2212–—]$/.test(g.text(r, c))) {
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+        any = true;
+      }
+    if (!any) continue;
+    rows++;
+    if (role === "sum" || role === "result") sums++;
+  }
+  if (sums < 2 || rows < 4) return null;
+  const columns = [...counts]
+    .filter(([, n]) => n * 10 >= rows * 6)
+    .map(([column]) => column)
+    .sort((a, b) => a - b);
+  // One column shows nothing of what its totals add (an export's totals by category far below its lines).
+  if (columns.length < 2) return null;
+  return columns.map((column) => ({
+    column,
+    kind: "entity" as const,
+    name: `kolumn ${g.address(g.firstRow, column).replace(/\d+$/, "")}`,
+  }));
 }
 
 function headerAt(g: Grid, r: number): AmountColumn[] | null {

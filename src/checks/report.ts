@@ -85,7 +85,7 @@ export function coverage(
   return {
     sheet: g.sheet.name,
     kind,
-    range: `${g.address(layout.headerRow, g.firstColumn)}:${g.address(layout.lastRow, last)}`,
+    range: `${g.address(Math.max(layout.headerRow, g.firstRow), g.firstColumn)}:${g.address(layout.lastRow, last)}`,
     figures,
     checked,
     unreadable,

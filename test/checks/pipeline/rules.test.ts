@@ -763,3 +763,29 @@ describe("a line the author leaves out of a total in every year it has a figure"
     expect(found[0].params).toMatchObject({ column: "FY2015, FY2016", other: "2–4, 6" });
   });
 });
+
+describe("a table pasted without its column heads", () => {
+  const values = (): unknown[][] => [
+    ["Income from Continuing Operations", "", ""],
+    ["General Revenue", 961, 963],
+    ["User Charges & Fees", 2176, 1941],
+    ["Total Income", 3137, 2904],
+    ["Expenses from Continuing Operations", "", ""],
+    ["Employee Costs", 2326, 2811],
+    ["Materials & Services", 3990, 2867],
+    ["Total Expense", 6316, 5678],
+  ];
+  test("its columns of figures are read unnamed; a wrong total is named by the column's letter", () => {
+    expect(errors([{ name: "U", values: values() }])).toEqual([]);
+    const v = values();
+    v[7][1] = 6416;
+    const found = checkWorkbook([{ name: "U", values: v }]).findings.filter((f) => f.severity === "error");
+    expect(found.map(brief)).toEqual(["error sumMismatch B8"]);
+    expect(found[0].params.column).toBe("kolumn B");
+  });
+  test("one column of figures alone is not read (nothing shows what its totals add)", () => {
+    const one = values().map((r) => r.slice(0, 2));
+    one[7][1] = 6416;
+    expect(errors([{ name: "U", values: one }])).toEqual([]);
+  });
+});
