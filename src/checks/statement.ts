@@ -198,11 +198,15 @@ class StatementReader {
         ({ column }) => this.g.number(row, column) !== null && !this.unchecked.has(cellKey(row, column)),
       );
       if (checked.length < 2) continue;
-      // Where it fits, only zeros fit (`0 = 0` in every other year): nothing shows it is a total at all.
+      // Where it fits, only zeros fit (`0 = 0` in every other year): nothing shows it is a total at all. A
+      // total of nil whose lines are not (a surplus balanced to `-` by its funding) is shown.
       const wrongColumns = new Set(wrong.map((f) => f.cell));
+      const parts = this.totalParts(row);
       const confirmed = checked.some(
         ({ column }) =>
-          !wrongColumns.has(this.g.address(row, column)) && (this.g.number(row, column) ?? 0) !== 0,
+          !wrongColumns.has(this.g.address(row, column)) &&
+          ((this.g.number(row, column) ?? 0) !== 0 ||
+            parts.some((p) => (this.g.number(p, column) ?? 0) !== 0)),
       );
       const left = wrong.length >= 2 ? this.lineLeftOut(row, wrong, checked) : null;
       if (left !== null) {

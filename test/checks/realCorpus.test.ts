@@ -111,6 +111,20 @@ function acceptable(file: RealFile, sheets: SheetData[], c: Cell): Set<string> {
       if (hit) for (const x of [id.a, id.b]) out.add(where(sheets, x));
     }
   }
+  // A total across (columnSum: a column that adds other columns on the rows listed) is an identity too.
+  for (const cell of [...out]) {
+    const [sheetName, address] = cell.split("!");
+    for (const id of file.truth.identities) {
+      const across = id as Identity & { column?: number; rows?: number[]; minus?: number[] };
+      if (id.kind !== "columnSum" || across.column === undefined || !across.rows) continue;
+      const sheet = id.sheet ?? 0;
+      if (sheets[sheet].name !== sheetName) continue;
+      const columns = [across.column, ...(id.of ?? []), ...(across.minus ?? [])];
+      for (const r of across.rows)
+        if (columns.some((col) => addr(r + 1, col + 1) === address))
+          for (const col of columns) out.add(where(sheets, { sheet, row: r, column: col }));
+    }
+  }
   // A changed total also breaks the identities it is a part of, and the cross checks of those.
   for (const cell of [...out]) {
     for (const id of file.truth.identities) {
