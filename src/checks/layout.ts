@@ -682,7 +682,7 @@ function looksLikeStatement(g: Grid): boolean {
 }
 
 function rowHasNumber(g: Grid, r: number, from: number): boolean {
-  for (let c = from; c < g.firstColumn + g.columns; c++) if (typeof g.at(r, c) === "number") return true;
+  for (let c = from; c < g.firstColumn + g.columns; c++) if (g.number(r, c) !== null) return true;
   return false;
 }
 

@@ -349,7 +349,8 @@ function corpus(title: string, dir: string, floor: { precision: number; recall: 
           if (right.length > 0) row.found++;
           else misses.push(`${name}: ${p.cls} (${p.mode}) at ${[...p.accept][0]} not found`);
         }
-        const wrong = found.filter((f) => !p.accept.has(key(f)));
+        // A source's own error named on another cell of its identities is still that real error.
+        const wrong = found.filter((f) => !p.accept.has(key(f)) && !published.has(key(f)));
         if (wrong.length > 0 && process.env.REAL_DEBUG === name)
           console.log(
             p.cls,
@@ -405,6 +406,6 @@ function corpus(title: string, dir: string, floor: { precision: number; recall: 
 const fixtures = (name: string) => join(__dirname, "..", "fixtures", name);
 if (process.env.REAL_DIR) corpus("corpus", process.env.REAL_DIR, { precision: 0, recall: 0 });
 else {
-  corpus("real corpus", fixtures("real"), { precision: 0.98, recall: 0.99 });
+  corpus("real corpus", fixtures("real"), { precision: 0.99, recall: 1 });
   corpus("foreign corpus", fixtures("foreign"), { precision: 0.95, recall: 0.35 });
 }

@@ -783,6 +783,11 @@ describe("a table pasted without its column heads", () => {
     expect(found.map(brief)).toEqual(["error sumMismatch B8"]);
     expect(found[0].params.column).toBe("kolumn B");
   });
+  test("pasted as text (`2,176`, `(1,123)`), the same", () => {
+    const v = values().map((r) => r.map((c) => (typeof c === "number" ? c.toLocaleString("en-US") : c)));
+    v[7][1] = "6,416";
+    expect(errors([{ name: "U", values: v }])).toEqual(["error sumMismatch B8"]);
+  });
   test("one column of figures alone is not read (nothing shows what its totals add)", () => {
     const one = values().map((r) => r.slice(0, 2));
     one[7][1] = 6416;
