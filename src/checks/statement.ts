@@ -246,9 +246,17 @@ class StatementReader {
     return dropped.size === 0 ? findings : [...findings.filter((f) => !dropped.has(f)), ...notes];
   }
 
+  /** The totals read so far, by row: asked for each reading of each total (a list would make that quadratic). */
+  private readonly totalsByRow = new Map<number, SumCheck>();
+
+  private addTotal(check: SumCheck): void {
+    this.sumChecks.push(check);
+    this.totalsByRow.set(check.row, check);
+  }
+
   /** The rows the reading took a total to add. */
   private totalParts(row: number): number[] {
-    return this.sumChecks.find((t) => t.row === row)?.parts ?? [];
+    return this.totalsByRow.get(row)?.parts ?? [];
   }
 
   /**
@@ -386,6 +394,7 @@ class StatementReader {
     this.figureCache.clear();
     this.kinds = new RowMap(this.layout.firstRow);
     this.sumChecks = [];
+    this.totalsByRow.clear();
     this.arithmetic.clear();
     this.unchecked.clear();
     this.unverified.clear();
@@ -565,7 +574,7 @@ class StatementReader {
             : null;
         if (below) {
           this.checkParts(r, below, "sumMismatch");
-          this.sumChecks.push({ row: r, parts: below });
+          this.addTotal({ row: r, parts: below });
           for (const p of below) this.inside.add(p);
           top.push(r);
           seen.set(key, r);
@@ -600,7 +609,7 @@ class StatementReader {
         if (parts.length === 0 && nilLines > 0) this.checkParts(r, [], "sumMismatch");
         if (parts.length > 0) {
           this.checkParts(r, parts, "sumMismatch", undefined, alternatives);
-          this.sumChecks.push({ row: r, parts, group: main });
+          this.addTotal({ row: r, parts, group: main });
           removeRows(top, parts);
           if (!cost && !income)
             this.kinds.set(r, parts.every((p) => this.kinds.get(p) === "cost") ? "cost" : kind);
@@ -618,7 +627,7 @@ class StatementReader {
       const heading = this.headings.get(r);
       if (heading) {
         if (this.nearly.has(r)) this.checkParts(r, heading, "subtotalOneOff");
-        this.sumChecks.push({ row: r, parts: heading });
+        this.addTotal({ row: r, parts: heading });
         pending.push(r);
         top.push(r);
         continue;
@@ -629,7 +638,7 @@ class StatementReader {
       if (run) {
         // One figure of the subtotal is wrong: said on its cell, and further on it stands for its parts' sum.
         if (run.oneOff) this.checkParts(r, run.parts, "subtotalOneOff");
-        this.sumChecks.push({ row: r, parts: run.parts });
+        this.addTotal({ row: r, parts: run.parts });
         // The run is the end of `top`; its rows in `pending` (in row order too) are at its end: only the ends
         // are cut, so a long table with many subtotals is not copied once per subtotal.
         top.length -= run.parts.length;
@@ -660,7 +669,7 @@ class StatementReader {
    * Assets` because the sheet balances): no reading of a group of two lines or more.
    */
   private anotherTotal(main: number[], a: number[]): boolean {
-    return main.length >= 2 && a.length === 1 && this.sumChecks.some((t) => t.row === a[0]);
+    return main.length >= 2 && a.length === 1 && this.totalsByRow.has(a[0]);
   }
 
   /** The reading of a total that explains its figures: the main one if it does, else the first that does. */
@@ -757,7 +766,7 @@ class StatementReader {
   private totalOfOneTotal(row: number, column: number, parts: number[]): boolean {
     if (parts.length !== 1 || this.g.formula(row, column) !== null) return false;
     const part = this.alias.get(parts[0]) ?? parts[0];
-    return this.sumChecks.some((s) => s.row === part);
+    return this.totalsByRow.has(part);
   }
 
   private checkParts(
@@ -963,7 +972,7 @@ class StatementReader {
     );
     const parts = this.choose(row, main, alternatives, signsOf);
     this.checkParts(row, parts, "resultMismatch", signsOf(parts));
-    this.sumChecks.push({ row, parts });
+    this.addTotal({ row, parts });
   }
 
   /** A figure that cannot be read: an error value or a text that is no number. */
@@ -1017,9 +1026,8 @@ class StatementReader {
   private detailsAcross(total: AmountColumn): { findings: Finding[]; overrides: Map<number, number> } {
     const overrides = new Map<number, number>();
     const found: Finding[] = [];
-    const sums = new Set(this.sumChecks.map((s) => s.row));
     for (let r = this.layout.firstRow; r <= this.layout.lastRow; r++) {
-      if (sums.has(r)) continue;
+      if (this.totalsByRow.has(r)) continue;
       const a = this.across(r, total, (row, c) => this.g.number(row, c) ?? 0);
       if (!a || a.check.ok) continue;
       const { printed, check } = a;

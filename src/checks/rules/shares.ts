@@ -41,9 +41,6 @@ function decimals(g: Grid, r: number, c: number): number {
   return m ? Math.min(m[1].length, 4) : 0;
 }
 
-/** The columns of a share, found where the layout is read; exported for the coverage of a statement. */
-export const shareColumns = (layout: StatementLayout): AmountColumn[] => layout.shares ?? [];
-
 /**
  * The share columns whose lines make up the whole for some total (understood: their formulas and typed
  * figures are judged like an amount column's), and the findings on their totals.
@@ -55,9 +52,9 @@ export function checkShares(
 ): { findings: Finding[]; understood: AmountColumn[] } {
   const out: Finding[] = [];
   const understood: AmountColumn[] = [];
-  for (const col of shareColumns(layout))
+  for (const col of layout.shares ?? []) {
+    const { column, name } = col;
     for (const total of totals) {
-      const { column, name } = col;
       if (total.parts.length < MIN_LINES) continue;
       const printed = share(g, total.row, column);
       if (printed === null) continue;
@@ -91,5 +88,6 @@ export function checkShares(
         },
       });
     }
+  }
   return { findings: out, understood };
 }
